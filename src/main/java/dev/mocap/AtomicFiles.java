@@ -1,0 +1,93 @@
+package dev.mocap;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes output files so that a crash or an error never leaves a half-written file under the
+ * final name: the content goes to a hidden temporary file beside the target, which is moved into
+ * place only when complete.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content that {@code body} produces. */
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static void write(Path target, Body body) {
+        Path temp = temporaryFor(target);
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                body.writeTo(out);
+            }
+            moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot write " + target + ": " + describe(e), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * A fresh temporary path in the target's folder; fails clearly if the folder is not writable.
+     * Not {@code Files.createTempFile}: its owner-only permissions would stick to the final file.
+     */
+    public static Path temporaryFor(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+            return Files.createFile(temp);
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot write to folder " + dir + ": " + describe(e), e);
+        }
+    }
+
+    /** Fails now, with the reason, if {@code target} could not be written later. */
+    public static void checkWritable(Path target) {
+        deleteQuietly(temporaryFor(target));
+    }
+
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Best effort: the file is a hidden temporary one.
+        }
+    }
+
+    /** A one-line reason: Java's file exceptions often carry only the path as their message. */
+    public static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way: " + e.getMessage();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private AtomicFiles() {
+    }
+}

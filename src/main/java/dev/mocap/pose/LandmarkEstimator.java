@@ -1,0 +1,127 @@
+package dev.mocap.pose;
+
+import dev.mocap.nn.Device;
+import dev.mocap.nn.OnnxSession;
+import dev.mocap.video.VideoFrame;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * BlazePose GHUM 3D landmark model on a rotated ROI crop: 39 landmarks (33 body points and two
+ * alignment points for the next frame's ROI), refined by the heatmap and mapped back to frame
+ * pixels; world landmarks rotated back by the ROI rotation.
+ */
+public final class LandmarkEstimator implements AutoCloseable {
+    static final int INPUT_SIZE = 256;
+    private static final int ALL_POINTS = 39;
+    private static final int HEATMAP_SIZE = 64;
+    private static final int HEATMAP_KERNEL = 7;
+    private static final float MIN_HEATMAP_CONFIDENCE = 0.5f;
+    private static final int ALIGN_CENTRE = 33, ALIGN_SCALE = 34;
+
+    /** What the model says about one ROI, plus the two alignment points (frame pixels) for tracking. */
+    public record Estimate(Landmarks landmarks, float[] alignment) {
+    }
+
+    private final OnnxSession session;
+    private final float[] pixels = new float[INPUT_SIZE * INPUT_SIZE * 3];
+
+    public LandmarkEstimator(Path model, Device device, int threads) {
+        session = new OnnxSession(model, device, threads, List.of("Identity", "Identity_1", "Identity_3", "Identity_4"));
+    }
+
+    public Estimate estimate(VideoFrame frame, Roi roi) {
+        prepare(frame, roi);
+        return decode(infer(), roi);
+    }
+
+    /** Step 1 of {@link #estimate}: the ROI crop into the model's input tensor. */
+    public void prepare(VideoFrame frame, Roi roi) {
+        ImageTensors.crop(frame, roi, INPUT_SIZE, pixels);
+        session.input().put(pixels);
+    }
+
+    /** A copy of the prepared input tensor (NHWC), e.g. to feed another runtime. */
+    public float[] preparedInput() {
+        return session.inputCopy();
+    }
+
+    /** Step 2: the model. */
+    public Map<String, float[]> infer() {
+        return session.run();
+    }
+
+    /** Step 3: model outputs to landmarks in frame coordinates. */
+    public Estimate decode(Map<String, float[]> out, Roi roi) {
+        float[] raw = out.get("Identity");
+        float score = out.get("Identity_1")[0];
+        refineWithHeatmap(raw, out.get("Identity_3"));
+
+        int n = BlazePose.COUNT;
+        float[] image = new float[3 * n], world = new float[3 * n], visibility = new float[n], presence = new float[n];
+        for (int i = 0; i < n; i++) {
+            double u = raw[5 * i] / INPUT_SIZE, v = raw[5 * i + 1] / INPUT_SIZE;
+            image[3 * i] = (float) roi.frameX(u, v);
+            image[3 * i + 1] = (float) roi.frameY(u, v);
+            image[3 * i + 2] = (float) (raw[5 * i + 2] / INPUT_SIZE * roi.size());
+            visibility[i] = PoseDetector.sigmoid(raw[5 * i + 3]);
+            presence[i] = PoseDetector.sigmoid(raw[5 * i + 4]);
+        }
+        rotateWorld(out.get("Identity_4"), roi.rotation(), world);
+        float[] alignment = new float[4];
+        for (int k = 0; k < 2; k++) {
+            int p = k == 0 ? ALIGN_CENTRE : ALIGN_SCALE;
+            double u = raw[5 * p] / INPUT_SIZE, v = raw[5 * p + 1] / INPUT_SIZE;
+            alignment[2 * k] = (float) roi.frameX(u, v);
+            alignment[2 * k + 1] = (float) roi.frameY(u, v);
+        }
+        return new Estimate(new Landmarks(image, world, visibility, presence, score, roi), alignment);
+    }
+
+    /** World landmarks come in the crop's orientation; only x and y turn back with the ROI. */
+    private static void rotateWorld(float[] raw, double rotation, float[] world) {
+        double cos = Math.cos(rotation), sin = Math.sin(rotation);
+        for (int i = 0; i < BlazePose.COUNT; i++) {
+            double x = raw[3 * i], y = raw[3 * i + 1];
+            world[3 * i] = (float) (cos * x - sin * y);
+            world[3 * i + 1] = (float) (sin * x + cos * y);
+            world[3 * i + 2] = raw[3 * i + 2];
+        }
+    }
+
+    /**
+     * Replaces each landmark's x, y by the confidence-weighted mean cell of a 7×7 heatmap window
+     * around it (MediaPipe's refinement, including its cell-corner convention).
+     */
+    static void refineWithHeatmap(float[] raw, float[] heatmap) {
+        int offset = (HEATMAP_KERNEL - 1) / 2;
+        float cell = (float) INPUT_SIZE / HEATMAP_SIZE;
+        for (int i = 0; i < ALL_POINTS; i++) {
+            int col = (int) (raw[5 * i] / cell), row = (int) (raw[5 * i + 1] / cell);
+            if (raw[5 * i] < 0 || raw[5 * i + 1] < 0 || col >= HEATMAP_SIZE || row >= HEATMAP_SIZE) {
+                continue;
+            }
+            float sum = 0, max = 0, sumCol = 0, sumRow = 0;
+            for (int r = Math.max(0, row - offset); r < Math.min(HEATMAP_SIZE, row + offset + 1); r++) {
+                for (int c = Math.max(0, col - offset); c < Math.min(HEATMAP_SIZE, col + offset + 1); c++) {
+                    float conf = PoseDetector.sigmoid(heatmap[(r * HEATMAP_SIZE + c) * ALL_POINTS + i]);
+                    sum += conf;
+                    max = Math.max(max, conf);
+                    sumCol += c * conf;
+                    sumRow += r * conf;
+                }
+            }
+            if (max >= MIN_HEATMAP_CONFIDENCE && sum > 0) {
+                raw[5 * i] = sumCol / sum * cell;
+                raw[5 * i + 1] = sumRow / sum * cell;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
