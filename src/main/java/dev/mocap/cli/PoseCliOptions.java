@@ -19,7 +19,7 @@ final class PoseCliOptions {
         options.addOption(Option.builder().longOpt("device").hasArg().argName("cpu|cuda")
                 .desc("where inference runs (default cpu; cuda needs a build with -Pcuda)").build());
         options.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                .desc("inference threads per model (default " + d.threads() + ")").build());
+                .desc("inference threads per model (default: the cores, up to 4; here " + d.threads() + ")").build());
         options.addOption(Option.builder().longOpt("min-detection-score").hasArg().argName("P")
                 .desc("person detector threshold, 0..1 (default " + d.minDetectionScore() + ")").build());
         options.addOption(Option.builder().longOpt("min-pose-score").hasArg().argName("P")

@@ -9,7 +9,12 @@ import dev.mocap.nn.PoseModel;
  */
 public record PoseOptions(PoseModel model, Device device, int threads, float minDetectionScore, float minPoseScore) {
 
+    /** Inference threads when not told: the cores, up to four (more stops paying off for these small models). */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
     public static PoseOptions defaults() {
-        return new PoseOptions(PoseModel.FULL, Device.CPU, 1, PoseDetector.DEFAULT_MIN_SCORE, PoseTracker.DEFAULT_MIN_POSE_SCORE);
+        return new PoseOptions(PoseModel.FULL, Device.CPU, defaultThreads(), PoseDetector.DEFAULT_MIN_SCORE, PoseTracker.DEFAULT_MIN_POSE_SCORE);
     }
 }
