@@ -3,6 +3,7 @@ package dev.mocap.cli;
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.LandmarkBenchmark;
+import dev.mocap.pipeline.RecoveryBenchmark;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -21,12 +22,13 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks VIDEO [--frames N] [--model lite|full|heavy]";
+        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy]";
     }
 
     @Override
     public String summary() {
-        return "benchmark: ms/frame per stage and end-to-end fps at 1 and 2 threads, vs TFLite+XNNPACK";
+        return "benchmarks: 'landmarks' (ms/frame per stage, fps at 1 and 2 threads, vs TFLite+XNNPACK), "
+                + "'recovery' (recovery frames/s and end-to-end convert fps)";
     }
 
     @Override
@@ -42,8 +44,12 @@ final class BenchCommand implements Command {
     @Override
     public ExitCode run(CommandLine line) {
         List<String> args = line.getArgList();
-        if (args.size() != 2 || !args.get(0).equals("landmarks")) {
-            throw new IllegalArgumentException("expected: bench landmarks VIDEO");
+        if (args.size() != 2 || !List.of("landmarks", "recovery").contains(args.get(0))) {
+            throw new IllegalArgumentException("expected: bench landmarks VIDEO, or bench recovery VIDEO");
+        }
+        if (args.get(0).equals("recovery")) {
+            new RecoveryBenchmark(ModelStore.locate(), System.out).run(Path.of(args.get(1)));
+            return ExitCode.OK;
         }
         int frames = line.hasOption("frames") ? PoseCliOptions.positiveInt("frames", line.getOptionValue("frames")) : DEFAULT_FRAMES;
         new LandmarkBenchmark(ModelStore.locate(), PoseCliOptions.landmarkModel(line.getOptionValue("model", "full")), System.out)

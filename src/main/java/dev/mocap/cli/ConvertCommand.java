@@ -1,0 +1,157 @@
+package dev.mocap.cli;
+
+import dev.mocap.AtomicFiles;
+import dev.mocap.ExitCode;
+import dev.mocap.body.MotionMetrics;
+import dev.mocap.body.Smpl24;
+import dev.mocap.export.Sidecar;
+import dev.mocap.export.bvh.BvhOptions;
+import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.ConvertJob;
+import dev.mocap.pipeline.Progress;
+import dev.mocap.recover.RecoveryOptions;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code mocap convert VIDEO}: the whole pipeline, video to animation file. */
+final class ConvertCommand implements Command {
+
+    @Override
+    public String name() {
+        return "convert";
+    }
+
+    @Override
+    public String synopsis() {
+        return "VIDEO|LANDMARKS.json [-o OUT] [options]";
+    }
+
+    @Override
+    public String summary() {
+        return "video to a world-grounded SMPL-24 animation (BVH) with a JSON sidecar";
+    }
+
+    @Override
+    public Options options() {
+        Options o = new Options();
+        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT")
+                .desc("output name without extension, or an existing folder (default: VIDEO_NAME in the current folder); "
+                        + "writes OUT.bvh and OUT.mocap.json").build());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("bvh").desc("animation format (default bvh)").build());
+        o.addOption(Option.builder().longOpt("unit").hasArg().argName("m|cm").desc("length unit of the BVH (default m)").build());
+        o.addOption(Option.builder().longOpt("focal").hasArg().argName("PX").desc("camera focal length in pixels").build());
+        o.addOption(Option.builder().longOpt("fov").hasArg().argName("DEG").desc("camera horizontal field of view in degrees").build());
+        o.addOption(Option.builder().longOpt("height").hasArg().argName("M").desc("the subject's height in metres (fixes the scale)").build());
+        o.addOption(Option.builder().longOpt("fps").hasArg().argName("N").desc("output frame rate (default: the video's)").build());
+        o.addOption(Option.builder().longOpt("max-gap").hasArg().argName("S")
+                .desc("fill gaps without the person up to this many seconds; longer gaps split the output (default 0.5)").build());
+        o.addOption(Option.builder().longOpt("fit-smoothness").hasArg().argName("W")
+                .desc("weight of temporal smoothness in the skeleton fit (default 1, 0 = none)").build());
+        o.addOption(Option.builder().longOpt("keep-camera-frame")
+                .desc("keep the camera's axes instead of levelling the floor and starting at the origin facing +Z").build());
+        o.addOption(Option.builder("f").longOpt("force").desc("overwrite existing output files").build());
+        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
+        PoseCliOptions.addTo(o);
+        return o;
+    }
+
+    @Override
+    public ExitCode run(CommandLine line) {
+        List<String> args = line.getArgList();
+        if (args.size() != 1) {
+            throw new IllegalArgumentException(args.isEmpty() ? "missing VIDEO" : "expected one VIDEO, got " + args.size() + " arguments");
+        }
+        String format = line.getOptionValue("format", "bvh");
+        if (!format.equals("bvh")) {
+            throw new IllegalArgumentException("unknown --format '" + format + "' (available: bvh)");
+        }
+        Path input = Path.of(args.get(0));
+        Path base = outputBase(input, line.getOptionValue("output"));
+        for (Path out : ConvertJob.plannedFiles(base)) {
+            if (!line.hasOption("force")) {
+                LandmarksCommand.refuseExisting(out);
+            }
+            AtomicFiles.checkWritable(out);
+        }
+        ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),
+                BvhOptions.DEFAULT.withUnit(unit(line.getOptionValue("unit", "m"))));
+        ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
+                .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
+        report(input, r);
+        return ExitCode.OK;
+    }
+
+    private static Path outputBase(Path input, String output) {
+        String stem = LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", "");
+        if (output == null) {
+            return Path.of(stem);
+        }
+        Path out = Path.of(output);
+        if (Files.isDirectory(out)) {
+            return out.resolve(stem);
+        }
+        String name = out.getFileName().toString();
+        return name.endsWith(".bvh") ? out.resolveSibling(name.substring(0, name.length() - 4)) : out;
+    }
+
+    private static RecoveryOptions recoveryOptions(CommandLine line) {
+        RecoveryOptions d = RecoveryOptions.defaults();
+        return new RecoveryOptions(number(line, "focal", d.focalPx()), number(line, "fov", d.fovDegrees()),
+                number(line, "height", d.subjectHeight()), number(line, "fps", d.fps()), line.hasOption("keep-camera-frame"),
+                number(line, "max-gap", d.maxGapSeconds()), number(line, "fit-smoothness", d.smoothness()));
+    }
+
+    private static double number(CommandLine line, String option, double fallback) {
+        if (!line.hasOption(option)) {
+            return fallback;
+        }
+        String value = line.getOptionValue(option);
+        try {
+            double v = Double.parseDouble(value);
+            if (v >= 0 && Double.isFinite(v) && (v > 0 || option.equals("fit-smoothness") || option.equals("max-gap"))) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + option + " needs a positive number, not '" + value + "'");
+    }
+
+    private static BvhOptions.Unit unit(String name) {
+        return switch (name) {
+            case "m" -> BvhOptions.Unit.METRES;
+            case "cm" -> BvhOptions.Unit.CENTIMETRES;
+            default -> throw new IllegalArgumentException("unknown --unit '" + name + "' (use m or cm)");
+        };
+    }
+
+    private static void report(Path input, ConvertJob.Result r) {
+        System.out.printf(Locale.ROOT, "%s: %d video frames, person in %s%% of them, landmarks in %.1f s%n",
+                input.getFileName(), r.videoFrames(), percent(r.landmarkSummary().get("detection_rate")), r.landmarkSeconds());
+        System.out.printf(Locale.ROOT, "recovery: %.2f s; subject %.2f m tall; camera focal %.0f px, %.1f m from the start position%n",
+                r.recoverySeconds(), Smpl24.standingHeight(r.recovery().skeleton()), r.recovery().camera().focal(),
+                r.recovery().camera().position().length());
+        for (Sidecar.Output o : r.outputs()) {
+            MotionMetrics m = o.metrics();
+            double[] c = o.segment().motion().confidence();
+            System.out.printf(Locale.ROOT, "%s: %d frames at %.3g fps (%d filled in), mean confidence %.2f, jitter %.1f mm/frame², "
+                            + "foot sliding %.1f mm/frame on contact frames, ground penetration %.1f mm%n",
+                    o.file(), o.segment().motion().frameCount(), o.segment().motion().fps(), o.segment().interpolatedCount(),
+                    java.util.Arrays.stream(c).average().orElse(0), m.accelMmPerFrame2(), m.footSlidingMmPerFrame(), m.groundPenetrationMm());
+        }
+        for (String w : r.recovery().warnings()) {
+            System.err.println("mocap: warning: " + w);
+        }
+        System.out.println("wrote " + r.sidecar());
+    }
+
+    private static String percent(Object rate) {
+        return rate instanceof Double d ? String.format(Locale.ROOT, "%.1f", 100 * d) : "?";
+    }
+}

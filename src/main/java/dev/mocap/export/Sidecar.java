@@ -1,0 +1,101 @@
+package dev.mocap.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mocap.AtomicFiles;
+import dev.mocap.body.MotionMetrics;
+import dev.mocap.body.Skeleton;
+import dev.mocap.body.Vec3;
+import dev.mocap.recover.Camera;
+import dev.mocap.recover.Recovery;
+import dev.mocap.recover.Segment;
+import dev.mocap.video.VideoInfo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The small JSON file written beside each conversion ({@code mocap.convert/1}, described in
+ * README.md): what the animation files are, the camera, the skeleton, per-frame confidence,
+ * quality figures and warnings.
+ */
+public final class Sidecar {
+    public static final String SCHEMA = "mocap.convert/1";
+
+    /** One written animation file and the segment it holds. */
+    public record Output(Path file, Segment segment, MotionMetrics metrics) {
+    }
+
+    public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("video", Map.of("file", video.file().getFileName().toString(), "width", video.width(), "height", video.height(),
+                "fps", video.fps(), "duration_s", video.durationSeconds()));
+        root.put("camera", camera(recovery.camera()));
+        root.put("skeleton", skeleton(recovery.skeleton()));
+        List<Object> segments = new ArrayList<>();
+        for (Output o : outputs) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("file", o.file().getFileName().toString());
+            s.put("fps", o.segment().motion().fps());
+            s.put("frames", o.segment().motion().frameCount());
+            s.put("start_s", round(o.segment().startTime(), 1e4));
+            s.put("interpolated_frames", o.segment().interpolatedCount());
+            s.put("quality", Map.of("accel_mm_per_frame2", round(o.metrics().accelMmPerFrame2(), 1e2),
+                    "foot_sliding_mm_per_frame", round(o.metrics().footSlidingMmPerFrame(), 1e2),
+                    "ground_penetration_mm", round(o.metrics().groundPenetrationMm(), 1e2),
+                    "foot_contact_fraction", round(o.metrics().contactFraction(), 1e3)));
+            double[] confidence = o.segment().motion().confidence();
+            List<Double> c = new ArrayList<>();
+            for (double v : confidence) {
+                c.add(round(v, 1e3));
+            }
+            s.put("confidence", c);
+            segments.add(s);
+        }
+        root.put("segments", segments);
+        root.put("landmarks", landmarkSummary);
+        root.put("warnings", recovery.warnings());
+        AtomicFiles.write(target, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, root));
+    }
+
+    private static Map<String, Object> camera(Camera c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("focal_px", round(c.focal(), 1e2));
+        m.put("principal_point_px", List.of(c.cx(), c.cy()));
+        m.put("image_size_px", List.of(c.width(), c.height()));
+        m.put("position_m", vector(c.position()));
+        m.put("world_to_camera_quaternion_wxyz", List.of(round(c.worldToCamera().w(), 1e6), round(c.worldToCamera().x(), 1e6),
+                round(c.worldToCamera().y(), 1e6), round(c.worldToCamera().z(), 1e6)));
+        m.put("camera_axes", "x right, y down, z forward");
+        return m;
+    }
+
+    private static Map<String, Object> skeleton(Skeleton s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("joints", s.names());
+        List<Integer> parents = new ArrayList<>();
+        List<Object> offsets = new ArrayList<>();
+        for (int j = 0; j < s.size(); j++) {
+            parents.add(s.parent(j));
+            offsets.add(vector(s.offset(j)));
+        }
+        m.put("parents", parents);
+        m.put("rest_offsets_m", offsets);
+        return m;
+    }
+
+    private static List<Double> vector(Vec3 v) {
+        return List.of(round(v.x(), 1e5), round(v.y(), 1e5), round(v.z(), 1e5));
+    }
+
+    private static double round(double v, double precision) {
+        return Math.round(v * precision) / precision;
+    }
+
+    private Sidecar() {
+    }
+}

@@ -1,0 +1,124 @@
+package dev.mocap.recover;
+
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+import dev.mocap.body.Motion;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Smpl24;
+import dev.mocap.body.Vec3;
+import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.FramePose;
+import dev.mocap.pose.LandmarkSequence;
+import dev.mocap.video.VideoInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Motion recovery by fitting the SMPL-24 skeleton to BlazePose landmarks: lift the landmarks
+ * into camera space through a full-perspective camera ({@link Lifter}), measure the subject's
+ * skeleton ({@link BodyModel}), find the floor ({@link GroundPlane}), pose each frame
+ * ({@link AnalyticPose}), refine the whole sequence ({@link TemporalFit}), then bridge short gaps
+ * and split at long ones.
+ */
+public final class LandmarkRecovery implements MotionRecovery {
+
+    @Override
+    public Recovery recover(LandmarkSequence seq, RecoveryOptions options) {
+        VideoInfo video = seq.video();
+        List<FramePose> seen = seq.frames().stream().filter(FramePose::hasPerson).toList();
+        if (seen.size() < 2) {
+            throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + video.file().getFileName()
+                    + (seen.isEmpty() ? "" : " (in one frame only)") + ": nothing to animate");
+        }
+        List<String> warnings = new ArrayList<>(seq.warnings());
+        double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : medianRate(seen);
+        Camera camera = Camera.atOrigin(focal(options, video), video.width(), video.height());
+
+        List<Observation> observations = lift(seen, camera, 1);
+        BodyModel body = BodyModel.measure(observations);
+        if (Double.isFinite(options.subjectHeight())) {
+            observations = lift(seen, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()));
+            body = BodyModel.measure(observations);
+        }
+        WorldFrame frame = WorldFrame.cameraAxes();
+        if (!options.keepCameraFrame()) {
+            GroundPlane.Result ground = GroundPlane.fit(observations);
+            if (ground.contacts() < 10) {
+                warnings.add("few foot contacts seen: the floor's tilt is a guess (upright torso, level camera)");
+            }
+            frame = WorldFrame.levelled(ground.up(), ground.floor());
+            frame = faceForward(frame, observations.get(0), new AnalyticPose(body));
+        }
+
+        Grid grid = new Grid(observations, fps);
+        Track track = pose(grid, frame, body);
+        new TemporalFit(body, frame.place(camera), options.smoothness()).refine(track, grid);
+        List<Segment> segments = track.segments(body.skeleton(), grid, (int) Math.round(options.maxGapSeconds() * fps), warnings);
+        if (grid.first() > 0.5) {
+            warnings.add(String.format(Locale.ROOT, "the person is first seen at %.2f s; the motion starts there", grid.first()));
+        }
+        return new Recovery(segments, frame.place(camera), body.skeleton(), warnings);
+    }
+
+    private static List<Observation> lift(List<FramePose> frames, Camera camera, double scale) {
+        List<Observation> out = new ArrayList<>(frames.size());
+        for (FramePose f : frames) {
+            out.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, scale));
+        }
+        return out;
+    }
+
+    private static double focal(RecoveryOptions options, VideoInfo video) {
+        if (Double.isFinite(options.focalPx())) {
+            return options.focalPx();
+        }
+        return Double.isFinite(options.fovDegrees()) ? Camera.focalFromFov(options.fovDegrees(), video.width())
+                : Camera.defaultFocal(video.width(), video.height());
+    }
+
+    /** Turns the world about Y so that the subject faces +Z in the first frame and starts at x = z = 0. */
+    private static WorldFrame faceForward(WorldFrame frame, Observation first, AnalyticPose ik) {
+        Vec3 forward = ik.solve(frame.apply(first.lifted()), first.weight())[0].rotate(Vec3.Z);
+        WorldFrame turned = frame.then(-Math.atan2(forward.x(), forward.z()), Vec3.ZERO);
+        Vec3 root = pelvis(turned.apply(first.lifted()));
+        return turned.then(0, new Vec3(-root.x(), 0, -root.z()));
+    }
+
+    static Vec3 pelvis(Vec3[] points) {
+        return points[BlazePose.LEFT_HIP].lerp(points[BlazePose.RIGHT_HIP], 0.5);
+    }
+
+    private static Track pose(Grid grid, WorldFrame frame, BodyModel body) {
+        AnalyticPose ik = new AnalyticPose(body);
+        Track track = new Track(grid.size());
+        for (int k = 0; k < grid.size(); k++) {
+            Observation o = grid.at(k);
+            if (o != null) {
+                Vec3[] targets = frame.apply(o.lifted());
+                track.set(k, pelvis(targets), ik.solve(targets, o.weight()), confidence(o));
+            }
+        }
+        return track;
+    }
+
+    /** Mean weight of the twelve limb landmarks times the pose score. */
+    private static double confidence(Observation o) {
+        double sum = 0;
+        for (int j : BlazePose.MAJOR_JOINTS) {
+            sum += o.weight()[j];
+        }
+        return sum / BlazePose.MAJOR_JOINTS.length * o.score();
+    }
+
+    private static double medianRate(List<FramePose> frames) {
+        double[] dt = new double[frames.size() - 1];
+        for (int i = 1; i < frames.size(); i++) {
+            dt[i - 1] = frames.get(i).timestamp() - frames.get(i - 1).timestamp();
+        }
+        java.util.Arrays.sort(dt);
+        double median = dt[dt.length / 2];
+        return median > 0 ? 1 / median : 30;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mocap.recover;
+
+import dev.mocap.body.Vec3;
+import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.Landmarks;
+
+/**
+ * Places one frame's landmarks in camera space. The world landmarks give a metric body shape
+ * around the hips; its translation is the least-squares fit of its projection to the 2D
+ * landmarks. Because the 2D landmarks are far more accurate than the world landmarks' depth,
+ * each landmark is then put on its own camera ray, at the depth the shape gives it.
+ */
+final class Lifter {
+    /** Below this weight a landmark's ray is not trusted and the shape point is used instead. */
+    private static final double RAY_TRUST = 0.5;
+
+    private Lifter() {
+    }
+
+    /** @param scale subject size relative to the world landmarks' average adult */
+    static Observation lift(double time, Landmarks l, Camera camera, double scale) {
+        int n = BlazePose.COUNT;
+        double[] pixels = new double[2 * n], weight = new double[n];
+        Vec3[] body = new Vec3[n];
+        for (int i = 0; i < n; i++) {
+            pixels[2 * i] = l.image()[3 * i];
+            pixels[2 * i + 1] = l.image()[3 * i + 1];
+            weight[i] = l.visibility()[i] * l.presence()[i];
+            body[i] = new Vec3(l.world()[3 * i], l.world()[3 * i + 1], l.world()[3 * i + 2]).times(scale);
+        }
+        Vec3 t = rootTranslation(body, pixels, weight, camera);
+        Vec3[] shape = new Vec3[n], lifted = new Vec3[n];
+        for (int i = 0; i < n; i++) {
+            shape[i] = body[i].plus(t);
+            Vec3 onRay = camera.unproject(pixels[2 * i], pixels[2 * i + 1], shape[i].z());
+            double trust = Math.min(1, weight[i] / RAY_TRUST);
+            lifted[i] = shape[i].lerp(onRay, trust);
+        }
+        return new Observation(time, pixels, lifted, shape, weight, l.score());
+    }
+
+    /**
+     * Solves f·(S + T)ₓ = (u − cx)·(S + T)_z and the same for y, for the translation T of the
+     * shape S, weighted least squares over all landmarks (linear in T).
+     */
+    static Vec3 rootTranslation(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
+        double[][] a = new double[3][3];
+        double[] b = new double[3];
+        double f = camera.focal();
+        for (int i = 0; i < shape.length; i++) {
+            double w = Math.max(weight[i], 1e-3);
+            double du = pixels[2 * i] - camera.cx(), dv = pixels[2 * i + 1] - camera.cy();
+            accumulate(a, b, w, new double[]{f, 0, -du}, du * shape[i].z() - f * shape[i].x());
+            accumulate(a, b, w, new double[]{0, f, -dv}, dv * shape[i].z() - f * shape[i].y());
+        }
+        double[] t = LinearAlgebra.solve(a, b);
+        return new Vec3(t[0], t[1], t[2]);
+    }
+
+    private static void accumulate(double[][] a, double[] b, double w, double[] row, double rhs) {
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                a[r][c] += w * row[r] * row[c];
+            }
+            b[r] += w * row[r] * rhs;
+        }
+    }
+}
