@@ -4,8 +4,10 @@ import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
+import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.export.bvh.BvhOptions;
+import dev.mocap.export.fbx.FbxOptions;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** {@code mocap convert VIDEO}: the whole pipeline, video to animation file. */
 final class ConvertCommand implements Command {
@@ -34,7 +37,7 @@ final class ConvertCommand implements Command {
 
     @Override
     public String summary() {
-        return "video to a world-grounded SMPL-24 animation (BVH) with a JSON sidecar";
+        return "video to a world-grounded SMPL-24 animation (BVH, FBX) with a JSON sidecar";
     }
 
     @Override
@@ -42,9 +45,11 @@ final class ConvertCommand implements Command {
         Options o = new Options();
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT")
                 .desc("output name without extension, or an existing folder (default: VIDEO_NAME in the current folder); "
-                        + "writes OUT.bvh and OUT.mocap.json").build());
-        o.addOption(Option.builder().longOpt("format").hasArg().argName("bvh").desc("animation format (default bvh)").build());
-        o.addOption(Option.builder().longOpt("unit").hasArg().argName("m|cm").desc("length unit of the BVH (default m)").build());
+                        + "writes OUT.bvh (OUT.fbx, ...) and OUT.mocap.json").build());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("LIST")
+                .desc("animation formats, comma-separated: " + Format.names() + " (default bvh)").build());
+        o.addOption(Option.builder().longOpt("unit").hasArg().argName("m|cm")
+                .desc("length unit of the BVH (default m; FBX is always centimetres with its unit declared)").build());
         o.addOption(Option.builder().longOpt("focal").hasArg().argName("PX").desc("camera focal length in pixels").build());
         o.addOption(Option.builder().longOpt("fov").hasArg().argName("DEG").desc("camera horizontal field of view in degrees").build());
         o.addOption(Option.builder().longOpt("height").hasArg().argName("M").desc("the subject's height in metres (fixes the scale)").build());
@@ -67,20 +72,17 @@ final class ConvertCommand implements Command {
         if (args.size() != 1) {
             throw new IllegalArgumentException(args.isEmpty() ? "missing VIDEO" : "expected one VIDEO, got " + args.size() + " arguments");
         }
-        String format = line.getOptionValue("format", "bvh");
-        if (!format.equals("bvh")) {
-            throw new IllegalArgumentException("unknown --format '" + format + "' (available: bvh)");
-        }
+        Set<Format> formats = Format.parseList(line.getOptionValue("format", "bvh"));
         Path input = Path.of(args.get(0));
         Path base = outputBase(input, line.getOptionValue("output"));
-        for (Path out : ConvertJob.plannedFiles(base)) {
+        for (Path out : ConvertJob.plannedFiles(base, formats)) {
             if (!line.hasOption("force")) {
                 LandmarksCommand.refuseExisting(out);
             }
             AtomicFiles.checkWritable(out);
         }
-        ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),
-                BvhOptions.DEFAULT.withUnit(unit(line.getOptionValue("unit", "m"))));
+        ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line), formats,
+                BvhOptions.DEFAULT.withUnit(unit(line.getOptionValue("unit", "m"))), FbxOptions.DEFAULT);
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
                 .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);
@@ -97,7 +99,12 @@ final class ConvertCommand implements Command {
             return out.resolve(stem);
         }
         String name = out.getFileName().toString();
-        return name.endsWith(".bvh") ? out.resolveSibling(name.substring(0, name.length() - 4)) : out;
+        for (Format f : Format.values()) {
+            if (name.endsWith("." + f.extension())) {
+                return out.resolveSibling(name.substring(0, name.length() - f.extension().length() - 1));
+            }
+        }
+        return out;
     }
 
     private static RecoveryOptions recoveryOptions(CommandLine line) {
@@ -142,7 +149,7 @@ final class ConvertCommand implements Command {
             double[] c = o.segment().motion().confidence();
             System.out.printf(Locale.ROOT, "%s: %d frames at %.3g fps (%d filled in), mean confidence %.2f, jitter %.1f mm/frame², "
                             + "foot sliding %.1f mm/frame on contact frames, ground penetration %.1f mm%n",
-                    o.file(), o.segment().motion().frameCount(), o.segment().motion().fps(), o.segment().interpolatedCount(),
+                    String.join(", ", o.files().stream().map(Path::toString).toList()), o.segment().motion().frameCount(), o.segment().motion().fps(), o.segment().interpolatedCount(),
                     java.util.Arrays.stream(c).average().orElse(0), m.accelMmPerFrame2(), m.footSlidingMmPerFrame(), m.groundPenetrationMm());
         }
         for (String w : r.recovery().warnings()) {

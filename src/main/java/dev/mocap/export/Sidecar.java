@@ -25,8 +25,8 @@ import java.util.Map;
 public final class Sidecar {
     public static final String SCHEMA = "mocap.convert/1";
 
-    /** One written animation file and the segment it holds. */
-    public record Output(Path file, Segment segment, MotionMetrics metrics) {
+    /** One recovered segment, the animation files written for it, and its quality figures. */
+    public record Output(List<Path> files, Segment segment, MotionMetrics metrics) {
     }
 
     public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary) {
@@ -39,7 +39,7 @@ public final class Sidecar {
         List<Object> segments = new ArrayList<>();
         for (Output o : outputs) {
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("file", o.file().getFileName().toString());
+            s.put("files", o.files().stream().map(f -> f.getFileName().toString()).toList());
             s.put("fps", o.segment().motion().fps());
             s.put("frames", o.segment().motion().frameCount());
             s.put("start_s", round(o.segment().startTime(), 1e4));

@@ -5,9 +5,12 @@ import dev.mocap.MocapException;
 import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
+import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.export.bvh.BvhOptions;
 import dev.mocap.export.bvh.BvhWriter;
+import dev.mocap.export.fbx.FbxExporter;
+import dev.mocap.export.fbx.FbxOptions;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
@@ -23,16 +26,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Video (or a landmarks file made earlier) → landmarks → recovered motion → animation files and
  * the sidecar. A clip that splits into several segments gives {@code NAME.bvh},
- * {@code NAME.part2.bvh}, …
+ * {@code NAME.part2.bvh}, … (and the same for each format asked for).
  */
 public final class ConvertJob {
 
     /** What a conversion needs to know. */
-    public record Options(PoseOptions pose, RecoveryOptions recovery, BvhOptions bvh) {
+    public record Options(PoseOptions pose, RecoveryOptions recovery, Set<Format> formats, BvhOptions bvh, FbxOptions fbx) {
     }
 
     /** What it produced. */
@@ -49,8 +53,13 @@ public final class ConvertJob {
     }
 
     /** The files a conversion to {@code base} writes for its first segment, for checks before it runs. */
-    public static List<Path> plannedFiles(Path base) {
-        return List.of(animationFile(base, 0), sidecarFile(base));
+    public static List<Path> plannedFiles(Path base, Set<Format> formats) {
+        List<Path> files = new ArrayList<>();
+        for (Format f : formats) {
+            files.add(animationFile(base, 0, f));
+        }
+        files.add(sidecarFile(base));
+        return files;
     }
 
     public Result run(Path input, Path base, Progress progress) {
@@ -69,18 +78,28 @@ public final class ConvertJob {
         Recovery recovery = new LandmarkRecovery().recover(landmarks, options.recovery());
         double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
         List<Sidecar.Output> outputs = new ArrayList<>();
-        BvhWriter bvh = new BvhWriter(options.bvh());
         for (int i = 0; i < recovery.segments().size(); i++) {
             Segment segment = recovery.segments().get(i);
             Motion motion = segment.motion().withContacts(FootContactDetector.detect(segment.motion()));
-            Path file = animationFile(base, i);
-            bvh.write(motion, file);
-            outputs.add(new Sidecar.Output(file, segment, MotionMetrics.of(motion)));
+            List<Path> files = new ArrayList<>();
+            for (Format format : options.formats()) {
+                Path file = animationFile(base, i, format);
+                write(motion, format, file);
+                files.add(file);
+            }
+            outputs.add(new Sidecar.Output(files, segment, MotionMetrics.of(motion)));
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary);
         return new Result(recovery, outputs, sidecar, summary, (recoveryStart - start) / 1e9, recoverySeconds,
                 landmarks.frames().size());
+    }
+
+    private void write(Motion motion, Format format, Path file) {
+        switch (format) {
+            case BVH -> new BvhWriter(options.bvh()).write(motion, file);
+            case FBX -> FbxExporter.write(motion, options.fbx(), file);
+        }
     }
 
     static boolean isLandmarksFile(Path input) {
@@ -95,8 +114,8 @@ public final class ConvertJob {
         }
     }
 
-    private static Path animationFile(Path base, int segment) {
-        String name = base.getFileName() + (segment == 0 ? "" : ".part" + (segment + 1)) + ".bvh";
+    private static Path animationFile(Path base, int segment, Format format) {
+        String name = base.getFileName() + (segment == 0 ? "" : ".part" + (segment + 1)) + "." + format.extension();
         return base.resolveSibling(name);
     }
 

@@ -15,7 +15,7 @@ public final class BlazePose {
             "right_heel", "left_foot_index", "right_foot_index");
 
     public static final int NOSE = 0, LEFT_EAR = 7, RIGHT_EAR = 8, LEFT_PINKY = 17, RIGHT_PINKY = 18,
-            LEFT_INDEX = 19, RIGHT_INDEX = 20, LEFT_HEEL = 29, RIGHT_HEEL = 30, LEFT_FOOT_INDEX = 31, RIGHT_FOOT_INDEX = 32;
+            LEFT_INDEX = 19, RIGHT_INDEX = 20, LEFT_THUMB = 21, RIGHT_THUMB = 22, LEFT_HEEL = 29, RIGHT_HEEL = 30, LEFT_FOOT_INDEX = 31, RIGHT_FOOT_INDEX = 32;
     public static final int LEFT_SHOULDER = 11, RIGHT_SHOULDER = 12, LEFT_ELBOW = 13, RIGHT_ELBOW = 14,
             LEFT_WRIST = 15, RIGHT_WRIST = 16, LEFT_HIP = 23, RIGHT_HIP = 24, LEFT_KNEE = 25,
             RIGHT_KNEE = 26, LEFT_ANKLE = 27, RIGHT_ANKLE = 28;

@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Motion recovery by fitting the SMPL-24 skeleton to BlazePose landmarks: lift the landmarks
- * into camera space through a full-perspective camera ({@link Lifter}), measure the subject's
+ * into camera space through a full-perspective camera ({@link Lifter}), undo left/right limb
+ * swaps ({@link SwapRepair}), measure the subject's
  * skeleton ({@link BodyModel}), find the floor ({@link GroundPlane}), pose each frame
  * ({@link AnalyticPose}), refine the whole sequence ({@link TemporalFit}), then bridge short gaps
  * and split at long ones.
@@ -36,12 +37,16 @@ public final class LandmarkRecovery implements MotionRecovery {
         double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : medianRate(seen);
         Camera camera = Camera.atOrigin(focal(options, video), video.width(), video.height());
 
-        List<Observation> observations = lift(seen, camera, 1);
-        BodyModel body = BodyModel.measure(observations);
+        SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
+        BodyModel body = BodyModel.measure(observed.frames());
         if (Double.isFinite(options.subjectHeight())) {
-            observations = lift(seen, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()));
-            body = BodyModel.measure(observations);
+            observed = SwapRepair.repair(lift(seen, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton())));
+            body = BodyModel.measure(observed.frames());
         }
+        if (observed.swaps() > 0) {
+            warnings.add(observed.swaps() + " left/right limb swaps of the landmark model were undone");
+        }
+        List<Observation> observations = observed.frames();
         WorldFrame frame = WorldFrame.cameraAxes();
         if (!options.keepCameraFrame()) {
             GroundPlane.Result ground = GroundPlane.fit(observations);

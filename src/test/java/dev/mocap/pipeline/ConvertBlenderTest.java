@@ -7,7 +7,9 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.BlenderImport;
 import dev.mocap.export.BlenderRunner;
+import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
+import dev.mocap.export.fbx.FbxOptions;
 import dev.mocap.export.bvh.BvhOptions;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.PoseOptions;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +36,7 @@ class ConvertBlenderTest {
         Path video = TestData.file("video/tfjs/pose_squats.mp4");
         assumeTrue(BlenderRunner.available(), "Blender not installed (apt-get install blender python3-numpy)");
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), new ConvertJob.Options(PoseOptions.defaults(),
-                RecoveryOptions.defaults(), BvhOptions.DEFAULT)).run(video, dir.resolve("squats"), Progress.silent());
+                RecoveryOptions.defaults(), Set.of(Format.BVH), BvhOptions.DEFAULT, FbxOptions.DEFAULT)).run(video, dir.resolve("squats"), Progress.silent());
         assertEquals(1, r.outputs().size());
         Sidecar.Output out = r.outputs().get(0);
         Motion motion = out.segment().motion();
@@ -41,7 +44,7 @@ class ConvertBlenderTest {
         assertTrue(Files.readString(r.sidecar()).contains("\"foot_sliding_mm_per_frame\""));
 
         int[] frames = {1, 11, 31, 51, 65};
-        BlenderImport.Result blender = BlenderImport.bvh(dir, frames, List.of(new BlenderImport.Request("squats", out.file(), 1.0))).get("squats");
+        BlenderImport.Result blender = BlenderImport.bvh(dir, frames, List.of(new BlenderImport.Request("squats", out.files().get(0), 1.0))).get("squats");
         assertEquals(24, blender.bones());
         assertEquals(1, blender.firstFrame(), 0);
         assertEquals(65, blender.lastFrame(), 0);

@@ -1,0 +1,56 @@
+package dev.mocap.export.fbx;
+
+import dev.mocap.AtomicFiles;
+import dev.mocap.body.Motion;
+import dev.mocap.export.fbx.binary.FbxBinaryWriter;
+import dev.mocap.export.fbx.binary.FbxFileStamp;
+import dev.mocap.export.fbx.binary.FbxNode;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a motion as binary FBX: the skeleton as LimbNode bones with a bind pose, the animation
+ * as one take keyed on every frame, Y up and by default in centimetres (FORMATS.md §1). The take
+ * is named after the file.
+ */
+public final class FbxExporter {
+
+    public static void write(Motion motion, FbxOptions options, Path file) {
+        List<FbxNode> records = records(motion, options, takeName(file), LocalDateTime.now());
+        AtomicFiles.write(file, out -> FbxBinaryWriter.write(options.version(), records, out));
+    }
+
+    /** The top-level records, in the order the FBX SDK writes them. */
+    static List<FbxNode> records(Motion motion, FbxOptions options, String takeName, LocalDateTime created) {
+        if (motion.frameCount() == 0) {
+            throw new IllegalArgumentException("the motion has no frames to export");
+        }
+        FbxScene scene = new FbxScene();
+        long[] bones = SkeletonObjects.add(scene, motion.skeleton(), options);
+        AnimationObjects.add(scene, motion, bones, takeName, options);
+        long stop = FbxTime.ofFrame(motion.frameCount() - 1, motion.fps());
+
+        List<FbxNode> records = new ArrayList<>();
+        records.add(SceneHeader.headerExtension(options.version(), created));
+        records.addAll(FbxFileStamp.records());
+        records.add(new FbxNode("Creator", SceneHeader.CREATOR));
+        records.add(SceneHeader.globalSettings(options.unit(), motion.fps(), stop));
+        records.add(SceneHeader.documents(scene.newId(), takeName));
+        records.add(new FbxNode("References"));
+        records.addAll(scene.records());
+        records.add(SceneHeader.takes(takeName, stop));
+        return records;
+    }
+
+    private static String takeName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private FbxExporter() {
+    }
+}

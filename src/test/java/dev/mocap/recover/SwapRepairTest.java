@@ -1,0 +1,60 @@
+package dev.mocap.recover;
+
+import dev.mocap.body.Vec3;
+import dev.mocap.pose.BlazePose;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SwapRepairTest {
+
+    @Test
+    void aFrameWithSwappedLegsIsSwappedBack() {
+        List<Observation> frames = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            frames.add(frame(k, k == 2));
+        }
+        SwapRepair.Repaired r = SwapRepair.repair(frames);
+        assertEquals(1, r.swaps());
+        for (int k = 0; k < 5; k++) {
+            Observation o = r.frames().get(k);
+            assertEquals(100 + k, o.u(BlazePose.LEFT_KNEE), 1e-9, "frame " + k);
+            assertEquals(300 + k, o.u(BlazePose.RIGHT_KNEE), 1e-9, "frame " + k);
+            assertEquals(0.25, o.weight()[BlazePose.RIGHT_ANKLE], 1e-9, "weights travel with their landmark");
+        }
+    }
+
+    @Test
+    void crossingLegsAreLeftAlone() {
+        // Legs passing each other in a side view: at the crossing both labelings fit equally well.
+        List<Observation> frames = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            double[] pixels = new double[2 * BlazePose.COUNT];
+            for (int[] pair : new int[][]{{25, 26}, {27, 28}, {29, 30}, {31, 32}}) {
+                pixels[2 * pair[0]] = 200 + 20 * (k - 2);
+                pixels[2 * pair[1]] = 200 - 20 * (k - 2);
+            }
+            frames.add(new Observation(k / 30.0, pixels, new Vec3[33], new Vec3[33], new double[33], 1));
+        }
+        assertEquals(0, SwapRepair.repair(frames).swaps());
+    }
+
+    /** The left leg at x = 100 + k and the right at 300 + k, labels exchanged when {@code swapped}. */
+    private static Observation frame(int k, boolean swapped) {
+        double[] pixels = new double[2 * BlazePose.COUNT], weight = new double[BlazePose.COUNT];
+        Vec3[] points = new Vec3[BlazePose.COUNT];
+        java.util.Arrays.fill(points, Vec3.ZERO);
+        int[][] legs = {{25, 26}, {27, 28}, {29, 30}, {31, 32}};
+        for (int[] pair : legs) {
+            int left = swapped ? pair[1] : pair[0], right = swapped ? pair[0] : pair[1];
+            pixels[2 * left] = 100 + k;
+            pixels[2 * right] = 300 + k;
+            weight[left] = 0.9;
+            weight[right] = 0.25;
+        }
+        return new Observation(k / 30.0, pixels, points, points.clone(), weight, 1);
+    }
+}
