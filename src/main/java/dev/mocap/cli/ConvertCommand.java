@@ -1,13 +1,10 @@
 package dev.mocap.cli;
 
-import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
-import dev.mocap.export.bvh.BvhOptions;
-import dev.mocap.export.fbx.FbxOptions;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
@@ -16,7 +13,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,13 +39,7 @@ final class ConvertCommand implements Command {
     @Override
     public Options options() {
         Options o = new Options();
-        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT")
-                .desc("output name without extension, or an existing folder (default: VIDEO_NAME in the current folder); "
-                        + "writes OUT.bvh (OUT.fbx, ...) and OUT.mocap.json").build());
-        o.addOption(Option.builder().longOpt("format").hasArg().argName("LIST")
-                .desc("animation formats, comma-separated: " + Format.names() + " (default bvh)").build());
-        o.addOption(Option.builder().longOpt("unit").hasArg().argName("m|cm")
-                .desc("length unit of the BVH (default m; FBX is always centimetres with its unit declared)").build());
+        ExportCliOptions.addTo(o, "writes OUT.bvh (OUT.fbx, ...) and OUT.mocap.json");
         o.addOption(Option.builder().longOpt("focal").hasArg().argName("PX").desc("camera focal length in pixels").build());
         o.addOption(Option.builder().longOpt("fov").hasArg().argName("DEG").desc("camera horizontal field of view in degrees").build());
         o.addOption(Option.builder().longOpt("height").hasArg().argName("M").desc("the subject's height in metres (fixes the scale)").build());
@@ -60,7 +50,6 @@ final class ConvertCommand implements Command {
                 .desc("weight of temporal smoothness in the skeleton fit (default 1, 0 = none)").build());
         o.addOption(Option.builder().longOpt("keep-camera-frame")
                 .desc("keep the camera's axes instead of levelling the floor and starting at the origin facing +Z").build());
-        o.addOption(Option.builder("f").longOpt("force").desc("overwrite existing output files").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
         PoseCliOptions.addTo(o);
         return o;
@@ -72,39 +61,16 @@ final class ConvertCommand implements Command {
         if (args.size() != 1) {
             throw new IllegalArgumentException(args.isEmpty() ? "missing VIDEO" : "expected one VIDEO, got " + args.size() + " arguments");
         }
-        Set<Format> formats = Format.parseList(line.getOptionValue("format", "bvh"));
+        Set<Format> formats = ExportCliOptions.formats(line);
         Path input = Path.of(args.get(0));
-        Path base = outputBase(input, line.getOptionValue("output"));
-        for (Path out : ConvertJob.plannedFiles(base, formats)) {
-            if (!line.hasOption("force")) {
-                LandmarksCommand.refuseExisting(out);
-            }
-            AtomicFiles.checkWritable(out);
-        }
+        Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
+        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, formats));
         ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line), formats,
-                BvhOptions.DEFAULT.withUnit(unit(line.getOptionValue("unit", "m"))), FbxOptions.DEFAULT);
+                ExportCliOptions.exporters(line));
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
                 .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);
         return ExitCode.OK;
-    }
-
-    private static Path outputBase(Path input, String output) {
-        String stem = LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", "");
-        if (output == null) {
-            return Path.of(stem);
-        }
-        Path out = Path.of(output);
-        if (Files.isDirectory(out)) {
-            return out.resolve(stem);
-        }
-        String name = out.getFileName().toString();
-        for (Format f : Format.values()) {
-            if (name.endsWith("." + f.extension())) {
-                return out.resolveSibling(name.substring(0, name.length() - f.extension().length() - 1));
-            }
-        }
-        return out;
     }
 
     private static RecoveryOptions recoveryOptions(CommandLine line) {
@@ -128,14 +94,6 @@ final class ConvertCommand implements Command {
             // reported below
         }
         throw new IllegalArgumentException("--" + option + " needs a positive number, not '" + value + "'");
-    }
-
-    private static BvhOptions.Unit unit(String name) {
-        return switch (name) {
-            case "m" -> BvhOptions.Unit.METRES;
-            case "cm" -> BvhOptions.Unit.CENTIMETRES;
-            default -> throw new IllegalArgumentException("unknown --unit '" + name + "' (use m or cm)");
-        };
     }
 
     private static void report(Path input, ConvertJob.Result r) {

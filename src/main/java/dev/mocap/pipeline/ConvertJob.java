@@ -5,12 +5,9 @@ import dev.mocap.MocapException;
 import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
+import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
-import dev.mocap.export.bvh.BvhOptions;
-import dev.mocap.export.bvh.BvhWriter;
-import dev.mocap.export.fbx.FbxExporter;
-import dev.mocap.export.fbx.FbxOptions;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
@@ -36,7 +33,7 @@ import java.util.Set;
 public final class ConvertJob {
 
     /** What a conversion needs to know. */
-    public record Options(PoseOptions pose, RecoveryOptions recovery, Set<Format> formats, BvhOptions bvh, FbxOptions fbx) {
+    public record Options(PoseOptions pose, RecoveryOptions recovery, Set<Format> formats, Exporters exporters) {
     }
 
     /** What it produced. */
@@ -84,7 +81,7 @@ public final class ConvertJob {
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
                 Path file = animationFile(base, i, format);
-                write(motion, format, file);
+                options.exporters().write(motion, format, file);
                 files.add(file);
             }
             outputs.add(new Sidecar.Output(files, segment, MotionMetrics.of(motion)));
@@ -93,13 +90,6 @@ public final class ConvertJob {
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary);
         return new Result(recovery, outputs, sidecar, summary, (recoveryStart - start) / 1e9, recoverySeconds,
                 landmarks.frames().size());
-    }
-
-    private void write(Motion motion, Format format, Path file) {
-        switch (format) {
-            case BVH -> new BvhWriter(options.bvh()).write(motion, file);
-            case FBX -> FbxExporter.write(motion, options.fbx(), file);
-        }
     }
 
     static boolean isLandmarksFile(Path input) {
@@ -115,8 +105,7 @@ public final class ConvertJob {
     }
 
     private static Path animationFile(Path base, int segment, Format format) {
-        String name = base.getFileName() + (segment == 0 ? "" : ".part" + (segment + 1)) + "." + format.extension();
-        return base.resolveSibling(name);
+        return ExportJob.file(segment == 0 ? base : base.resolveSibling(base.getFileName() + ".part" + (segment + 1)), format);
     }
 
     private static Path sidecarFile(Path base) {

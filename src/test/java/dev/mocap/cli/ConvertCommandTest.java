@@ -1,0 +1,72 @@
+package dev.mocap.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mocap.ExitCode;
+import dev.mocap.TestData;
+import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.video.TestClip;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `mocap convert` and `mocap export` as a user runs them. */
+class ConvertCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void convertsARealVideoToBvhFbxAndSidecar() throws IOException {
+        Path video = TestData.file("video/tfjs/pose_1.mp4");
+        Path base = dir.resolve("pose_1");
+        CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", base.toString(), "--format", "bvh,fbx");
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertTrue(run.out().contains("foot sliding"), run.out());
+        assertEquals(120, BvhReader.read(dir.resolve("pose_1.bvh"), 1).frameCount());
+        assertTrue(Files.size(dir.resolve("pose_1.fbx")) > 10_000);
+        JsonNode sidecar = new ObjectMapper().readTree(dir.resolve("pose_1.mocap.json").toFile());
+        assertEquals("mocap.convert/1", sidecar.get("schema").asText());
+        assertEquals(24, sidecar.get("skeleton").get("joints").size());
+        assertEquals(120, sidecar.get("segments").get(0).get("confidence").size());
+
+        CliRun again = CliRun.of("convert", "-q", video.toString(), "-o", base.toString());
+        assertEquals(ExitCode.OUTPUT_FAILED, again.exit(), "existing files are kept without --force");
+    }
+
+    @Test
+    void aVideoWithoutAPersonIsOneClearError() throws IOException {
+        Path video = TestClip.of(320, 240).frames(10).writeTo(dir.resolve("empty_room.mp4"));
+        CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(ExitCode.BAD_INPUT, run.exit(), run.err());
+        assertEquals(1, run.errorLines(), run.err());
+        assertTrue(run.err().contains("no person found in empty_room.mp4"), run.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "nothing written");
+        }
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        CliRun run = CliRun.of("convert", "a.mp4", "--format", "bvh,obj");
+        assertEquals(ExitCode.USAGE, run.exit());
+        assertTrue(run.err().contains("unknown format 'obj'"), run.err());
+    }
+
+    @Test
+    void exportsACmuClipAndNeverOverwritesItsInput() throws IOException {
+        Path clip = TestData.file("mocap/cmu/cmu_09_11_run.bvh");
+        CliRun run = CliRun.of("export", clip.toString(), "--input-unit", "cmu", "--format", "fbx,bvh", "-o", dir.resolve("run").toString());
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals(166, BvhReader.read(dir.resolve("run.bvh"), 1).frameCount());
+        assertTrue(Files.size(dir.resolve("run.fbx")) > 10_000);
+        CliRun self = CliRun.of("export", dir.resolve("run.bvh").toString(), "--format", "bvh", "-o", dir.resolve("run.bvh").toString(), "--force");
+        assertEquals(ExitCode.USAGE, self.exit(), self.err());
+    }
+}
