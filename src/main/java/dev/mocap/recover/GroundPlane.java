@@ -18,6 +18,7 @@ final class GroundPlane {
     private static final int[] FOOT_POINTS = {BlazePose.LEFT_HEEL, BlazePose.RIGHT_HEEL, BlazePose.LEFT_FOOT_INDEX, BlazePose.RIGHT_FOOT_INDEX};
     private static final double CONTACT_BAND = 0.06;
     private static final double MAX_CONTACT_SPEED = 0.5;
+    private static final double SMOOTHING_SECONDS = 0.1;
     /** How strongly the prior holds the directions the contacts leave open, in m². */
     private static final double PRIOR_WEIGHT = 0.02;
     private static final Vec3 CAMERA_UP = new Vec3(0, -1, 0);
@@ -47,22 +48,58 @@ final class GroundPlane {
         return Frames.blend(torso, CAMERA_UP, 0.5);
     }
 
-    /** Foot points near the lowest level that move slowly. */
+    /**
+     * Foot points near the lowest level that move slowly. Positions are averaged over ±0.1 s
+     * first: the lifted points' depth shakes by centimetres from frame to frame, which would
+     * otherwise look like motion.
+     */
     private static List<Vec3> contacts(List<Observation> frames, Vec3 up) {
         double floor = lowBand(frames, up);
+        int half = Math.max(1, (int) Math.round(SMOOTHING_SECONDS / medianStep(frames)));
         List<Vec3> out = new ArrayList<>();
-        for (int f = 1; f < frames.size(); f++) {
-            Observation a = frames.get(f - 1), b = frames.get(f);
-            double dt = Math.max(b.time() - a.time(), 1e-3);
-            for (int i : FOOT_POINTS) {
-                Vec3 p = b.lifted()[i];
-                if (b.weight()[i] >= 0.5 && p.dot(up) < floor + CONTACT_BAND
-                        && p.distance(a.lifted()[i]) / dt < MAX_CONTACT_SPEED) {
-                    out.add(p);
+        for (int i : FOOT_POINTS) {
+            Vec3[] smooth = smoothed(frames, i, half);
+            for (int k = half; k + half < frames.size(); k++) {
+                Vec3 before = smooth[k - half], after = smooth[k + half];
+                if (smooth[k] == null || before == null || after == null) {
+                    continue;
+                }
+                double dt = Math.max(frames.get(k + half).time() - frames.get(k - half).time(), 1e-3);
+                if (smooth[k].dot(up) < floor + CONTACT_BAND && after.distance(before) / dt < MAX_CONTACT_SPEED) {
+                    out.add(smooth[k]);
                 }
             }
         }
         return out;
+    }
+
+    /** Mean position of a landmark over frames k − half … k + half where it is confident; null if it is not at k. */
+    private static Vec3[] smoothed(List<Observation> frames, int landmark, int half) {
+        Vec3[] out = new Vec3[frames.size()];
+        for (int k = 0; k < frames.size(); k++) {
+            if (frames.get(k).weight()[landmark] < 0.5) {
+                continue;
+            }
+            Vec3 sum = Vec3.ZERO;
+            int n = 0;
+            for (int j = Math.max(0, k - half); j <= Math.min(frames.size() - 1, k + half); j++) {
+                if (frames.get(j).weight()[landmark] >= 0.5) {
+                    sum = sum.plus(frames.get(j).lifted()[landmark]);
+                    n++;
+                }
+            }
+            out[k] = sum.times(1.0 / n);
+        }
+        return out;
+    }
+
+    private static double medianStep(List<Observation> frames) {
+        double[] dt = new double[Math.max(frames.size() - 1, 1)];
+        for (int k = 1; k < frames.size(); k++) {
+            dt[k - 1] = frames.get(k).time() - frames.get(k - 1).time();
+        }
+        java.util.Arrays.sort(dt);
+        return dt[dt.length / 2] > 0 ? dt[dt.length / 2] : 1 / 30.0;
     }
 
     /** The 5th percentile of foot point heights along {@code up}. */

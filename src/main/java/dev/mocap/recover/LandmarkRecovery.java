@@ -59,7 +59,9 @@ public final class LandmarkRecovery implements MotionRecovery {
 
         Grid grid = new Grid(observations, fps);
         Track track = pose(grid, frame, body);
-        new TemporalFit(body, frame.place(camera), options.smoothness()).refine(track, grid);
+        NoiseLevel noise = NoiseLevel.of(observations);
+        new TemporalFit(body, frame.place(camera), options.smoothness() * noise.smoothnessFactor(), noise.depthFactor())
+                .refine(track, grid);
         List<Segment> segments = track.segments(body.skeleton(), grid, (int) Math.round(options.maxGapSeconds() * fps), warnings);
         if (grid.first() > 0.5) {
             warnings.add(String.format(Locale.ROOT, "the person is first seen at %.2f s; the motion starts there", grid.first()));

@@ -14,10 +14,12 @@ import dev.mocap.pose.BlazePose;
  *       landmark's pixels (residual scaled to metres at the point's depth), weighted by its
  *       visibility — the strongest evidence;</li>
  *   <li>depth: the point's distance along its camera ray from the lifted landmark (world-landmark
- *       depth), weakly, since that depth is the landmark model's least accurate output;</li>
+ *       depth), weighted by how steady depth is compared with 2D in this clip — for real
+ *       landmark models it is the least accurate output;</li>
  *   <li>smoothness: root position and joint rotations against the midpoint of the previous and
- *       next frames (a discrete acceleration);</li>
- *   <li>joint limits: knees and elbows bend one way only and barely twist sideways;</li>
+ *       next frames (a discrete acceleration), weighted by the clip's measured noise;</li>
+ *   <li>joint limits: knees and elbows bend one way only and barely twist sideways; collars
+ *       prefer their rest orientation;</li>
  *   <li>foot contacts: a heel or toe that is low and slow is held, for the whole run of frames
  *       it stays planted, at the run's mean position and on the floor — this anchors the root,
  *       whose depth is the noisiest quantity, and keeps planted feet from sliding.</li>
@@ -26,7 +28,10 @@ import dev.mocap.pose.BlazePose;
  * over the frames, each frame taking one damped Gauss–Newton step with analytic Jacobians.
  */
 final class TemporalFit {
-    private static final double DEPTH_WEIGHT = 0.3;
+    /** Weight of the depth term when depth is as reliable as the 2D landmarks. */
+    private static final double DEPTH_WEIGHT = 1.0;
+    /** Collars may turn (shrugs, a torso that is not rigid) but prefer rest: weight per radian. */
+    private static final double COLLAR_PRIOR = 0.05;
     private static final double MIN_DEPTH_WEIGHT = 0.2;
     private static final double ROOT_SMOOTHNESS = 2.0;
     private static final double ROTATION_SMOOTHNESS = 0.5;
@@ -43,7 +48,8 @@ final class TemporalFit {
             {Smpl24.PELVIS}, {Smpl24.SPINE1, Smpl24.SPINE2, Smpl24.SPINE3}, {Smpl24.NECK, Smpl24.HEAD},
             {Smpl24.LEFT_HIP}, {Smpl24.RIGHT_HIP}, {Smpl24.LEFT_KNEE}, {Smpl24.RIGHT_KNEE},
             {Smpl24.LEFT_ANKLE}, {Smpl24.RIGHT_ANKLE}, {Smpl24.LEFT_SHOULDER}, {Smpl24.RIGHT_SHOULDER},
-            {Smpl24.LEFT_ELBOW}, {Smpl24.RIGHT_ELBOW}, {Smpl24.LEFT_WRIST}, {Smpl24.RIGHT_WRIST}};
+            {Smpl24.LEFT_ELBOW}, {Smpl24.RIGHT_ELBOW}, {Smpl24.LEFT_WRIST}, {Smpl24.RIGHT_WRIST},
+            {Smpl24.LEFT_COLLAR}, {Smpl24.RIGHT_COLLAR}};
     private static final int PARAMS = 3 + 3 * GROUPS.length;
     private static final java.util.Set<Integer> FOOT_LANDMARKS = java.util.Set.of(BlazePose.LEFT_HEEL, BlazePose.RIGHT_HEEL,
             BlazePose.LEFT_FOOT_INDEX, BlazePose.RIGHT_FOOT_INDEX);
@@ -62,15 +68,21 @@ final class TemporalFit {
     private final Skeleton skeleton;
     private final Camera camera;
     private final double smoothness;
+    private final double depthWeight;
     private final int[] groupOf = new int[Smpl24.COUNT];
     private final int[][] usedColumns;
     private final Attachment[] feet;
 
-    TemporalFit(BodyModel body, Camera camera, double smoothness) {
+    /**
+     * @param smoothness  factor on the smoothness terms
+     * @param depthFactor factor on the depth term, 0..1, by how reliable depth is in this clip
+     */
+    TemporalFit(BodyModel body, Camera camera, double smoothness, double depthFactor) {
         this.body = body;
         this.skeleton = body.skeleton();
         this.camera = camera;
         this.smoothness = smoothness;
+        this.depthWeight = DEPTH_WEIGHT * depthFactor;
         java.util.Arrays.fill(groupOf, -1);
         for (int g = 0; g < GROUPS.length; g++) {
             for (int j : GROUPS[g]) {
@@ -174,12 +186,13 @@ final class TemporalFit {
             addPointRow(h, g, row, a, p, joints, world, rowV, sw * (uv[1] - o.v(a.landmark())) * scale, sw);
             Vec3 target = worldPoint(o.lifted()[a.landmark()]);
             Vec3 ray = p.minus(camera.position()).normalized();
-            double dw = DEPTH_WEIGHT * Math.sqrt(Math.max(w, MIN_DEPTH_WEIGHT));
+            double dw = depthWeight * Math.sqrt(Math.max(w, MIN_DEPTH_WEIGHT));
             addPointRow(h, g, row, a, p, joints, world, ray, dw * ray.dot(p.minus(target)), dw);
         }
         addContacts(h, g, row, joints, world, anchors[k]);
         addSmoothness(h, g, track, k);
         addLimits(h, g, local);
+        addCollarPrior(h, g, local);
         for (int i = 0; i < PARAMS; i++) {
             h[i][i] += DAMPING + 1e-3 * h[i][i];
         }
@@ -299,6 +312,17 @@ final class TemporalFit {
                     h[c + i][c + i] += LIMIT_WEIGHT * LIMIT_WEIGHT;
                     g[c + i] -= LIMIT_WEIGHT * LIMIT_WEIGHT * excess;
                 }
+            }
+        }
+    }
+
+    private void addCollarPrior(double[][] h, double[] g, Quat[] local) {
+        for (int collar : new int[]{Smpl24.LEFT_COLLAR, Smpl24.RIGHT_COLLAR}) {
+            Vec3 v = local[collar].log();
+            int c = 3 + 3 * groupOf[collar];
+            for (int i = 0; i < 3; i++) {
+                h[c + i][c + i] += COLLAR_PRIOR * COLLAR_PRIOR;
+                g[c + i] -= COLLAR_PRIOR * COLLAR_PRIOR * v.get(i);
             }
         }
     }
