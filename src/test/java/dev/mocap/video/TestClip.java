@@ -58,7 +58,7 @@ public final class TestClip {
     }
 
     /** JavaCV's display rotation: the counterclockwise angle players turn the stored pixels by. */
-    TestClip displayRotation(double degrees) {
+    public TestClip displayRotation(double degrees) {
         this.displayRotation = degrees;
         return this;
     }
