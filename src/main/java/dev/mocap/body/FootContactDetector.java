@@ -1,7 +1,7 @@
 package dev.mocap.body;
 
 /**
- * Finds planted feet of an SMPL-24 motion from the ball of each foot: planted while it is low
+ * Finds planted feet of an SMPL-24 motion (joints found by name) from the ball of each foot: planted while it is low
  * (near the lowest level it reaches in the clip) and slow, with hysteresis so that a contact
  * neither flickers on and off nor ends at one noisy frame.
  */
@@ -12,7 +12,7 @@ public final class FootContactDetector {
     private static final double ENTER_SPEED = 0.35, LEAVE_SPEED = 0.6;
 
     public static FootContacts detect(Motion motion) {
-        return new FootContacts(detect(motion, Smpl24.LEFT_FOOT), detect(motion, Smpl24.RIGHT_FOOT));
+        return new FootContacts(detect(motion, Leg.left(motion.skeleton()).foot()), detect(motion, Leg.right(motion.skeleton()).foot()));
     }
 
     private static boolean[] detect(Motion motion, int foot) {

@@ -11,4 +11,14 @@ public record FootContacts(boolean[] left, boolean[] right) {
     public int frameCount() {
         return left.length;
     }
+
+    /** A foot planted here or in {@code other}, frame by frame. */
+    public FootContacts or(FootContacts other) {
+        boolean[] l = left.clone(), r = right.clone();
+        for (int f = 0; f < l.length; f++) {
+            l[f] |= other.left[f];
+            r[f] |= other.right[f];
+        }
+        return new FootContacts(l, r);
+    }
 }

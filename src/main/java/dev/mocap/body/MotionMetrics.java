@@ -3,7 +3,8 @@ package dev.mocap.body;
 /**
  * Quality figures of a motion that need no reference: jitter as the mean joint acceleration,
  * foot sliding on the frames where a foot is planted, and how far feet sink below the floor
- * (y = 0). Units are millimetres and frames, as in the literature (mm/frame²).
+ * (y = 0), for an SMPL-24 motion in any joint order. Units are millimetres and frames, as in
+ * the literature (mm/frame²).
  *
  * @param accelMmPerFrame2        mean |p(t+1) − 2p(t) + p(t−1)| over joints and frames
  * @param footSlidingMmPerFrame   mean horizontal motion of a planted foot between frames
@@ -20,7 +21,9 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
             p[f] = motion.jointPositions(f);
         }
         FootContacts contacts = motion.contacts() != null ? motion.contacts() : FootContactDetector.detect(motion);
-        return new MotionMetrics(acceleration(p), sliding(p, contacts), penetration(p), fraction(contacts));
+        Leg left = Leg.left(motion.skeleton()), right = Leg.right(motion.skeleton());
+        return new MotionMetrics(acceleration(p), sliding(p, contacts, left.foot(), right.foot()),
+                penetration(p, new int[]{left.foot(), right.foot(), left.ankle(), right.ankle()}), fraction(contacts));
     }
 
     private static double acceleration(Vec3[][] p) {
@@ -35,14 +38,14 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
         return count == 0 ? 0 : 1000 * sum / count;
     }
 
-    private static double sliding(Vec3[][] p, FootContacts contacts) {
+    private static double sliding(Vec3[][] p, FootContacts contacts, int leftFoot, int rightFoot) {
         double sum = 0;
         long count = 0;
         for (int f = 1; f < p.length; f++) {
             for (int side = 0; side < 2; side++) {
                 boolean[] planted = side == 0 ? contacts.left() : contacts.right();
                 if (planted[f] && planted[f - 1]) {
-                    int foot = side == 0 ? Smpl24.LEFT_FOOT : Smpl24.RIGHT_FOOT;
+                    int foot = side == 0 ? leftFoot : rightFoot;
                     Vec3 d = p[f][foot].minus(p[f - 1][foot]);
                     sum += Math.hypot(d.x(), d.z());
                     count++;
@@ -52,11 +55,11 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
         return count == 0 ? 0 : 1000 * sum / count;
     }
 
-    private static double penetration(Vec3[][] p) {
+    private static double penetration(Vec3[][] p, int[] feet) {
         double sum = 0;
         long count = 0;
         for (Vec3[] frame : p) {
-            for (int foot : new int[]{Smpl24.LEFT_FOOT, Smpl24.RIGHT_FOOT, Smpl24.LEFT_ANKLE, Smpl24.RIGHT_ANKLE}) {
+            for (int foot : feet) {
                 if (frame[foot].y() < 0) {
                     sum -= frame[foot].y();
                     count++;

@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.FilterBenchmark;
 import dev.mocap.pipeline.LandmarkBenchmark;
 import dev.mocap.pipeline.RecoveryBenchmark;
 import org.apache.commons.cli.CommandLine;
@@ -11,9 +12,11 @@ import org.apache.commons.cli.Options;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code mocap bench landmarks VIDEO}: per-stage timings and fps against the TFLite baseline. */
+/** {@code mocap bench landmarks|recovery VIDEO}, {@code mocap bench filters [CMU_DIR]}: speed and quality benchmarks. */
 final class BenchCommand implements Command {
     private static final int DEFAULT_FRAMES = 150;
+    /** The CMU clips of the shared test data, seen from a checkout. */
+    private static final String DEFAULT_CMU_DIR = "../shared/testdata/mocap/cmu";
 
     @Override
     public String name() {
@@ -22,13 +25,14 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy]";
+        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR]";
     }
 
     @Override
     public String summary() {
         return "benchmarks: 'landmarks' (ms/frame per stage, fps at 1 and 2 threads, vs TFLite+XNNPACK), "
-                + "'recovery' (recovery frames/s and end-to-end convert fps)";
+                + "'recovery' (recovery frames/s and end-to-end convert fps), "
+                + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time)";
     }
 
     @Override
@@ -44,8 +48,12 @@ final class BenchCommand implements Command {
     @Override
     public ExitCode run(CommandLine line) {
         List<String> args = line.getArgList();
+        if (!args.isEmpty() && args.get(0).equals("filters") && args.size() <= 2) {
+            new FilterBenchmark(System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_CMU_DIR));
+            return ExitCode.OK;
+        }
         if (args.size() != 2 || !List.of("landmarks", "recovery").contains(args.get(0))) {
-            throw new IllegalArgumentException("expected: bench landmarks VIDEO, or bench recovery VIDEO");
+            throw new IllegalArgumentException("expected: bench landmarks VIDEO, bench recovery VIDEO, or bench filters [CMU_DIR]");
         }
         if (args.get(0).equals("recovery")) {
             new RecoveryBenchmark(ModelStore.locate(), System.out).run(Path.of(args.get(1)));

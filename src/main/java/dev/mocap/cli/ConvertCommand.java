@@ -5,6 +5,7 @@ import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
@@ -50,6 +51,10 @@ final class ConvertCommand implements Command {
                 .desc("weight of temporal smoothness in the skeleton fit (default 1, 0 = none)").build());
         o.addOption(Option.builder().longOpt("keep-camera-frame")
                 .desc("keep the camera's axes instead of levelling the floor and starting at the origin facing +Z").build());
+        o.addOption(Option.builder().longOpt("smooth").hasArg().argName("PRESET")
+                .desc("smoothing after recovery (default 'default'): " + presetList()).build());
+        o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
+                .desc("pin planted feet to the floor with leg IK (default on)").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
         PoseCliOptions.addTo(o);
         return o;
@@ -65,12 +70,29 @@ final class ConvertCommand implements Command {
         Path input = Path.of(args.get(0));
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
         ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, formats));
-        ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line), formats,
-                ExportCliOptions.exporters(line));
+        ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())).filter(), footLock(line),
+                formats, ExportCliOptions.exporters(line));
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
                 .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);
         return ExitCode.OK;
+    }
+
+    private static String presetList() {
+        StringBuilder s = new StringBuilder();
+        for (SmoothingPreset p : SmoothingPreset.values()) {
+            s.append(s.isEmpty() ? "" : "; ").append(p.cliName()).append(" = ").append(p.description());
+        }
+        return s.toString();
+    }
+
+    private static boolean footLock(CommandLine line) {
+        String value = line.getOptionValue("foot-lock", "on");
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException("--foot-lock is on or off, not '" + value + "'");
+        }
+        return value.equals("on");
     }
 
     private static RecoveryOptions recoveryOptions(CommandLine line) {
@@ -102,13 +124,16 @@ final class ConvertCommand implements Command {
         System.out.printf(Locale.ROOT, "recovery: %.2f s; subject %.2f m tall; camera focal %.0f px, %.1f m from the start position%n",
                 r.recoverySeconds(), Smpl24.standingHeight(r.recovery().skeleton()), r.recovery().camera().focal(),
                 r.recovery().camera().position().length());
-        for (Sidecar.Output o : r.outputs()) {
-            MotionMetrics m = o.metrics();
+        for (int i = 0; i < r.outputs().size(); i++) {
+            Sidecar.Output o = r.outputs().get(i);
+            MotionMetrics before = r.recovered().get(i), m = o.metrics();
             double[] c = o.segment().motion().confidence();
-            System.out.printf(Locale.ROOT, "%s: %d frames at %.3g fps (%d filled in), mean confidence %.2f, jitter %.1f mm/frame², "
-                            + "foot sliding %.1f mm/frame on contact frames, ground penetration %.1f mm%n",
-                    String.join(", ", o.files().stream().map(Path::toString).toList()), o.segment().motion().frameCount(), o.segment().motion().fps(), o.segment().interpolatedCount(),
-                    java.util.Arrays.stream(c).average().orElse(0), m.accelMmPerFrame2(), m.footSlidingMmPerFrame(), m.groundPenetrationMm());
+            System.out.printf(Locale.ROOT, "%s: %d frames at %.3g fps (%d filled in), mean confidence %.2f%n",
+                    String.join(", ", o.files().stream().map(Path::toString).toList()), o.segment().motion().frameCount(),
+                    o.segment().motion().fps(), o.segment().interpolatedCount(), java.util.Arrays.stream(c).average().orElse(0));
+            System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², foot sliding %.1f → %.1f mm/frame "
+                            + "on contact frames, ground penetration %.1f → %.1f mm%n", before.accelMmPerFrame2(), m.accelMmPerFrame2(),
+                    before.footSlidingMmPerFrame(), m.footSlidingMmPerFrame(), before.groundPenetrationMm(), m.groundPenetrationMm());
         }
         for (String w : r.recovery().warnings()) {
             System.err.println("mocap: warning: " + w);

@@ -3,6 +3,7 @@ package dev.mocap.cli;
 import dev.mocap.ExitCode;
 import dev.mocap.export.Format;
 import dev.mocap.pipeline.ExportJob;
+import dev.mocap.retarget.Preset;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -24,18 +25,19 @@ final class ExportCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "MOTION.bvh --format LIST [-o OUT] [--input-unit m|cm|cmu|NUMBER]";
+        return "MOTION.bvh [--format LIST] [-o OUT] [--input-unit m|cm|cmu|NUMBER] [--preset NAME] [--rig CHARACTER]";
     }
 
     @Override
     public String summary() {
-        return "write a motion (a BVH from convert, or any BVH) in other formats";
+        return "write a motion (a BVH from convert, or any BVH) in other formats, or retargeted onto another rig";
     }
 
     @Override
     public Options options() {
         Options o = new Options();
         ExportCliOptions.addTo(o, "writes OUT.fbx, ...");
+        ExportCliOptions.addRetargetTo(o);
         o.addOption(Option.builder().longOpt("input-unit").hasArg().argName("m|cm|cmu|METRES")
                 .desc("length unit of the input BVH: m (default, what convert writes), cm, cmu (CMU mocap), or metres per unit").build());
         return o;
@@ -48,7 +50,8 @@ final class ExportCommand implements Command {
             throw new IllegalArgumentException(args.isEmpty() ? "missing MOTION.bvh" : "expected one MOTION.bvh, got " + args.size() + " arguments");
         }
         Path input = Path.of(args.get(0));
-        Set<Format> formats = ExportCliOptions.formats(line);
+        Preset preset = ExportCliOptions.preset(line);
+        Set<Format> formats = ExportCliOptions.formats(line, preset);
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input), line.getOptionValue("output"));
         List<Path> planned = new ArrayList<>();
         for (Format f : formats) {
@@ -58,8 +61,8 @@ final class ExportCommand implements Command {
             throw new IllegalArgumentException("the output " + input + " would replace the input; choose another -o");
         }
         ExportCliOptions.checkOutputs(line, planned);
-        List<Path> written = ExportJob.run(input, base,
-                new ExportJob.Options(formats, inputUnit(line.getOptionValue("input-unit", "m")), ExportCliOptions.exporters(line)));
+        List<Path> written = ExportJob.run(input, base, new ExportJob.Options(formats, inputUnit(line.getOptionValue("input-unit", "m")),
+                ExportCliOptions.exporters(line, preset), ExportCliOptions.retargeting(line, preset)));
         System.out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return ExitCode.OK;
     }

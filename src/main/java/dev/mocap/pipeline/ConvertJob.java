@@ -3,11 +3,14 @@ package dev.mocap.pipeline;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.FootContactDetector;
+import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.FootLock;
+import dev.mocap.filter.MotionFilter;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
@@ -26,19 +29,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Video (or a landmarks file made earlier) → landmarks → recovered motion → animation files and
- * the sidecar. A clip that splits into several segments gives {@code NAME.bvh},
+ * Video (or a landmarks file made earlier) → landmarks → recovered motion → smoothing, foot
+ * contacts and foot locking → animation files and the sidecar. A clip that splits into several segments gives {@code NAME.bvh},
  * {@code NAME.part2.bvh}, … (and the same for each format asked for).
  */
 public final class ConvertJob {
 
-    /** What a conversion needs to know. */
-    public record Options(PoseOptions pose, RecoveryOptions recovery, Set<Format> formats, Exporters exporters) {
+    /**
+     * What a conversion needs to know; {@code smoothing} runs on each recovered segment before
+     * foot contacts are found, then the feet are locked if {@code footLock}.
+     */
+    public record Options(PoseOptions pose, RecoveryOptions recovery, MotionFilter smoothing, boolean footLock,
+                          Set<Format> formats, Exporters exporters) {
     }
 
-    /** What it produced. */
-    public record Result(Recovery recovery, List<Sidecar.Output> outputs, Path sidecar, Map<String, Object> landmarkSummary,
-                         double landmarkSeconds, double recoverySeconds, int videoFrames) {
+    /**
+     * What it produced; {@code recovered} holds each output's figures before smoothing and foot
+     * locking (the outputs' own are after).
+     */
+    public record Result(Recovery recovery, List<Sidecar.Output> outputs, List<MotionMetrics> recovered, Path sidecar,
+                         Map<String, Object> landmarkSummary, double landmarkSeconds, double recoverySeconds, int videoFrames) {
     }
 
     private final ModelStore models;
@@ -75,21 +85,35 @@ public final class ConvertJob {
         Recovery recovery = new LandmarkRecovery().recover(landmarks, options.recovery());
         double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
         List<Sidecar.Output> outputs = new ArrayList<>();
+        List<MotionMetrics> recovered = new ArrayList<>();
         for (int i = 0; i < recovery.segments().size(); i++) {
             Segment segment = recovery.segments().get(i);
-            Motion motion = segment.motion().withContacts(FootContactDetector.detect(segment.motion()));
+            recovered.add(MotionMetrics.of(segment.motion()));
+            Motion motion = postProcess(segment.motion());
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
                 Path file = animationFile(base, i, format);
                 options.exporters().write(motion, format, file);
                 files.add(file);
             }
-            outputs.add(new Sidecar.Output(files, segment, MotionMetrics.of(motion)));
+            outputs.add(new Sidecar.Output(files, new Segment(motion, segment.startTime(), segment.interpolated()),
+                    MotionMetrics.of(motion)));
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary);
-        return new Result(recovery, outputs, sidecar, summary, (recoveryStart - start) / 1e9, recoverySeconds,
+        return new Result(recovery, outputs, recovered, sidecar, summary, (recoveryStart - start) / 1e9, recoverySeconds,
                 landmarks.frames().size());
+    }
+
+    private Motion postProcess(Motion recovered) {
+        Motion smooth = options.smoothing().apply(recovered);
+        Motion withContacts = smooth.withContacts(FootContactDetector.detect(smooth));
+        if (!options.footLock()) {
+            return withContacts;
+        }
+        // Pulled down to the floor, a foot can look planted on more frames than before: lock those too.
+        FootContacts after = FootContactDetector.detect(FootLock.DEFAULT.apply(withContacts));
+        return FootLock.DEFAULT.apply(smooth.withContacts(withContacts.contacts().or(after)));
     }
 
     static boolean isLandmarksFile(Path input) {

@@ -6,6 +6,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.retarget.Retargeting;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,8 +17,11 @@ import java.util.Set;
 /** An existing motion (a BVH file: one the tool wrote, or any other) written in other formats. */
 public final class ExportJob {
 
-    /** Formats and their settings; {@code inputUnit} is the BVH's length unit in metres. */
-    public record Options(Set<Format> formats, double inputUnit, Exporters exporters) {
+    /** Formats and their settings; {@code inputUnit} is the BVH's length unit in metres; {@code retargeting} is applied before writing. */
+    public record Options(Set<Format> formats, double inputUnit, Exporters exporters, Retargeting retargeting) {
+        public Options(Set<Format> formats, double inputUnit, Exporters exporters) {
+            this(formats, inputUnit, exporters, Retargeting.NONE);
+        }
     }
 
     public static Motion read(Path input, double inputUnit) {
@@ -33,7 +37,7 @@ public final class ExportJob {
 
     /** Writes {@code base.EXT} for each format; returns the files written. */
     public static List<Path> run(Path input, Path base, Options options) {
-        Motion motion = read(input, options.inputUnit());
+        Motion motion = options.retargeting().apply(read(input, options.inputUnit()));
         List<Path> written = new ArrayList<>();
         for (Format format : options.formats()) {
             Path file = file(base, format);

@@ -1,6 +1,5 @@
 package dev.mocap.export;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,13 +89,7 @@ public final class BlenderRunner {
             Path path = Path.of(configured);
             return Files.isExecutable(path) ? path : null;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "blender");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Programs.onPath("blender");
     }
 
     private BlenderRunner() {

@@ -10,6 +10,7 @@ import dev.mocap.export.BlenderRunner;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
@@ -35,7 +36,7 @@ class ConvertBlenderTest {
         Path video = TestData.file("video/tfjs/pose_squats.mp4");
         assumeTrue(BlenderRunner.available(), "Blender not installed (apt-get install blender python3-numpy)");
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), new ConvertJob.Options(PoseOptions.defaults(),
-                RecoveryOptions.defaults(), Set.of(Format.BVH), Exporters.defaults())).run(video, dir.resolve("squats"), Progress.silent());
+                RecoveryOptions.defaults(), SmoothingPreset.DEFAULT.filter(), true, Set.of(Format.BVH), Exporters.defaults())).run(video, dir.resolve("squats"), Progress.silent());
         assertEquals(1, r.outputs().size());
         Sidecar.Output out = r.outputs().get(0);
         Motion motion = out.segment().motion();

@@ -2,6 +2,11 @@ package dev.mocap.export.fbx;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.body.Motion;
+import dev.mocap.body.Skeleton;
+import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.export.AnimationName;
+import dev.mocap.export.BindPose;
+import dev.mocap.export.BodyOption;
 import dev.mocap.export.fbx.binary.FbxBinaryWriter;
 import dev.mocap.export.fbx.binary.FbxFileStamp;
 import dev.mocap.export.fbx.binary.FbxNode;
@@ -12,14 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a motion as binary FBX: the skeleton as LimbNode bones with a bind pose, the animation
- * as one take keyed on every frame, Y up and by default in centimetres (FORMATS.md §1). The take
- * is named after the file.
+ * Writes a motion as binary FBX: the skeleton as LimbNode bones with a bind pose, optionally the
+ * mannequin skinned to them, the animation as one take keyed on every frame, Y up and by default
+ * in centimetres (FORMATS.md §1). The take is named after the file.
  */
 public final class FbxExporter {
+    private static final String MESH_NAME = "mannequin";
 
     public static void write(Motion motion, FbxOptions options, Path file) {
-        List<FbxNode> records = records(motion, options, takeName(file), LocalDateTime.now());
+        List<FbxNode> records = records(motion, options, AnimationName.of(file), LocalDateTime.now());
         AtomicFiles.write(file, out -> FbxBinaryWriter.write(options.version(), records, out));
     }
 
@@ -29,7 +35,12 @@ public final class FbxExporter {
             throw new IllegalArgumentException("the motion has no frames to export");
         }
         FbxScene scene = new FbxScene();
-        long[] bones = SkeletonObjects.add(scene, motion.skeleton(), options);
+        Skeleton skeleton = motion.skeleton();
+        double perMetre = options.unit().perMetre();
+        long[] bones = SkeletonObjects.add(scene, skeleton, options);
+        long[] meshes = options.body() == BodyOption.MANNEQUIN
+                ? new long[]{MeshObjects.add(scene, MESH_NAME, Mannequin.of(skeleton), skeleton, bones, perMetre)} : new long[0];
+        BindPoseObject.add(scene, bones, BindPose.jointPositions(skeleton), perMetre, meshes);
         AnimationObjects.add(scene, motion, bones, takeName, options);
         long stop = FbxTime.ofFrame(motion.frameCount() - 1, motion.fps());
 
@@ -43,12 +54,6 @@ public final class FbxExporter {
         records.addAll(scene.records());
         records.add(SceneHeader.takes(takeName, stop));
         return records;
-    }
-
-    private static String takeName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private FbxExporter() {

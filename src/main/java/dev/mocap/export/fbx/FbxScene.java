@@ -1,5 +1,6 @@
 package dev.mocap.export.fbx;
 
+import dev.mocap.body.Vec3;
 import dev.mocap.export.fbx.binary.FbxNode;
 
 import java.util.ArrayList;
@@ -15,6 +16,12 @@ import java.util.Map;
 final class FbxScene {
     /** The scene's root node: parent of the top-level models. */
     static final long ROOT = 0;
+    /**
+     * A model's InheritType: rotation and scaling inherited from the parent as for ordinary scene
+     * nodes (eInheritRSrs); the FBX SDK refuses a model without one.
+     */
+    static final int INHERIT_RSRS = 1;
+    static final Vec3 UNIT_SCALE = new Vec3(1, 1, 1);
 
     /** An object record and its id. */
     record SceneObject(long id, FbxNode node) {
@@ -38,6 +45,21 @@ final class FbxScene {
         objects.add(node);
         typeCounts.merge(type, 1, Integer::sum);
         return new SceneObject(id, node);
+    }
+
+    /**
+     * Adds a Model (a node of the scene graph: a bone or a mesh) with its properties and the
+     * fields the FBX SDK writes on every model.
+     */
+    SceneObject addModel(String name, String subclass, Properties70 properties) {
+        SceneObject model = add("Model", name, "Model", subclass);
+        model.node().child("Version", 232);
+        model.node().add(properties.node());
+        model.node().child("MultiLayer", 0);
+        model.node().child("MultiTake", 0);
+        model.node().child("Shading", true);
+        model.node().child("Culling", "CullingOff");
+        return model;
     }
 
     /** An object-to-object connection: child below parent (bone hierarchy, attribute, layer…). */

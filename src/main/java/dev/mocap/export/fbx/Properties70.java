@@ -45,6 +45,11 @@ final class Properties70 {
         return add(name, name, "", "A", value.x(), value.y(), value.z());
     }
 
+    /** A colour, linear RGB in [0, 1]. */
+    Properties70 color(String name, double[] rgb) {
+        return add(name, "Color", "", "A", rgb[0], rgb[1], rgb[2]);
+    }
+
     /** An animatable number, e.g. a curve node's {@code d|X} channel default. */
     Properties70 animatableNumber(String name, double value) {
         return add(name, "Number", "", "A", value);

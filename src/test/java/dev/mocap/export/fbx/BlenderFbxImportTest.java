@@ -1,11 +1,14 @@
 package dev.mocap.export.fbx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.TestData;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.export.BlenderImport;
+import dev.mocap.export.BlenderMeshCheck;
 import dev.mocap.export.BlenderRunner;
+import dev.mocap.export.BodyOption;
 import dev.mocap.export.EulerOrder;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.export.fbx.binary.FbxVersion;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Blender's FBX importer, with default settings, reads our files: every bone, the frame range
- * and rate, the subject upright at its real size, and joint positions within 1 mm of our
- * forward kinematics. Blender shows a Y-up file's (x, y, z) as (x, −z, y). Skipped without Blender.
+ * and rate, the subject upright at its real size, joint positions within 1 mm of our forward
+ * kinematics, and the mannequin skinned so that its vertices follow the bones to within 1 mm of
+ * our own skinning. FBX time 0 is Blender frame 1. Skipped without Blender.
  */
 class BlenderFbxImportTest {
     private static final double TOLERANCE_METRES = 0.001;
     private static final double CMU_UNIT = 0.056444;
-    /** Imports each file into an empty scene; prints bones, frame range, fps and posed bone heads. */
-    private static final String SCRIPT = """
-            import bpy, json
-            results = {}
-            for entry in json.loads(%s):
-                bpy.ops.wm.read_factory_settings(use_empty=True)
-                bpy.ops.import_scene.fbx(filepath=entry['file'])
-                scene = bpy.context.scene
-                armatures = [o for o in scene.objects if o.type == 'ARMATURE']
-                arm = armatures[0]
-                result = {'armatures': len(armatures), 'bones': len(arm.data.bones),
-                          'frame_range': list(arm.animation_data.action.frame_range),
-                          'fps': scene.render.fps / scene.render.fps_base, 'positions': {}}
-                for frame in entry['frames']:
-                    scene.frame_set(frame + 1)
-                    result['positions'][str(frame)] = {b.name: list(arm.matrix_world @ b.head) for b in arm.pose.bones}
-                results[entry['file']] = result
-            print('RESULT ' + json.dumps(results))
-            """;
-
-    private record Export(Motion motion, Path file, int[] frames) {
-    }
 
     @TempDir
     Path dir;
@@ -71,13 +54,15 @@ class BlenderFbxImportTest {
         variants.put("walk_7500", FbxOptions.DEFAULT.withVersion(FbxVersion.V7500));
         variants.put("walk_metre", FbxOptions.DEFAULT.withUnit(FbxUnit.METRE));
         variants.put("walk_yxz", FbxOptions.DEFAULT.withRotationOrder(EulerOrder.YXZ));
-        List<Export> exports = new ArrayList<>();
+        variants.put("walk_mannequin", FbxOptions.DEFAULT.withBody(BodyOption.MANNEQUIN));
+        List<BlenderImport.Request> requests = new ArrayList<>();
         variants.forEach((name, options) -> {
             Path file = dir.resolve(name + ".fbx");
             FbxExporter.write(walk, options, file);
-            exports.add(new Export(walk, file, frames));
+            requests.add(new BlenderImport.Request(name, file));
         });
-        importAndCheck(exports);
+        Map<String, BlenderImport.Result> results = BlenderImport.fbx(dir, blenderFrames(frames), requests);
+        results.forEach((name, result) -> check(name, walk, frames, result));
     }
 
     @Test
@@ -85,63 +70,59 @@ class BlenderFbxImportTest {
         Motion run = BvhReader.read(TestData.file("mocap/cmu/cmu_09_11_run.bvh"), CMU_UNIT);
         Path file = dir.resolve("run.fbx");
         FbxExporter.write(run, FbxOptions.DEFAULT, file);
-        importAndCheck(List.of(new Export(run, file, new int[]{0, 1, 40, 100, 165})));
+        int[] frames = {0, 1, 40, 100, 165};
+        check("run", run, frames, BlenderImport.fbx(dir, blenderFrames(frames), List.of(new BlenderImport.Request("run", file))).get("run"));
     }
 
-    private void importAndCheck(List<Export> exports) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<Map<String, Object>> entries = exports.stream()
-                .map(e -> Map.<String, Object>of("file", e.file().toString(), "frames", e.frames())).toList();
-        String out = BlenderRunner.run(SCRIPT.formatted(pythonString(json.writeValueAsString(entries))), dir);
-        String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no result from Blender:\n" + out));
-        JsonNode results = json.readTree(line.substring("RESULT ".length()));
-        for (Export export : exports) {
-            check(export, results.path(export.file().toString()));
-        }
-    }
-
-    private static void check(Export export, JsonNode result) {
-        Motion motion = export.motion();
-        String name = export.file().getFileName().toString();
-        assertEquals(1, result.path("armatures").asInt(), name);
-        assertEquals(motion.skeleton().size(), result.path("bones").asInt(), name + " bones");
-        assertEquals(1, result.path("frame_range").get(0).asDouble(), 1e-6, name + " first frame");
-        assertEquals(motion.frameCount(), result.path("frame_range").get(1).asDouble(), 1e-6, name + " last frame");
-        assertEquals(motion.fps(), result.path("fps").asDouble(), 1e-6, name + " fps");
+    /** The mannequin comes as one mesh, and Blender's armature moves its vertices as our skinning does. */
+    @Test
+    void mannequinMovesWithTheBones() throws Exception {
+        Motion walk = SyntheticWalk.motion();
+        int[] frames = {0, 21, 44};
+        Path file = dir.resolve("mannequin.fbx");
+        FbxExporter.write(walk, FbxOptions.DEFAULT.withBody(BodyOption.MANNEQUIN), file);
+        BlenderImport.Result result = BlenderImport.fbx(dir, blenderFrames(frames), List.of(new BlenderImport.Request("m", file))).get("m");
+        assertEquals(1, result.meshes());
+        SkinnedMesh mesh = Mannequin.of(walk.skeleton());
+        assertEquals(mesh.vertexCount(), result.vertices(1).size());
         double worst = 0;
-        for (int frame : export.frames()) {
-            JsonNode positions = result.path("positions").path(Integer.toString(frame));
+        for (int frame : frames) {
+            worst = Math.max(worst, BlenderMeshCheck.worstVertexError(mesh, walk, frame, result.vertices(frame + 1)));
+        }
+        System.out.printf("Blender FBX mannequin: %d vertices, max %.4f mm from our skinning over %d frames%n",
+                mesh.vertexCount(), worst * 1000, frames.length);
+        assertTrue(worst < TOLERANCE_METRES, "vertices differ from our skinning by up to " + worst + " m");
+    }
+
+    private static void check(String name, Motion motion, int[] frames, BlenderImport.Result result) {
+        assertEquals(1, result.armatures(), name);
+        assertEquals(motion.skeleton().size(), result.bones(), name + " bones");
+        assertEquals(1, result.firstFrame(), 1e-6, name + " first frame");
+        assertEquals(motion.frameCount(), result.lastFrame(), 1e-6, name + " last frame");
+        assertEquals(motion.fps(), result.exactFps(), 1e-6, name + " fps");
+        double worst = 0;
+        for (int frame : frames) {
             Vec3[] expected = motion.jointPositions(frame);
             for (int j = 0; j < expected.length; j++) {
-                worst = Math.max(worst, fromBlender(positions.path(motion.skeleton().name(j))).distance(expected[j]));
+                worst = Math.max(worst, BlenderImport.fromBlender(result.head(frame + 1, motion.skeleton().name(j))).distance(expected[j]));
             }
-            Vec3 pelvis = fromBlender(positions.path(motion.skeleton().name(0)));
+            Vec3 pelvis = BlenderImport.fromBlender(result.head(frame + 1, motion.skeleton().name(0)));
             assertEquals(expected[0].y(), pelvis.y(), TOLERANCE_METRES, name + " pelvis height in metres, frame " + frame);
-            assertTrue(headAbovePelvis(motion, positions), name + " upright at frame " + frame);
+            assertTrue(highestJoint(motion, result, frame + 1) > pelvis.y() + 0.3, name + " upright at frame " + frame);
         }
-        System.out.printf("Blender %s: %d bones, frames %s, %.0f fps, max joint position difference %.4f mm%n",
-                name, result.path("bones").asInt(), result.path("frame_range"), result.path("fps").asDouble(), 1000 * worst);
+        System.out.printf("Blender %s: %d bones, frames %.0f–%.0f, %.0f fps, max joint position difference %.4f mm%n",
+                name, result.bones(), result.firstFrame(), result.lastFrame(), result.exactFps(), 1000 * worst);
         assertTrue(worst < TOLERANCE_METRES, name + ": joint positions differ by up to " + 1000 * worst + " mm");
     }
 
-    /** The highest joint is well above the root, in Blender's up axis (Z). */
-    private static boolean headAbovePelvis(Motion motion, JsonNode positions) {
-        double pelvisZ = positions.path(motion.skeleton().name(0)).get(2).asDouble();
-        double highest = Double.NEGATIVE_INFINITY;
-        for (String joint : motion.skeleton().names()) {
-            highest = Math.max(highest, positions.path(joint).get(2).asDouble());
-        }
-        return highest > pelvisZ + 0.3;
+    /** Height (the file's Y) of the highest joint at a Blender frame. */
+    private static double highestJoint(Motion motion, BlenderImport.Result result, int blenderFrame) {
+        return motion.skeleton().names().stream()
+                .mapToDouble(joint -> BlenderImport.fromBlender(result.head(blenderFrame, joint)).y()).max().orElseThrow();
     }
 
-    /** Blender (x, y, z) of a Y-up file is the file's (x, z, −y). */
-    private static Vec3 fromBlender(JsonNode p) {
-        return new Vec3(p.get(0).asDouble(), p.get(2).asDouble(), -p.get(1).asDouble());
-    }
-
-    /** A Python string literal holding the text. */
-    private static String pythonString(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    /** FBX time 0 is Blender frame 1. */
+    private static int[] blenderFrames(int[] frames) {
+        return Arrays.stream(frames).map(f -> f + 1).toArray();
     }
 }

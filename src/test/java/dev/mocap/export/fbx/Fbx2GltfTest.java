@@ -1,9 +1,14 @@
 package dev.mocap.export.fbx;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mocap.TestData;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.export.BodyOption;
 import dev.mocap.export.EulerOrder;
+import dev.mocap.export.GlbScene;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.export.fbx.binary.FbxVersion;
 import org.junit.jupiter.api.Assumptions;
@@ -53,19 +58,52 @@ class Fbx2GltfTest {
     @MethodSource("options")
     void syntheticWalk(FbxOptions options) throws Exception {
         Motion walk = SyntheticWalk.motion();
-        String log = convertAndCheck(walk, options, "walk");
+        String log = convertAndCheck(walk, options, "walk").log();
         assertTrue(log.contains("Animation walk: [0 - 59]"), log);
+    }
+
+    /** The SDK reads the mannequin as one skinned mesh: every triangle, skinned to the 24 joints, moving with them. */
+    @Test
+    void syntheticWalkWithTheMannequin() throws Exception {
+        Motion walk = SyntheticWalk.motion();
+        Conversion conversion = convertAndCheck(walk, FbxOptions.DEFAULT.withBody(BodyOption.MANNEQUIN), "walk");
+        assertTrue(conversion.log().contains("Animation walk: [0 - 59]"), conversion.log());
+        JsonNode json = conversion.glb().json();
+        assertEquals(1, conversion.glb().count("meshes"));
+        assertEquals(1, conversion.glb().count("skins"));
+        assertEquals(walk.skeleton().size(), json.path("skins").get(0).path("joints").size());
+        List<JsonNode> skinned = new ArrayList<>();
+        json.path("nodes").forEach(n -> {
+            if (n.has("mesh") && n.has("skin")) {
+                skinned.add(n);
+            }
+        });
+        assertEquals(1, skinned.size(), "one node with the mesh and the skin");
+        int triangles = 0;
+        for (JsonNode primitive : json.path("meshes").get(0).path("primitives")) {
+            assertTrue(primitive.path("attributes").has("JOINTS_0") && primitive.path("attributes").has("WEIGHTS_0"), primitive.toString());
+            triangles += json.path("accessors").get(primitive.path("indices").asInt()).path("count").asInt() / 3;
+        }
+        SkinnedMesh mesh = Mannequin.of(walk.skeleton());
+        assertEquals(mesh.triangleCount(), triangles);
+        System.out.printf("FBX2glTF mannequin: %d bytes of GLB, %d primitives, %d triangles, %d skin joints%n",
+                conversion.glbBytes(), json.path("meshes").get(0).path("primitives").size(), triangles,
+                json.path("skins").get(0).path("joints").size());
     }
 
     @Test
     void cmuRunFromBvh() throws Exception {
         Motion run = BvhReader.read(TestData.file("mocap/cmu/cmu_09_11_run.bvh"), CMU_UNIT);
-        String log = convertAndCheck(run, FbxOptions.DEFAULT, "run");
+        String log = convertAndCheck(run, FbxOptions.DEFAULT, "run").log();
         assertTrue(log.contains("Animation run: [0 - 41]"), "166 frames at 120 fps baked to 30 fps: " + log);
     }
 
-    /** Converts and checks joints, animation length and joint positions at every baked key; returns FBX2glTF's output. */
-    private String convertAndCheck(Motion motion, FbxOptions options, String name) throws Exception {
+    /** What FBX2glTF wrote and printed. */
+    private record Conversion(GlbScene glb, long glbBytes, String log) {
+    }
+
+    /** Converts and checks joints, animation length and joint positions at every baked key. */
+    private Conversion convertAndCheck(Motion motion, FbxOptions options, String name) throws Exception {
         Path fbx = dir.resolve(name + ".fbx");
         FbxExporter.write(motion, options, fbx);
         Path glbFile = dir.resolve("out").resolve(name + ".glb");
@@ -77,7 +115,8 @@ class Fbx2GltfTest {
         Set<String> nodeNames = new HashSet<>();
         glb.json().path("nodes").forEach(n -> nodeNames.add(n.path("name").asText()));
         assertTrue(nodeNames.containsAll(motion.skeleton().names()), "joints missing from " + nodeNames);
-        assertEquals(motion.skeleton().size() + 1, glb.count("nodes"), "the joints and FBX2glTF's RootNode");
+        int meshes = options.body() == BodyOption.MANNEQUIN ? 1 : 0;
+        assertEquals(motion.skeleton().size() + 1 + meshes, glb.count("nodes"), "the joints, the mesh and FBX2glTF's RootNode");
         assertEquals(1, glb.count("animations"));
 
         float[] times = glb.keyTimes();
@@ -99,7 +138,7 @@ class Fbx2GltfTest {
         System.out.printf("FBX2glTF %s %s: %d keys, %.3f s, max joint position difference %.4f mm%n",
                 name, options, times.length, times[times.length - 1], 1000 * worst);
         assertTrue(worst < TOLERANCE_METRES, "joint positions differ by up to " + 1000 * worst + " mm");
-        return log;
+        return new Conversion(glb, Files.size(glbFile), log);
     }
 
     private static Path fbx2gltf() {

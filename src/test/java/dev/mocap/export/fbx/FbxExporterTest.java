@@ -4,6 +4,10 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.export.BindPose;
+import dev.mocap.export.BodyOption;
 import dev.mocap.export.EulerOrder;
 import dev.mocap.export.fbx.binary.FbxTestReader;
 import dev.mocap.export.fbx.binary.FbxTestReader.FbxFile;
@@ -19,6 +23,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -195,6 +200,66 @@ class FbxExporterTest {
                 }
             }
         }
+    }
+
+    /**
+     * The mannequin: a Geometry of triangles under a Mesh model at the root, a Skin with one
+     * Cluster per bone whose weights add up to 1 per vertex, bind matrices of the bind pose, and
+     * the mesh in the bind Pose.
+     */
+    @Test
+    void mannequinIsAMeshSkinnedToEveryBone() throws IOException {
+        FbxFile file = export(FbxOptions.DEFAULT.withBody(BodyOption.MANNEQUIN));
+        SkinnedMesh mesh = Mannequin.of(WALK.skeleton());
+        Node geometry = objects(file, "Geometry").get(0);
+        assertEquals(3 * mesh.vertexCount(), ((double[]) geometry.child("Vertices").property(0)).length);
+        int[] polygons = (int[]) geometry.child("PolygonVertexIndex").property(0);
+        assertEquals(3 * mesh.triangleCount(), polygons.length);
+        for (int i = 0; i < polygons.length; i++) {
+            assertEquals(i % 3 == 2, polygons[i] < 0, "triangles: every third index ends a polygon");
+        }
+        assertEquals(3 * mesh.vertexCount(), ((double[]) geometry.child("LayerElementNormal").child("Normals").property(0)).length);
+        assertEquals(mesh.triangleCount(), ((int[]) geometry.child("LayerElementMaterial").child("Materials").property(0)).length);
+        assertEquals(3, objects(file, "Material").size());
+
+        Set<List<Object>> links = file.record("Connections").children("C").stream().filter(c -> c.property(0).equals("OO"))
+                .map(c -> List.of(c.property(1), c.property(2))).collect(Collectors.toSet());
+        List<Node> meshModels = objects(file, "Model").stream().filter(m -> m.property(2).equals("Mesh")).toList();
+        assertEquals(1, meshModels.size());
+        long model = (Long) meshModels.get(0).property(0);
+        assertTrue(links.contains(List.of(model, 0L)), "the mesh at the scene root");
+        assertTrue(links.contains(List.of(geometry.property(0), model)), "the geometry is the mesh's");
+
+        List<Node> deformers = objects(file, "Deformer");
+        List<Node> skins = deformers.stream().filter(d -> d.property(2).equals("Skin")).toList();
+        assertEquals(1, skins.size());
+        assertTrue(links.contains(List.of(skins.get(0).property(0), geometry.property(0))), "the skin deforms the geometry");
+        List<Node> clusters = deformers.stream().filter(d -> d.property(2).equals("Cluster")).toList();
+        assertEquals(24, clusters.size());
+        Vec3[] bind = BindPose.jointPositions(WALK.skeleton());
+        double[] weightSums = new double[mesh.vertexCount()];
+        for (int j = 0; j < 24; j++) {
+            Node cluster = clusters.get(j);
+            int[] indexes = (int[]) cluster.child("Indexes").property(0);
+            double[] weights = (double[]) cluster.child("Weights").property(0);
+            for (int i = 0; i < indexes.length; i++) {
+                weightSums[indexes[i]] += weights[i];
+            }
+            double[] link = (double[]) cluster.child("TransformLink").property(0);
+            double[] transform = (double[]) cluster.child("Transform").property(0);
+            for (int axis = 0; axis < 3; axis++) {
+                assertEquals(100 * bind[j].get(axis), link[12 + axis], 1e-9);
+                assertEquals(-100 * bind[j].get(axis), transform[12 + axis], 1e-9);
+            }
+            assertTrue(links.contains(List.of(cluster.property(0), skins.get(0).property(0))), "cluster " + j + " in the skin");
+            assertTrue(links.contains(List.of(objects(file, "Model").get(j).property(0), cluster.property(0))), "bone " + j + " drives its cluster");
+        }
+        for (double sum : weightSums) {
+            assertEquals(1, sum, 1e-9);
+        }
+        Node pose = objects(file, "Pose").get(0);
+        assertEquals(25, pose.child("NbPoseNodes").property(0));
+        assertEquals(model, pose.children("PoseNode").get(24).child("Node").property(0));
     }
 
     @Test

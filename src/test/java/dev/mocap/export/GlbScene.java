@@ -1,4 +1,4 @@
-package dev.mocap.export.fbx;
+package dev.mocap.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +18,9 @@ import java.util.Map;
  * (every sampler keyed at the same times, as FBX2glTF bakes them). Node scales must be uniform:
  * the SDK's unit conversion puts one on the root of a file not in centimetres.
  */
-final class GlbScene {
+public final class GlbScene {
     private static final int MAGIC = 0x46546C67;
+    private static final int UNSIGNED_BYTE = 5121, UNSIGNED_SHORT = 5123, UNSIGNED_INT = 5125, FLOAT = 5126;
     private final JsonNode json;
     private final ByteBuffer bin;
 
@@ -28,7 +29,7 @@ final class GlbScene {
         this.bin = bin;
     }
 
-    static GlbScene read(Path file) throws IOException {
+    public static GlbScene read(Path file) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         if (in.getInt(0) != MAGIC) {
             throw new AssertionError(file + " is not a GLB file");
@@ -39,21 +40,21 @@ final class GlbScene {
         return new GlbScene(json, bin);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return json;
     }
 
-    int count(String array) {
+    public int count(String array) {
         return json.path(array).size();
     }
 
     /** Key times (seconds) of the first animation. */
-    float[] keyTimes() {
+    public float[] keyTimes() {
         return floats(json.path("animations").get(0).path("samplers").get(0).path("input").asInt());
     }
 
     /** World positions of every named node with the first animation at key {@code key}. */
-    Map<String, Vec3> worldPositions(int key) {
+    public Map<String, Vec3> worldPositions(int key) {
         JsonNode nodes = json.path("nodes");
         Vec3[] translations = new Vec3[nodes.size()];
         Quat[] rotations = new Quat[nodes.size()];
@@ -103,22 +104,48 @@ final class GlbScene {
         return scale.x();
     }
 
-    private float[] floats(int accessorIndex) {
+    /** The values of a float accessor. */
+    public float[] floats(int accessorIndex) {
         JsonNode accessor = json.path("accessors").get(accessorIndex);
-        if (accessor.path("componentType").asInt() != 5126) {
+        if (accessor.path("componentType").asInt() != FLOAT) {
             throw new AssertionError("accessor " + accessorIndex + " is not float");
         }
+        float[] values = new float[accessor.path("count").asInt() * components(accessor)];
+        data(accessor, 4 * values.length).asFloatBuffer().get(values);
+        return values;
+    }
+
+    /** The values of an unsigned byte, short or int accessor (joint indices, triangle indices). */
+    public int[] unsignedInts(int accessorIndex) {
+        JsonNode accessor = json.path("accessors").get(accessorIndex);
+        int[] values = new int[accessor.path("count").asInt() * components(accessor)];
+        int size = switch (accessor.path("componentType").asInt()) {
+            case UNSIGNED_BYTE -> 1;
+            case UNSIGNED_SHORT -> 2;
+            case UNSIGNED_INT -> 4;
+            default -> throw new AssertionError("accessor " + accessorIndex + " is not unsigned");
+        };
+        ByteBuffer data = data(accessor, size * values.length);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = size == 1 ? Byte.toUnsignedInt(data.get(i)) : size == 2 ? Short.toUnsignedInt(data.getShort(2 * i)) : data.getInt(4 * i);
+        }
+        return values;
+    }
+
+    private ByteBuffer data(JsonNode accessor, int length) {
         JsonNode view = json.path("bufferViews").get(accessor.path("bufferView").asInt());
-        int components = switch (accessor.path("type").asText()) {
+        int offset = view.path("byteOffset").asInt(0) + accessor.path("byteOffset").asInt(0);
+        return bin.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static int components(JsonNode accessor) {
+        return switch (accessor.path("type").asText()) {
             case "SCALAR" -> 1;
             case "VEC3" -> 3;
             case "VEC4" -> 4;
+            case "MAT4" -> 16;
             default -> throw new AssertionError("accessor type " + accessor.path("type").asText());
         };
-        float[] values = new float[accessor.path("count").asInt() * components];
-        int offset = view.path("byteOffset").asInt(0) + accessor.path("byteOffset").asInt(0);
-        bin.slice(offset, 4 * values.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        return values;
     }
 
     private static Vec3 vec3(JsonNode array, Vec3 absent) {

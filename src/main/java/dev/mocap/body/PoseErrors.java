@@ -1,7 +1,6 @@
-package dev.mocap.recover;
+package dev.mocap.body;
 
-import dev.mocap.body.Quat;
-import dev.mocap.body.Vec3;
+import java.util.List;
 
 /**
  * Pose error metrics between a predicted and a ground-truth joint sequence, both given as
@@ -18,10 +17,42 @@ import dev.mocap.body.Vec3;
  *       |Δ²x_pred − Δ²x_gt| on pelvis-centred joints (mm/frame², depends on the frame rate).</li>
  * </ul>
  */
-record PoseErrors(double mpjpe, double paMpjpe, double rootError, double accelError,
+public record PoseErrors(double mpjpe, double paMpjpe, double rootError, double accelError,
                   double[] mpjpePerJoint, double[] mpjpePerFrame) {
 
-    static PoseErrors of(Vec3[][] predicted, Vec3[][] truth, int root) {
+    /**
+     * Errors of a motion against a reference motion at the same frame rate, over the reference's
+     * joints found by name in the motion (all of them must be there) and the frames both have;
+     * the root is the reference's first joint.
+     */
+    public static PoseErrors of(Motion predicted, Motion reference) {
+        if (Math.abs(predicted.fps() - reference.fps()) > 1e-6 * reference.fps()) {
+            throw new IllegalArgumentException("frame rates differ: " + predicted.fps() + " and " + reference.fps() + " fps");
+        }
+        List<String> names = reference.skeleton().names();
+        int[] joints = new int[names.size()];
+        for (int j = 0; j < joints.length; j++) {
+            joints[j] = predicted.skeleton().indexOf(names.get(j));
+            if (joints[j] < 0) {
+                throw new IllegalArgumentException("the motion has no joint '" + names.get(j) + "' of the reference");
+            }
+        }
+        int n = Math.min(predicted.frameCount(), reference.frameCount());
+        if (n == 0) {
+            throw new IllegalArgumentException("no frames to compare");
+        }
+        Vec3[][] p = new Vec3[n][joints.length], t = new Vec3[n][];
+        for (int f = 0; f < n; f++) {
+            Vec3[] all = predicted.jointPositions(f);
+            for (int j = 0; j < joints.length; j++) {
+                p[f][j] = all[joints[j]];
+            }
+            t[f] = reference.jointPositions(f);
+        }
+        return of(p, t, 0);
+    }
+
+    public static PoseErrors of(Vec3[][] predicted, Vec3[][] truth, int root) {
         int n = truth.length, joints = truth[0].length;
         if (predicted.length != n) {
             throw new IllegalArgumentException(predicted.length + " predicted frames for " + n + " true ones");
@@ -108,8 +139,8 @@ record PoseErrors(double mpjpe, double paMpjpe, double rootError, double accelEr
     }
 
     /** y ≈ s · R · x + t. */
-    record Similarity(double scale, Quat rotation, Vec3 translation) {
-        Vec3 apply(Vec3 x) {
+    public record Similarity(double scale, Quat rotation, Vec3 translation) {
+        public Vec3 apply(Vec3 x) {
             return rotation.rotate(x).times(scale).plus(translation);
         }
     }
@@ -118,7 +149,7 @@ record PoseErrors(double mpjpe, double paMpjpe, double rootError, double accelEr
      * The rotation (Horn's quaternion method: a proper rotation, det +1), translation and
      * optionally scale that best map {@code from} onto {@code to} in the least-squares sense.
      */
-    static Similarity align(Vec3[] from, Vec3[] to, boolean withScale) {
+    public static Similarity align(Vec3[] from, Vec3[] to, boolean withScale) {
         Vec3 ca = centroid(from), cb = centroid(to);
         double[][] s = new double[3][3];
         double norm = 0;
@@ -160,7 +191,7 @@ record PoseErrors(double mpjpe, double paMpjpe, double rootError, double accelEr
     }
 
     /** Eigenvector of the largest eigenvalue of a small symmetric matrix (cyclic Jacobi). */
-    static double[] largestEigenvector(double[][] matrix) {
+    private static double[] largestEigenvector(double[][] matrix) {
         int n = matrix.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {

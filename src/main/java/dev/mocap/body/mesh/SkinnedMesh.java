@@ -1,0 +1,51 @@
+package dev.mocap.body.mesh;
+
+import dev.mocap.body.Vec3;
+
+/**
+ * A closed triangle mesh skinned to a skeleton, in the skeleton's rest pose (metres, the root
+ * joint at the origin, the skeleton's axes). Triangle t is vertices {@code triangles[3t..3t+2]},
+ * counter-clockwise seen from outside, on side {@code sides[t]}. Vertex v is moved by up to
+ * {@link #INFLUENCES} joints: {@code joints[4v + k]} with {@code weights[4v + k]}, strongest
+ * first, summing to 1; unused slots hold joint 0 with weight 0. Arrays are shared, not copied:
+ * treat a mesh as immutable.
+ */
+public record SkinnedMesh(Vec3[] positions, Vec3[] normals, int[] triangles, BodySide[] sides, int[] joints, double[] weights) {
+    public static final int INFLUENCES = 4;
+
+    public SkinnedMesh {
+        int vertices = positions.length;
+        if (normals.length != vertices || joints.length != INFLUENCES * vertices || weights.length != INFLUENCES * vertices) {
+            throw new IllegalArgumentException("positions, normals, joints and weights differ in vertex count");
+        }
+        if (triangles.length != 3 * sides.length) {
+            throw new IllegalArgumentException(triangles.length + " triangle indices for " + sides.length + " sides");
+        }
+    }
+
+    public int vertexCount() {
+        return positions.length;
+    }
+
+    public int triangleCount() {
+        return sides.length;
+    }
+
+    /** The joint of influence k (0 = strongest) on vertex v. */
+    public int joint(int vertex, int k) {
+        return joints[INFLUENCES * vertex + k];
+    }
+
+    public double weight(int vertex, int k) {
+        return weights[INFLUENCES * vertex + k];
+    }
+
+    /** The same mesh moved by {@code offset} (e.g. from the root at the origin to a bind pose). */
+    public SkinnedMesh translated(Vec3 offset) {
+        Vec3[] moved = new Vec3[positions.length];
+        for (int v = 0; v < moved.length; v++) {
+            moved[v] = positions[v].plus(offset);
+        }
+        return new SkinnedMesh(moved, normals, triangles, sides, joints, weights);
+    }
+}

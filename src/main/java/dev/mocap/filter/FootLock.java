@@ -1,0 +1,117 @@
+package dev.mocap.filter;
+
+import dev.mocap.body.FootContactDetector;
+import dev.mocap.body.FootContacts;
+import dev.mocap.body.Leg;
+import dev.mocap.body.Motion;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Skeleton;
+import dev.mocap.body.Vec3;
+
+/**
+ * Foot locking for an SMPL-24 motion: during each run of contact frames the ball of the foot
+ * (joint {@code *_foot}) stays at one spot (the run's mean position, put on the floor y = 0 when
+ * it is near it), reached by {@link LegIk} with the foot's orientation kept; where a leg is too
+ * short to get there the root comes down (a little at most). Over {@code blendSeconds} before and after a run the foot eases
+ * from where the animation has it to the spot, so nothing pops. No foot goes below the floor on
+ * any frame. Contacts come from the motion, else from {@link FootContactDetector}, and are
+ * stored in the result.
+ */
+public record FootLock(double blendSeconds) implements MotionFilter {
+    public static final FootLock DEFAULT = new FootLock(0.1);
+    /**
+     * A planted foot this close to the floor is put on it; one higher up disagrees with the
+     * recovered floor, and is pinned where it is rather than pulling the body into a crouch.
+     */
+    private static final double FLOOR_SNAP = 0.1;
+    /** The root never comes down more than this to let a leg reach its pinned foot (m). */
+    private static final double MAX_LOWERING = 0.1;
+
+    @Override
+    public Motion apply(Motion motion) {
+        Skeleton skeleton = motion.skeleton();
+        FootContacts contacts = motion.contacts() != null ? motion.contacts() : FootContactDetector.detect(motion);
+        int n = motion.frameCount();
+        Leg[] legs = {Leg.left(skeleton), Leg.right(skeleton)};
+        Vec3[][] positions = new Vec3[n][];
+        for (int t = 0; t < n; t++) {
+            positions[t] = motion.jointPositions(t);
+        }
+        int blendFrames = Math.max(1, (int) Math.round(blendSeconds * motion.fps()));
+        Vec3[][] ballTargets = {
+                ballTargets(positions, legs[0].foot(), contacts.left(), blendFrames),
+                ballTargets(positions, legs[1].foot(), contacts.right(), blendFrames)};
+
+        Vec3[] root = new Vec3[n];
+        Quat[][] rotations = new Quat[n][];
+        for (int t = 0; t < n; t++) {
+            double lowering = 0;
+            for (int side = 0; side < 2; side++) {
+                Leg leg = legs[side];
+                Vec3 ball = positions[t][leg.foot()], target = ballTargets[side][t];
+                if (target.distance(ball) > 1e-9) {
+                    double reach = LegIk.MAX_STRETCH * (skeleton.boneLength(leg.knee()) + skeleton.boneLength(leg.ankle()));
+                    Vec3 ankleTarget = positions[t][leg.ankle()].plus(target.minus(ball));
+                    lowering = Math.max(lowering, LegIk.loweringNeeded(positions[t][leg.hip()], ankleTarget, reach));
+                }
+            }
+            Vec3 drop = new Vec3(0, Math.min(lowering, MAX_LOWERING), 0);
+            root[t] = motion.rootPositions()[t].minus(drop);
+            rotations[t] = motion.rotations()[t].clone();
+            for (int side = 0; side < 2; side++) {
+                Leg leg = legs[side];
+                Vec3 ball = positions[t][leg.foot()], carried = ball.minus(drop), target = ballTargets[side][t];
+                Vec3 wanted = onFloor(target.distance(ball) > 1e-9 ? target : carried);
+                if (wanted.distance(carried) > 1e-9) {
+                    LegIk.reach(skeleton, leg, root[t], rotations[t], positions[t][leg.ankle()].plus(wanted.minus(ball)));
+                }
+            }
+        }
+        return new Motion(skeleton, motion.fps(), root, rotations, motion.confidence(), contacts);
+    }
+
+    /** Per frame, where the ball of the foot should be: pinned in runs, eased at their edges, never under the floor. */
+    private static Vec3[] ballTargets(Vec3[][] positions, int foot, boolean[] planted, int blendFrames) {
+        int n = positions.length;
+        Vec3[] spot = new Vec3[n];
+        double[] weight = new double[n];
+        for (int start = 0; start < n; start++) {
+            if (!planted[start] || (start > 0 && planted[start - 1])) {
+                continue;
+            }
+            int end = start;
+            double x = 0, y = 0, z = 0;
+            while (end < n && planted[end]) {
+                x += positions[end][foot].x();
+                y += positions[end][foot].y();
+                z += positions[end][foot].z();
+                end++;
+            }
+            double height = y / (end - start);
+            Vec3 pin = new Vec3(x / (end - start), height < FLOOR_SNAP ? 0 : height, z / (end - start));
+            for (int t = Math.max(0, start - blendFrames); t < Math.min(n, end + blendFrames); t++) {
+                int away = t < start ? start - t : t >= end ? t - end + 1 : 0;
+                double w = smoothStep(1 - away / (blendFrames + 1.0));
+                if (w > weight[t]) {
+                    weight[t] = w;
+                    spot[t] = pin;
+                }
+            }
+        }
+        Vec3[] targets = new Vec3[n];
+        for (int t = 0; t < n; t++) {
+            Vec3 ball = positions[t][foot];
+            Vec3 target = spot[t] == null ? ball : ball.lerp(spot[t], weight[t]);
+            targets[t] = onFloor(target);
+        }
+        return targets;
+    }
+
+    private static Vec3 onFloor(Vec3 p) {
+        return p.y() < 0 ? new Vec3(p.x(), 0, p.z()) : p;
+    }
+
+    private static double smoothStep(double s) {
+        return s * s * (3 - 2 * s);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.mocap.retarget;
+
+import de.javagl.jgltf.model.AccessorData;
+import de.javagl.jgltf.model.AccessorFloatData;
+import de.javagl.jgltf.model.AccessorModel;
+import de.javagl.jgltf.model.GltfModel;
+import de.javagl.jgltf.model.MeshModel;
+import de.javagl.jgltf.model.MeshPrimitiveModel;
+import de.javagl.jgltf.model.NodeModel;
+import de.javagl.jgltf.model.SkinModel;
+import de.javagl.jgltf.model.io.GltfModelReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The skeleton of a glTF/GLB character: the joints of its largest skin (plus the nodes joining
+ * them into one tree) in their bind pose, in world coordinates (glTF: metres, Y up, facing +Z).
+ * The bind pose is the node pose where every joint's node transform agrees with its inverse
+ * bind matrix (the usual case, also with an armature node carrying a rotation and ×100 scale);
+ * where they disagree, as in files saved in the middle of an animation, it comes from the
+ * inverse bind matrices placed by the skinned mesh node.
+ */
+final class GltfRigReader {
+    private static final double BIND_TOLERANCE = 1e-3;
+    private static final double WEIGHT_SUM_TOLERANCE = 1e-2;
+
+    static RigBones read(Path file, List<String> warnings) throws IOException {
+        GltfModel model = new GltfModelReader().read(file);
+        SkinModel skin = model.getSkinModels().stream().max(Comparator.comparingInt(s -> s.getJoints().size()))
+                .orElseThrow(() -> new IOException(file + " has no skinned skeleton (no glTF skin)"));
+        List<NodeModel> bones = treeOf(skin.getJoints());
+        Transform[] world = bindPose(model, skin, bones, warnings);
+        checkWeights(model, warnings);
+        List<String> names = new ArrayList<>();
+        int[] parents = new int[bones.size()];
+        for (int b = 0; b < bones.size(); b++) {
+            NodeModel node = bones.get(b);
+            names.add(node.getName() != null ? node.getName() : "node" + model.getNodeModels().indexOf(node));
+            parents[b] = bones.indexOf(node.getParent());
+        }
+        return RigBones.ofWorld(names, parents, world);
+    }
+
+    /** The joints and the nodes between them and their common ancestor, parents first. */
+    private static List<NodeModel> treeOf(List<NodeModel> joints) {
+        NodeModel top = joints.get(0);
+        for (NodeModel joint : joints) {
+            top = commonAncestor(top, joint);
+        }
+        Set<NodeModel> members = new HashSet<>();
+        for (NodeModel joint : joints) {
+            for (NodeModel n = joint; n != null && members.add(n) && n != top; n = n.getParent()) {
+                // climbing to the common ancestor
+            }
+        }
+        Set<NodeModel> ordered = new LinkedHashSet<>();
+        collect(top, members, ordered);
+        return new ArrayList<>(ordered);
+    }
+
+    private static void collect(NodeModel node, Set<NodeModel> members, Set<NodeModel> out) {
+        if (members.contains(node)) {
+            out.add(node);
+            for (NodeModel child : node.getChildren()) {
+                collect(child, members, out);
+            }
+        }
+    }
+
+    private static NodeModel commonAncestor(NodeModel a, NodeModel b) {
+        Set<NodeModel> above = new HashSet<>();
+        for (NodeModel n = a; n != null; n = n.getParent()) {
+            above.add(n);
+        }
+        for (NodeModel n = b; n != null; n = n.getParent()) {
+            if (above.contains(n)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("the skin's joints are not in one node tree");
+    }
+
+    private static Transform[] bindPose(GltfModel model, SkinModel skin, List<NodeModel> bones, List<String> warnings) {
+        Transform[] world = bones.stream().map(n -> Transform.ofColumnMajor(n.computeGlobalTransform(null))).toArray(Transform[]::new);
+        if (skin.getInverseBindMatrices() == null) {
+            return world;
+        }
+        List<NodeModel> joints = skin.getJoints();
+        Transform[] inverseBind = new Transform[joints.size()];
+        boolean nodePoseIsBind = true;
+        for (int j = 0; j < joints.size(); j++) {
+            inverseBind[j] = Transform.ofColumnMajor(skin.getInverseBindMatrix(j, null));
+            Transform meshToWorld = world[bones.indexOf(joints.get(j))].times(inverseBind[j]);
+            Transform first = world[bones.indexOf(joints.get(0))].times(inverseBind[0]);
+            nodePoseIsBind &= meshToWorld.near(first, BIND_TOLERANCE);
+        }
+        if (nodePoseIsBind) {
+            return world;
+        }
+        warnings.add("the stored node pose is not the bind pose; the rest pose comes from the inverse bind matrices");
+        Transform mesh = model.getNodeModels().stream().filter(n -> n.getSkinModel() == skin).findFirst()
+                .map(n -> Transform.ofColumnMajor(n.computeGlobalTransform(null))).orElse(new Transform(dev.mocap.body.Quat.IDENTITY, dev.mocap.body.Vec3.ZERO, 1));
+        for (int j = 0; j < joints.size(); j++) {
+            world[bones.indexOf(joints.get(j))] = mesh.times(inverseBind[j].inverse());
+        }
+        return world;
+    }
+
+    /** Warns about skin weights that are not numbers or do not add up to 1; the skeleton does not depend on them. */
+    private static void checkWeights(GltfModel model, List<String> warnings) {
+        for (MeshModel mesh : model.getMeshModels()) {
+            for (MeshPrimitiveModel primitive : mesh.getMeshPrimitiveModels()) {
+                AccessorModel weights = primitive.getAttributes().get("WEIGHTS_0");
+                AccessorData data = weights == null ? null : weights.getAccessorData();
+                if (!(data instanceof AccessorFloatData floats)) {
+                    continue;
+                }
+                int notNumbers = 0, unnormalised = 0;
+                for (int v = 0; v < floats.getNumElements(); v++) {
+                    double sum = 0;
+                    for (int c = 0; c < floats.getNumComponentsPerElement(); c++) {
+                        float w = floats.get(v, c);
+                        notNumbers += Float.isFinite(w) ? 0 : 1;
+                        sum += w;
+                    }
+                    unnormalised += Double.isFinite(sum) && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE ? 1 : 0;
+                }
+                if (notNumbers + unnormalised > 0) {
+                    warnings.add(String.format(Locale.ROOT, "mesh %s: %d skin weights are not numbers, %d vertices' weights do not sum to 1",
+                            mesh.getName(), notNumbers, unnormalised));
+                }
+            }
+        }
+    }
+
+    private GltfRigReader() {
+    }
+}

@@ -1,0 +1,200 @@
+package dev.mocap.retarget;
+
+import dev.mocap.body.ForwardKinematics;
+import dev.mocap.body.Motion;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Skeleton;
+import dev.mocap.body.Smpl24;
+import dev.mocap.body.Vec3;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.mocap.body.Smpl24.*;
+
+/**
+ * Moves a motion from one skeleton onto a {@link Rig} in world space (BODY.md §8). Every mapped
+ * target bone b following SMPL joint k takes the source's world rotation change of k and keeps
+ * its own rest orientation: G_tgt(b) = G_src(k) · A(b) · R_rest_tgt(b), where A(b) turns the
+ * target's rest bone direction onto the source's (A-pose onto T-pose, splayed legs onto straight
+ * ones) and the source has world-aligned rest frames (SMPL, BVH). Bones that follow a joint in
+ * part slerp from the joint's SMPL parent; bones that follow nothing keep their rest rotation
+ * relative to their parent. The pelvis path is scaled by the ratio of hip heights (pelvis above
+ * the ankles) and put on the target's floor, so stance feet stay where they were. Last, a
+ * two-bone IK pass ({@link LimbReach}) puts hands and feet where the source's are relative to
+ * shoulders and hips, which differing upper/lower bone ratios would otherwise shift.
+ *
+ * <p>The result is a {@link Motion} on {@link Rig#skeleton()}: the target's names and rest
+ * positions with world-aligned rest frames, ready for BVH and FBX; {@link Rig#rigLocalRotations}
+ * turns its rotations into the rig's own bone frames.
+ */
+public final class Retargeter {
+    /** For each SMPL joint the joint its bone points to (-1: none, or more than one), to compare rest directions. */
+    private static final int[] BONE_CHILD = {-1, LEFT_KNEE, RIGHT_KNEE, SPINE2, LEFT_ANKLE, RIGHT_ANKLE, SPINE3, LEFT_FOOT,
+            RIGHT_FOOT, NECK, -1, -1, HEAD, LEFT_SHOULDER, RIGHT_SHOULDER, -1, LEFT_ELBOW, RIGHT_ELBOW, LEFT_WRIST, RIGHT_WRIST,
+            LEFT_HAND, RIGHT_HAND, -1, -1};
+    private static final int[] SMPL_PARENTS = Smpl24.parents();
+
+    /** Root, middle and end joint of each limb. */
+    private static final int[][] LIMB_JOINTS = {{LEFT_HIP, LEFT_KNEE, LEFT_ANKLE}, {RIGHT_HIP, RIGHT_KNEE, RIGHT_ANKLE},
+            {LEFT_SHOULDER, LEFT_ELBOW, LEFT_WRIST}, {RIGHT_SHOULDER, RIGHT_ELBOW, RIGHT_WRIST}};
+
+    private final Motion source;
+    private final Skeleton skeleton;
+    private final List<LimbReach> limbs = new ArrayList<>();
+    private final int[] sourceBones;
+    private final Rig target;
+    private final Quat[] restCorrection;
+    private final double scale;
+    private final Vec3 offset;
+
+    private Retargeter(Motion source, BoneMap sourceMap, Rig target) {
+        this.source = source;
+        this.sourceBones = sourceMap.bonesBySmplJoint();
+        this.target = target;
+        if (sourceBones[PELVIS] != 0) {
+            throw new IllegalArgumentException("the source's pelvis must be its root joint");
+        }
+        for (int joint : new int[]{LEFT_ANKLE, RIGHT_ANKLE}) {
+            if (sourceBones[joint] < 0 || target.map().boneFor(joint) < 0 || target.map().boneFor(PELVIS) < 0) {
+                throw new IllegalArgumentException("pelvis and ankles are needed in the source and the target");
+            }
+        }
+        this.restCorrection = restCorrections(source.skeleton().restPositions(), target.restWorldPositions());
+        Vec3[] targetRest = target.restWorldPositions();
+        int[] targetBones = target.map().bonesBySmplJoint();
+        double targetAnkles = (targetRest[targetBones[LEFT_ANKLE]].y() + targetRest[targetBones[RIGHT_ANKLE]].y()) / 2;
+        this.scale = (targetRest[targetBones[PELVIS]].y() - targetAnkles) / hipHeight(source.skeleton());
+        this.offset = new Vec3(0, targetAnkles - scale * lowestAnkle(), 0);
+        this.skeleton = target.skeleton();
+        Vec3[] sourceRest = source.skeleton().restPositions();
+        for (int[] joints : LIMB_JOINTS) {
+            if (Arrays.stream(joints).allMatch(j -> sourceBones[j] >= 0 && targetBones[j] >= 0)) {
+                limbs.add(new LimbReach(targetBones[joints[0]], targetBones[joints[1]], targetBones[joints[2]], sourceBones[joints[0]],
+                        sourceBones[joints[2]], limbLength(targetRest, targetBones, joints) / limbLength(sourceRest, sourceBones, joints)));
+            }
+        }
+    }
+
+    private static double limbLength(Vec3[] rest, int[] bones, int[] joints) {
+        return rest[bones[joints[0]]].distance(rest[bones[joints[1]]]) + rest[bones[joints[1]]].distance(rest[bones[joints[2]]]);
+    }
+
+    /** Prepares the transfer of {@code source}, whose joints {@code sourceMap} names, onto {@code target}. */
+    public static Retargeter of(Motion source, BoneMap sourceMap, Rig target) {
+        return new Retargeter(source, sourceMap, target);
+    }
+
+    /** Ratio of target to source lengths. */
+    public double scale() {
+        return scale;
+    }
+
+    /** Where a point of the source's world lands in the target's: scaled, on the target's floor. */
+    public Vec3 toTarget(Vec3 sourcePoint) {
+        return sourcePoint.times(scale).plus(offset);
+    }
+
+    /** The motion on the target (same frames, rate, confidence and foot contacts). */
+    public Motion motion() {
+        int hips = target.map().boneFor(PELVIS);
+        Vec3[] roots = new Vec3[source.frameCount()];
+        Quat[][] rotations = new Quat[source.frameCount()][];
+        for (int f = 0; f < roots.length; f++) {
+            Quat[] world = worldRotations(ForwardKinematics.worldRotations(source.skeleton(), source.rotations()[f]));
+            Vec3[] positions = positionsAtOrigin(world);
+            Vec3[] sourcePositions = source.jointPositions(f);
+            for (LimbReach limb : limbs) {
+                limb.follow(skeleton, world, positions, sourcePositions);
+            }
+            rotations[f] = localRotations(world);
+            roots[f] = toTarget(source.rootPositions()[f]).minus(positions[hips]);
+        }
+        return new Motion(skeleton, source.fps(), roots, rotations, source.confidence(), source.contacts());
+    }
+
+    /** World rotations (world-aligned rest frames) of the target's bones for one frame of source world rotations. */
+    private Quat[] worldRotations(Quat[] sourceWorld) {
+        Quat[] world = new Quat[target.size()];
+        for (int b = 0; b < world.length; b++) {
+            int parent = target.parent(b);
+            SourceJoint follows = target.map().of(b);
+            if (follows == null) {
+                world[b] = parent < 0 ? Quat.IDENTITY : world[parent];
+            } else {
+                Quat turn = sourceTurn(sourceWorld, follows.joint());
+                if (!follows.isFull()) {
+                    turn = sourceTurn(sourceWorld, SMPL_PARENTS[follows.joint()]).slerp(turn, follows.share());
+                }
+                world[b] = turn.times(restCorrection[b]).normalized();
+            }
+        }
+        return world;
+    }
+
+    private Vec3[] positionsAtOrigin(Quat[] world) {
+        Vec3[] p = new Vec3[world.length];
+        p[0] = Vec3.ZERO;
+        for (int b = 1; b < p.length; b++) {
+            p[b] = p[skeleton.parent(b)].plus(world[skeleton.parent(b)].rotate(skeleton.offset(b)));
+        }
+        return p;
+    }
+
+    private Quat[] localRotations(Quat[] world) {
+        Quat[] local = new Quat[world.length];
+        for (int b = 0; b < local.length; b++) {
+            local[b] = b == 0 ? world[0] : world[skeleton.parent(b)].conjugate().times(world[b]).normalized();
+        }
+        return local;
+    }
+
+    /** The world rotation of an SMPL joint in the source, that of its nearest mapped SMPL ancestor where it has none. */
+    private Quat sourceTurn(Quat[] sourceWorld, int joint) {
+        int j = joint;
+        while (sourceBones[j] < 0) {
+            j = SMPL_PARENTS[j];
+        }
+        return sourceWorld[sourceBones[j]];
+    }
+
+    /** A(b) per target bone: identity for the pelvis; inherited where the rest directions cannot be compared. */
+    private Quat[] restCorrections(Vec3[] sourceRest, Vec3[] targetRest) {
+        int[] targetBones = target.map().bonesBySmplJoint();
+        Quat[] a = new Quat[target.size()];
+        for (int b = 0; b < a.length; b++) {
+            a[b] = b == 0 ? Quat.IDENTITY : a[target.parent(b)];
+            SourceJoint follows = target.map().of(b);
+            if (follows == null || !follows.isFull()) {
+                continue;
+            }
+            int k = follows.joint(), child = BONE_CHILD[k];
+            if (k == PELVIS) {
+                a[b] = Quat.IDENTITY;
+            } else if (child >= 0 && sourceBones[k] >= 0 && sourceBones[child] >= 0 && targetBones[child] >= 0) {
+                Vec3 from = targetRest[targetBones[child]].minus(targetRest[b]);
+                Vec3 to = sourceRest[sourceBones[child]].minus(sourceRest[sourceBones[k]]);
+                if (from.length() > 1e-6 && to.length() > 1e-6) {
+                    a[b] = Quat.between(from, to);
+                }
+            }
+        }
+        return a;
+    }
+
+    private double hipHeight(Skeleton skeleton) {
+        Vec3[] rest = skeleton.restPositions();
+        return rest[sourceBones[PELVIS]].y() - (rest[sourceBones[LEFT_ANKLE]].y() + rest[sourceBones[RIGHT_ANKLE]].y()) / 2;
+    }
+
+    /** The lowest height either ankle reaches in the clip: the source's ankle height when standing. */
+    private double lowestAnkle() {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int f = 0; f < source.frameCount(); f++) {
+            Vec3[] p = source.jointPositions(f);
+            lowest = Math.min(lowest, Math.min(p[sourceBones[LEFT_ANKLE]].y(), p[sourceBones[RIGHT_ANKLE]].y()));
+        }
+        return lowest;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mocap.retarget;
+
+import dev.mocap.body.Quat;
+import dev.mocap.body.Vec3;
+
+import java.util.List;
+
+/** A rig's bones before they are mapped: names, parents (parents first) and local rest transforms. */
+record RigBones(List<String> names, int[] parents, Vec3[] translations, Quat[] rotations) {
+
+    /** From world rest transforms (their scale is dropped: positions are already in world units). */
+    static RigBones ofWorld(List<String> names, int[] parents, Transform[] world) {
+        Vec3[] translations = new Vec3[world.length];
+        Quat[] rotations = new Quat[world.length];
+        for (int b = 0; b < world.length; b++) {
+            if (parents[b] < 0) {
+                translations[b] = world[b].translation();
+                rotations[b] = world[b].rotation();
+            } else {
+                Quat parentInverse = world[parents[b]].rotation().conjugate();
+                translations[b] = parentInverse.rotate(world[b].translation().minus(world[parents[b]].translation()));
+                rotations[b] = parentInverse.times(world[b].rotation()).normalized();
+            }
+        }
+        return new RigBones(names, parents, translations, rotations);
+    }
+
+    Rig rig(String name, BoneMap map) {
+        return new Rig(name, names, parents, translations, rotations, map);
+    }
+}
