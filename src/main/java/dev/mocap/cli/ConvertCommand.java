@@ -15,7 +15,6 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -62,12 +61,8 @@ final class ConvertCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine line) {
-        List<String> args = line.getArgList();
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(args.isEmpty() ? "missing VIDEO" : "expected one VIDEO, got " + args.size() + " arguments");
-        }
         Set<Format> formats = ExportCliOptions.formats(line);
-        Path input = Path.of(args.get(0));
+        Path input = Arguments.single(line, "VIDEO");
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
         ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, formats));
         ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),

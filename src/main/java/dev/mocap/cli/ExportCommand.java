@@ -45,11 +45,7 @@ final class ExportCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine line) {
-        List<String> args = line.getArgList();
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(args.isEmpty() ? "missing MOTION.bvh" : "expected one MOTION.bvh, got " + args.size() + " arguments");
-        }
-        Path input = Path.of(args.get(0));
+        Path input = Arguments.single(line, "MOTION.bvh");
         Preset preset = ExportCliOptions.preset(line);
         Set<Format> formats = ExportCliOptions.formats(line, preset);
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input), line.getOptionValue("output"));

@@ -50,11 +50,7 @@ final class LandmarksCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine line) {
-        List<String> args = line.getArgList();
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(args.isEmpty() ? "missing VIDEO" : "expected one VIDEO, got " + args.size() + " arguments");
-        }
-        Path video = Path.of(args.get(0));
+        Path video = Arguments.single(line, "VIDEO");
         Path json = Path.of(line.getOptionValue("output", stem(video) + ".landmarks.json"));
         Path overlay = line.hasOption("overlay") ? Path.of(line.getOptionValue("overlay")) : null;
         PoseOptions options = PoseCliOptions.parse(line);

@@ -15,7 +15,6 @@ import org.apache.commons.cli.Options;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,11 +47,7 @@ final class MetricsCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine line) {
-        List<String> args = line.getArgList();
-        if (args.size() != 1) {
-            throw new IllegalArgumentException(args.isEmpty() ? "missing MOTION.bvh" : "expected one MOTION.bvh, got " + args.size());
-        }
-        Motion motion = read(Path.of(args.get(0)));
+        Motion motion = read(Arguments.single(line, "MOTION.bvh"));
         MotionMetrics m = MotionMetrics.of(motion);
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("accel_mm_per_frame2", m.accelMmPerFrame2());
