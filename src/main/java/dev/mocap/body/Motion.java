@@ -48,6 +48,17 @@ public record Motion(Skeleton skeleton, double fps, Vec3[] rootPositions, Quat[]
         return ForwardKinematics.positions(skeleton, rootPositions[frame], rotations[frame]);
     }
 
+    /** The frames played in a loop until there are {@code frames} of them (confidence and contacts dropped): long inputs for benchmarks. */
+    public Motion looped(int frames) {
+        Vec3[] root = new Vec3[frames];
+        Quat[][] turns = new Quat[frames][];
+        for (int t = 0; t < frames; t++) {
+            root[t] = rootPositions[t % frameCount()];
+            turns[t] = rotations[t % frameCount()];
+        }
+        return new Motion(skeleton, fps, root, turns);
+    }
+
     public Motion withContacts(FootContacts footContacts) {
         return new Motion(skeleton, fps, rootPositions, rotations, confidence, footContacts);
     }

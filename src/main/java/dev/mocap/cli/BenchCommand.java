@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.ExportBenchmark;
 import dev.mocap.pipeline.FilterBenchmark;
 import dev.mocap.pipeline.LandmarkBenchmark;
 import dev.mocap.pipeline.RecoveryBenchmark;
@@ -12,11 +13,16 @@ import org.apache.commons.cli.Options;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code mocap bench landmarks|recovery VIDEO}, {@code mocap bench filters [CMU_DIR]}: speed and quality benchmarks. */
+/**
+ * {@code mocap bench landmarks|recovery VIDEO}, {@code mocap bench filters [CMU_DIR]},
+ * {@code mocap bench export [VIDEO|MOTION.bvh]}: speed and quality benchmarks.
+ */
 final class BenchCommand implements Command {
     private static final int DEFAULT_FRAMES = 150;
     /** The CMU clips of the shared test data, seen from a checkout. */
     private static final String DEFAULT_CMU_DIR = "../shared/testdata/mocap/cmu";
+    /** The test clip the export benchmark converts when given nothing. */
+    private static final String DEFAULT_EXPORT_INPUT = "../shared/testdata/video/tfjs/pose_1.mp4";
 
     @Override
     public String name() {
@@ -25,14 +31,15 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR]";
+        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh]";
     }
 
     @Override
     public String summary() {
         return "benchmarks: 'landmarks' (ms/frame per stage, fps at 1 and 2 threads, vs TFLite+XNNPACK), "
                 + "'recovery' (recovery frames/s and end-to-end convert fps), "
-                + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time)";
+                + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time), "
+                + "'export' (time to write 10 000 frames as BVH, FBX, GLB)";
     }
 
     @Override
@@ -52,8 +59,13 @@ final class BenchCommand implements Command {
             new FilterBenchmark(System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_CMU_DIR));
             return ExitCode.OK;
         }
+        if (!args.isEmpty() && args.get(0).equals("export") && args.size() <= 2) {
+            new ExportBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_EXPORT_INPUT));
+            return ExitCode.OK;
+        }
         if (args.size() != 2 || !List.of("landmarks", "recovery").contains(args.get(0))) {
-            throw new IllegalArgumentException("expected: bench landmarks VIDEO, bench recovery VIDEO, or bench filters [CMU_DIR]");
+            throw new IllegalArgumentException("expected: bench landmarks VIDEO, bench recovery VIDEO, bench filters [CMU_DIR], "
+                    + "or bench export [VIDEO|MOTION.bvh]");
         }
         if (args.get(0).equals("recovery")) {
             new RecoveryBenchmark(ModelStore.locate(), System.out).run(Path.of(args.get(1)));

@@ -3,7 +3,6 @@ package dev.mocap.cli;
 import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
-import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
@@ -16,7 +15,6 @@ import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
 /** {@code mocap convert VIDEO}: the whole pipeline, video to animation file. */
 final class ConvertCommand implements Command {
@@ -33,13 +31,14 @@ final class ConvertCommand implements Command {
 
     @Override
     public String summary() {
-        return "video to a world-grounded SMPL-24 animation (BVH, FBX) with a JSON sidecar";
+        return "video to a world-grounded animation (BVH, FBX, GLB; SMPL-24 or retargeted) with a JSON sidecar";
     }
 
     @Override
     public Options options() {
         Options o = new Options();
         ExportCliOptions.addTo(o, "writes OUT.bvh (OUT.fbx, ...) and OUT.mocap.json");
+        ExportCliOptions.addRetargetTo(o);
         o.addOption(Option.builder().longOpt("focal").hasArg().argName("PX").desc("camera focal length in pixels").build());
         o.addOption(Option.builder().longOpt("fov").hasArg().argName("DEG").desc("camera horizontal field of view in degrees").build());
         o.addOption(Option.builder().longOpt("height").hasArg().argName("M").desc("the subject's height in metres (fixes the scale)").build());
@@ -61,13 +60,13 @@ final class ConvertCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine line) {
-        Set<Format> formats = ExportCliOptions.formats(line);
         Path input = Arguments.single(line, "VIDEO");
+        ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
-        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, formats));
+        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, settings.formats()));
         ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),
-                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())).filter(), footLock(line),
-                formats, ExportCliOptions.exporters(line));
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
+                settings.formats(), settings.exporters(), settings.retargeting());
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
                 .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);

@@ -1,9 +1,12 @@
 package dev.mocap.cli;
 
 import dev.mocap.AtomicFiles;
+import dev.mocap.export.BodyOption;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.bvh.BvhOptions;
+import dev.mocap.export.fbx.FbxOptions;
+import dev.mocap.export.fbx.binary.FbxVersion;
 import dev.mocap.retarget.LoadedRig;
 import dev.mocap.retarget.Preset;
 import dev.mocap.retarget.Presets;
@@ -30,6 +33,11 @@ final class ExportCliOptions {
                 .desc("animation formats, comma-separated: " + Format.names() + " (default bvh)").build());
         o.addOption(Option.builder().longOpt("unit").hasArg().argName("m|cm")
                 .desc("length unit of the BVH (default m; FBX is always centimetres with its unit declared)").build());
+        o.addOption(Option.builder().longOpt("body").hasArg().argName("auto|mannequin|none")
+                .desc("FBX and GLB: a skinned mannequin body moving with the skeleton, or bones only "
+                        + "(default auto: the mannequin on the SMPL skeleton, bones only on other rigs)").build());
+        o.addOption(Option.builder().longOpt("fbx-version").hasArg().argName("7.4|7.5")
+                .desc("binary FBX version (default 7.4, read by every FBX importer; 7.5 for 64-bit offsets)").build());
         o.addOption(Option.builder("f").longOpt("force").desc("overwrite existing output files").build());
     }
 
@@ -44,50 +52,54 @@ final class ExportCliOptions {
                 .desc("with --rig: JSON {\"bone name\": \"smpl joint\" or null} for bones the automatic map misses").build());
     }
 
-    /** The --preset, or null. */
-    static Preset preset(CommandLine line) {
-        return line.hasOption("preset") ? Presets.get(line.getOptionValue("preset")) : null;
+    /** What the output options ask for: formats, the writers' settings, and the retargeting done before writing. */
+    record Settings(Set<Format> formats, Exporters exporters, Retargeting retargeting) {
     }
 
-    /** The preset's retargeting, its rig replaced by --rig; prints the bone map of a --rig and the rig file's warnings. */
-    static Retargeting retargeting(CommandLine line, Preset preset) {
-        Retargeting base = preset == null ? Retargeting.NONE : Retargeting.of(preset);
-        if (!line.hasOption("rig")) {
-            if (line.hasOption("bone-map")) {
-                throw new IllegalArgumentException("--bone-map goes with --rig");
-            }
-            return base;
+    /**
+     * --preset, --rig (its bone map printed, the rig file's warnings on stderr), --bone-map,
+     * --format, --unit, --body, --fbx-version. A glTF character given with --rig is what GLB
+     * files are written into.
+     */
+    static Settings settings(CommandLine line) {
+        Preset preset = line.hasOption("preset") ? Presets.get(line.getOptionValue("preset")) : null;
+        Retargeting retargeting = preset == null ? Retargeting.NONE : Retargeting.of(preset);
+        Exporters exporters = exporters(line, preset);
+        if (line.hasOption("rig")) {
+            LoadedRig loaded = rig(line);
+            retargeting = retargeting.withRig(loaded.rig());
+            exporters = exporters.withCharacter(loaded.character());
+        } else if (line.hasOption("bone-map")) {
+            throw new IllegalArgumentException("--bone-map goes with --rig");
         }
+        Set<Format> formats = line.hasOption("format") || preset == null ? Format.parseList(line.getOptionValue("format", "bvh")) : preset.formats();
+        return new Settings(formats, exporters, retargeting);
+    }
+
+    private static LoadedRig rig(CommandLine line) {
         Map<String, String> overrides = line.hasOption("bone-map") ? RigFiles.readBoneMap(Path.of(line.getOptionValue("bone-map"))) : Map.of();
         LoadedRig loaded = RigFiles.load(Path.of(line.getOptionValue("rig")), overrides);
         loaded.warnings().forEach(w -> System.err.println("mocap: warning: rig " + line.getOptionValue("rig") + ": " + w));
         System.out.println("bone map of " + loaded.rig().name() + " (bone -> SMPL joint):");
         loaded.rig().map().describe(loaded.rig().names()).forEach(l -> System.out.println("  " + l));
-        return base.withRig(loaded.rig());
+        return loaded;
     }
 
-    static Set<Format> formats(CommandLine line) {
-        return formats(line, null);
-    }
-
-    /** --format, else the preset's formats, else BVH. */
-    static Set<Format> formats(CommandLine line, Preset preset) {
-        return line.hasOption("format") || preset == null ? Format.parseList(line.getOptionValue("format", "bvh")) : preset.formats();
-    }
-
-    static Exporters exporters(CommandLine line) {
-        return exporters(line, null);
-    }
-
-    /** --unit, else the preset's BVH unit, else metres. */
-    static Exporters exporters(CommandLine line, Preset preset) {
+    /** --unit, else the preset's BVH unit, else metres; --body; --fbx-version. */
+    private static Exporters exporters(CommandLine line, Preset preset) {
         String fallback = preset != null && preset.bvhUnit() == BvhOptions.Unit.CENTIMETRES ? "cm" : "m";
         BvhOptions.Unit unit = switch (line.getOptionValue("unit", fallback)) {
             case "m" -> BvhOptions.Unit.METRES;
             case "cm" -> BvhOptions.Unit.CENTIMETRES;
             default -> throw new IllegalArgumentException("unknown --unit '" + line.getOptionValue("unit") + "' (use m or cm)");
         };
-        return Exporters.defaults().withBvh(BvhOptions.DEFAULT.withUnit(unit));
+        BodyOption body = BodyOption.parse(line.getOptionValue("body", "auto"));
+        FbxVersion version = switch (line.getOptionValue("fbx-version", "7.4")) {
+            case "7.4", "7400" -> FbxVersion.V7400;
+            case "7.5", "7500" -> FbxVersion.V7500;
+            default -> throw new IllegalArgumentException("unknown --fbx-version '" + line.getOptionValue("fbx-version") + "' (use 7.4 or 7.5)");
+        };
+        return Exporters.defaults().withBvh(BvhOptions.DEFAULT.withUnit(unit)).withFbx(FbxOptions.DEFAULT.withVersion(version)).withBody(body);
     }
 
     /** OUT without a known animation extension; inside OUT when it is a folder; else {@code stem} here. */

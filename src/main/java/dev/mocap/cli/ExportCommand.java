@@ -3,7 +3,6 @@ package dev.mocap.cli;
 import dev.mocap.ExitCode;
 import dev.mocap.export.Format;
 import dev.mocap.pipeline.ExportJob;
-import dev.mocap.retarget.Preset;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -11,7 +10,6 @@ import org.apache.commons.cli.Options;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** {@code mocap export MOTION.bvh --format fbx}: a motion the tool has, in other formats. */
 final class ExportCommand implements Command {
@@ -46,19 +44,18 @@ final class ExportCommand implements Command {
     @Override
     public ExitCode run(CommandLine line) {
         Path input = Arguments.single(line, "MOTION.bvh");
-        Preset preset = ExportCliOptions.preset(line);
-        Set<Format> formats = ExportCliOptions.formats(line, preset);
+        ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input), line.getOptionValue("output"));
         List<Path> planned = new ArrayList<>();
-        for (Format f : formats) {
+        for (Format f : settings.formats()) {
             planned.add(ExportJob.file(base, f));
         }
         if (planned.contains(input.toAbsolutePath().normalize()) || planned.contains(input)) {
             throw new IllegalArgumentException("the output " + input + " would replace the input; choose another -o");
         }
         ExportCliOptions.checkOutputs(line, planned);
-        List<Path> written = ExportJob.run(input, base, new ExportJob.Options(formats, inputUnit(line.getOptionValue("input-unit", "m")),
-                ExportCliOptions.exporters(line, preset), ExportCliOptions.retargeting(line, preset)));
+        List<Path> written = ExportJob.run(input, base, new ExportJob.Options(settings.formats(),
+                inputUnit(line.getOptionValue("input-unit", "m")), settings.exporters(), settings.retargeting()));
         System.out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return ExitCode.OK;
     }

@@ -5,18 +5,35 @@ import dev.mocap.export.bvh.BvhOptions;
 import dev.mocap.export.bvh.BvhWriter;
 import dev.mocap.export.fbx.FbxExporter;
 import dev.mocap.export.fbx.FbxOptions;
+import dev.mocap.export.gltf.GltfExporter;
+import dev.mocap.export.gltf.GltfOptions;
+import dev.mocap.retarget.GltfCharacter;
 
 import java.nio.file.Path;
 
 /** The settings of every writer, and the one place that picks the writer for a format. */
-public record Exporters(BvhOptions bvh, FbxOptions fbx) {
+public record Exporters(BvhOptions bvh, FbxOptions fbx, GltfOptions gltf) {
 
     public static Exporters defaults() {
-        return new Exporters(BvhOptions.DEFAULT, FbxOptions.DEFAULT);
+        return new Exporters(BvhOptions.DEFAULT, FbxOptions.DEFAULT, GltfOptions.DEFAULT);
     }
 
     public Exporters withBvh(BvhOptions options) {
-        return new Exporters(options, fbx);
+        return new Exporters(options, fbx, gltf);
+    }
+
+    public Exporters withFbx(FbxOptions options) {
+        return new Exporters(bvh, options, gltf);
+    }
+
+    /** The body mesh of the formats that can carry one (FBX and GLB; BVH has none). */
+    public Exporters withBody(BodyOption body) {
+        return new Exporters(bvh, fbx.withBody(body), gltf.withBody(body));
+    }
+
+    /** GLB files of a motion on this character's rig are the character itself, animated. */
+    public Exporters withCharacter(GltfCharacter character) {
+        return new Exporters(bvh, fbx, gltf.withCharacter(character));
     }
 
     /** Writes the motion in the format (through a temporary file, moved into place when complete). */
@@ -24,6 +41,7 @@ public record Exporters(BvhOptions bvh, FbxOptions fbx) {
         switch (format) {
             case BVH -> new BvhWriter(bvh).write(motion, file);
             case FBX -> FbxExporter.write(motion, fbx, file);
+            case GLB -> GltfExporter.write(motion, gltf, file);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** The animation file formats the tool writes. */
 public enum Format {
-    BVH, FBX;
+    BVH, FBX, GLB;
 
     public String extension() {
         return name().toLowerCase(Locale.ROOT);

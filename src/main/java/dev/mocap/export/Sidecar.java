@@ -3,18 +3,24 @@ package dev.mocap.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mocap.AtomicFiles;
+import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Skeleton;
+import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.recover.Camera;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.Segment;
+import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.Retargeting;
+import dev.mocap.retarget.SourceJoint;
 import dev.mocap.video.VideoInfo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,30 +31,40 @@ import java.util.Map;
 public final class Sidecar {
     public static final String SCHEMA = "mocap.convert/1";
 
-    /** One recovered segment, the animation files written for it, and its quality figures. */
-    public record Output(List<Path> files, Segment segment, MotionMetrics metrics) {
+    /**
+     * One recovered segment (after smoothing and foot locking, on the recovered skeleton), its
+     * quality figures, and the motion as written to the animation files (retargeted, resampled).
+     */
+    public record Output(List<Path> files, Segment segment, MotionMetrics metrics, Motion written) {
     }
 
-    public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary) {
+    /** How the recovered motion was processed and mapped before it was written. */
+    public record Settings(String smoothing, boolean footLock, Retargeting retargeting) {
+    }
+
+    public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary,
+                             Settings settings) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("video", Map.of("file", video.file().getFileName().toString(), "width", video.width(), "height", video.height(),
                 "fps", video.fps(), "duration_s", video.durationSeconds()));
         root.put("camera", camera(recovery.camera()));
         root.put("skeleton", skeleton(recovery.skeleton()));
+        root.put("processing", Map.of("smoothing", settings.smoothing(), "foot_lock", settings.footLock()));
+        root.put("target", target(settings.retargeting(), outputs.isEmpty() ? recovery.skeleton() : outputs.get(0).written().skeleton()));
         List<Object> segments = new ArrayList<>();
         for (Output o : outputs) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("files", o.files().stream().map(f -> f.getFileName().toString()).toList());
-            s.put("fps", o.segment().motion().fps());
-            s.put("frames", o.segment().motion().frameCount());
+            s.put("fps", o.written().fps());
+            s.put("frames", o.written().frameCount());
             s.put("start_s", round(o.segment().startTime(), 1e4));
             s.put("interpolated_frames", o.segment().interpolatedCount());
             s.put("quality", Map.of("accel_mm_per_frame2", round(o.metrics().accelMmPerFrame2(), 1e2),
                     "foot_sliding_mm_per_frame", round(o.metrics().footSlidingMmPerFrame(), 1e2),
                     "ground_penetration_mm", round(o.metrics().groundPenetrationMm(), 1e2),
                     "foot_contact_fraction", round(o.metrics().contactFraction(), 1e3)));
-            double[] confidence = o.segment().motion().confidence();
+            double[] confidence = o.written().confidence();
             List<Double> c = new ArrayList<>();
             for (double v : confidence) {
                 c.add(round(v, 1e3));
@@ -60,6 +76,31 @@ public final class Sidecar {
         root.put("landmarks", landmarkSummary);
         root.put("warnings", recovery.warnings());
         AtomicFiles.write(target, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, root));
+    }
+
+    /**
+     * The skeleton of the animation files: the preset, the rig's bone names, and for a rig the
+     * SMPL-24 joint each bone follows (what an importer needs to map the bones to its own humanoid).
+     */
+    private static Map<String, Object> target(Retargeting retargeting, Skeleton written) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("preset", retargeting.preset());
+        m.put("rig", retargeting.rig() == null ? Preset.SMPL : retargeting.rig().name());
+        m.put("root_motion", retargeting.rootMotion().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("bones", written.names());
+        Map<String, String> follows = new LinkedHashMap<>();
+        for (int b = 0; b < written.size(); b++) {
+            String joint = retargeting.rig() == null ? written.names().get(b) : fullJoint(retargeting.rig().map().of(b));
+            if (joint != null) {
+                follows.put(written.names().get(b), joint);
+            }
+        }
+        m.put("smpl_joint_of_bone", follows);
+        return m;
+    }
+
+    private static String fullJoint(SourceJoint source) {
+        return source != null && source.isFull() ? Smpl24.NAMES.get(source.joint()) : null;
     }
 
     private static Map<String, Object> camera(Camera c) {

@@ -10,7 +10,7 @@ import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.FootLock;
-import dev.mocap.filter.MotionFilter;
+import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
@@ -20,6 +20,7 @@ import dev.mocap.recover.LandmarkRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.recover.Segment;
+import dev.mocap.retarget.Retargeting;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,17 +31,18 @@ import java.util.Set;
 
 /**
  * Video (or a landmarks file made earlier) → landmarks → recovered motion → smoothing, foot
- * contacts and foot locking → animation files and the sidecar. A clip that splits into several segments gives {@code NAME.bvh},
+ * contacts and foot locking → retargeting → animation files and the sidecar. A clip that splits into several segments gives {@code NAME.bvh},
  * {@code NAME.part2.bvh}, … (and the same for each format asked for).
  */
 public final class ConvertJob {
 
     /**
      * What a conversion needs to know; {@code smoothing} runs on each recovered segment before
-     * foot contacts are found, then the feet are locked if {@code footLock}.
+     * foot contacts are found, then the feet are locked if {@code footLock}; {@code retargeting}
+     * maps the result onto the target rig just before it is written.
      */
-    public record Options(PoseOptions pose, RecoveryOptions recovery, MotionFilter smoothing, boolean footLock,
-                          Set<Format> formats, Exporters exporters) {
+    public record Options(PoseOptions pose, RecoveryOptions recovery, SmoothingPreset smoothing, boolean footLock,
+                          Set<Format> formats, Exporters exporters, Retargeting retargeting) {
     }
 
     /**
@@ -90,23 +92,25 @@ public final class ConvertJob {
             Segment segment = recovery.segments().get(i);
             recovered.add(MotionMetrics.of(segment.motion()));
             Motion motion = postProcess(segment.motion());
+            Motion written = options.retargeting().apply(motion);
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
                 Path file = animationFile(base, i, format);
-                options.exporters().write(motion, format, file);
+                options.exporters().write(written, format, file);
                 files.add(file);
             }
             outputs.add(new Sidecar.Output(files, new Segment(motion, segment.startTime(), segment.interpolated()),
-                    MotionMetrics.of(motion)));
+                    MotionMetrics.of(motion), written));
         }
         Path sidecar = sidecarFile(base);
-        Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary);
+        Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
+                new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.retargeting()));
         return new Result(recovery, outputs, recovered, sidecar, summary, (recoveryStart - start) / 1e9, recoverySeconds,
                 landmarks.frames().size());
     }
 
     private Motion postProcess(Motion recovered) {
-        Motion smooth = options.smoothing().apply(recovered);
+        Motion smooth = options.smoothing().filter().apply(recovered);
         Motion withContacts = smooth.withContacts(FootContactDetector.detect(smooth));
         if (!options.footLock()) {
             return withContacts;

@@ -58,7 +58,7 @@ public final class FilterBenchmark {
             Motion clean = every(read(cmuDir.resolve(clip.file())), clip.firstFrame(), STEP);
             pairs.add(new Pair(clean, EstimatorNoise.perFrameEstimator().applyTo(clean, new Random(clip.file().hashCode()))));
         }
-        Motion timed = repeated(pairs, TIMED_FRAMES);
+        Motion timed = pairs.get(0).noisy().looped(TIMED_FRAMES);
         double[] noisy = errors(pairs, MotionFilter.NONE);
         int frames = pairs.stream().mapToInt(p -> p.clean().frameCount()).sum();
         out.printf(Locale.ROOT, "Classic filters on %d CMU clips (%d frames at 30 fps) with estimator-like noise on every joint%n",
@@ -131,17 +131,5 @@ public final class FilterBenchmark {
             rotations[k] = m.rotations()[first + k * step];
         }
         return new Motion(m.skeleton(), m.fps() / step, root, rotations);
-    }
-
-    /** The noisy walk clip, frames repeated to {@code frames}: a long motion to time the filters on. */
-    private static Motion repeated(List<Pair> pairs, int frames) {
-        Motion source = pairs.get(0).noisy();
-        Vec3[] root = new Vec3[frames];
-        Quat[][] rotations = new Quat[frames][];
-        for (int t = 0; t < frames; t++) {
-            root[t] = source.rootPositions()[t % source.frameCount()];
-            rotations[t] = source.rotations()[t % source.frameCount()];
-        }
-        return new Motion(source.skeleton(), source.fps(), root, rotations);
     }
 }

@@ -32,7 +32,11 @@ final class GltfRigReader {
     private static final double BIND_TOLERANCE = 1e-3;
     private static final double WEIGHT_SUM_TOLERANCE = 1e-2;
 
-    static RigBones read(Path file, List<String> warnings) throws IOException {
+    /** The rig's bones, and where they are in the file. */
+    record Read(RigBones bones, GltfCharacter character) {
+    }
+
+    static Read read(Path file, List<String> warnings) throws IOException {
         GltfModel model = new GltfModelReader().read(file);
         SkinModel skin = model.getSkinModels().stream().max(Comparator.comparingInt(s -> s.getJoints().size()))
                 .orElseThrow(() -> new IOException(file + " has no skinned skeleton (no glTF skin)"));
@@ -41,12 +45,16 @@ final class GltfRigReader {
         checkWeights(model, warnings);
         List<String> names = new ArrayList<>();
         int[] parents = new int[bones.size()];
+        int[] nodes = new int[bones.size()];
         for (int b = 0; b < bones.size(); b++) {
             NodeModel node = bones.get(b);
-            names.add(node.getName() != null ? node.getName() : "node" + model.getNodeModels().indexOf(node));
+            nodes[b] = model.getNodeModels().indexOf(node);
+            names.add(node.getName() != null ? node.getName() : "node" + nodes[b]);
             parents[b] = bones.indexOf(node.getParent());
         }
-        return RigBones.ofWorld(names, parents, world);
+        NodeModel above = bones.get(0).getParent();
+        Transform aboveTop = above == null ? Transform.IDENTITY : Transform.ofColumnMajor(above.computeGlobalTransform(null));
+        return new Read(RigBones.ofWorld(names, parents, world), new GltfCharacter(file, nodes, world, aboveTop));
     }
 
     /** The joints and the nodes between them and their common ancestor, parents first. */
@@ -107,7 +115,7 @@ final class GltfRigReader {
         }
         warnings.add("the stored node pose is not the bind pose; the rest pose comes from the inverse bind matrices");
         Transform mesh = model.getNodeModels().stream().filter(n -> n.getSkinModel() == skin).findFirst()
-                .map(n -> Transform.ofColumnMajor(n.computeGlobalTransform(null))).orElse(new Transform(dev.mocap.body.Quat.IDENTITY, dev.mocap.body.Vec3.ZERO, 1));
+                .map(n -> Transform.ofColumnMajor(n.computeGlobalTransform(null))).orElse(Transform.IDENTITY);
         for (int j = 0; j < joints.size(); j++) {
             world[bones.indexOf(joints.get(j))] = mesh.times(inverseBind[j].inverse());
         }

@@ -21,9 +21,11 @@ import static dev.mocap.body.Smpl24.*;
  * ones) and the source has world-aligned rest frames (SMPL, BVH). Bones that follow a joint in
  * part slerp from the joint's SMPL parent; bones that follow nothing keep their rest rotation
  * relative to their parent. The pelvis path is scaled by the ratio of hip heights (pelvis above
- * the ankles) and put on the target's floor, so stance feet stay where they were. Last, a
- * two-bone IK pass ({@link LimbReach}) puts hands and feet where the source's are relative to
- * shoulders and hips, which differing upper/lower bone ratios would otherwise shift.
+ * the ankles) and put on the target's floor. Last, a two-bone IK pass ({@link LimbReach}) puts
+ * hands and feet where the source's are relative to shoulders and hips, which differing
+ * upper/lower bone ratios would otherwise shift; a foot the source has planted (its foot
+ * contacts) is held still at the toes instead ({@link FootPin}), as the pelvis of a body with other
+ * proportions would otherwise drag it, blended in and out over {@link #PIN_BLEND_SECONDS}.
  *
  * <p>The result is a {@link Motion} on {@link Rig#skeleton()}: the target's names and rest
  * positions with world-aligned rest frames, ready for BVH and FBX; {@link Rig#rigLocalRotations}
@@ -35,6 +37,8 @@ public final class Retargeter {
             RIGHT_FOOT, NECK, -1, -1, HEAD, LEFT_SHOULDER, RIGHT_SHOULDER, -1, LEFT_ELBOW, RIGHT_ELBOW, LEFT_WRIST, RIGHT_WRIST,
             LEFT_HAND, RIGHT_HAND, -1, -1};
     private static final int[] SMPL_PARENTS = Smpl24.parents();
+    /** How long a foot takes to move between following its hip and staying pinned, around a contact. */
+    static final double PIN_BLEND_SECONDS = 0.1;
 
     /** Root, middle and end joint of each limb. */
     private static final int[][] LIMB_JOINTS = {{LEFT_HIP, LEFT_KNEE, LEFT_ANKLE}, {RIGHT_HIP, RIGHT_KNEE, RIGHT_ANKLE},
@@ -98,20 +102,63 @@ public final class Retargeter {
 
     /** The motion on the target (same frames, rate, confidence and foot contacts). */
     public Motion motion() {
-        int hips = target.map().boneFor(PELVIS);
-        Vec3[] roots = new Vec3[source.frameCount()];
-        Quat[][] rotations = new Quat[source.frameCount()][];
-        for (int f = 0; f < roots.length; f++) {
-            Quat[] world = worldRotations(ForwardKinematics.worldRotations(source.skeleton(), source.rotations()[f]));
-            Vec3[] positions = positionsAtOrigin(world);
-            Vec3[] sourcePositions = source.jointPositions(f);
-            for (LimbReach limb : limbs) {
-                limb.follow(skeleton, world, positions, sourcePositions);
+        int frames = source.frameCount();
+        FootPin[] pins = new FootPin[LIMB_JOINTS.length];
+        if (source.contacts() != null) {
+            Posed[] free = new Posed[frames];
+            Arrays.setAll(free, f -> pose(f, pins));
+            int blend = Math.max(1, (int) Math.round(PIN_BLEND_SECONDS * source.fps()));
+            for (int i = 0; i < limbs.size(); i++) {
+                int limb = i, sourceEnd = limbs.get(i).sourceEnd();
+                boolean[] planted = sourceEnd == sourceBones[LEFT_ANKLE] ? source.contacts().left()
+                        : sourceEnd == sourceBones[RIGHT_ANKLE] ? source.contacts().right() : null;
+                if (planted != null) {
+                    int toe = toeOf(limbs.get(limb));
+                    Vec3[] toes = new Vec3[frames];
+                    Arrays.setAll(toes, f -> free[f].world(toe));
+                    pins[i] = new FootPin(planted, toes, blend);
+                }
             }
-            rotations[f] = localRotations(world);
-            roots[f] = toTarget(source.rootPositions()[f]).minus(positions[hips]);
+        }
+        Vec3[] roots = new Vec3[frames];
+        Quat[][] rotations = new Quat[frames][];
+        for (int f = 0; f < frames; f++) {
+            Posed posed = pose(f, pins);
+            rotations[f] = localRotations(posed.rotations());
+            roots[f] = posed.root();
         }
         return new Motion(skeleton, source.fps(), roots, rotations, source.confidence(), source.contacts());
+    }
+
+    /** The bone at the toes of a leg's foot (mapped to SMPL's foot joint), else the ankle itself. */
+    private int toeOf(LimbReach leg) {
+        int toe = target.map().boneFor(leg.end() == target.map().boneFor(LEFT_ANKLE) ? LEFT_FOOT : RIGHT_FOOT);
+        return toe >= 0 && target.parent(toe) == leg.end() ? toe : leg.end();
+    }
+
+    /** One frame on the target: world rotations, positions relative to the root, and the root's world position. */
+    private record Posed(Quat[] rotations, Vec3[] positions, Vec3 root) {
+        Vec3 world(int bone) {
+            return positions[bone].plus(root);
+        }
+    }
+
+    /** A frame transferred, limbs reaching as the source's and feet pulled to their pins (none where {@code pins[i]} is null). */
+    private Posed pose(int frame, FootPin[] pins) {
+        int hips = target.map().boneFor(PELVIS);
+        Quat[] world = worldRotations(ForwardKinematics.worldRotations(source.skeleton(), source.rotations()[frame]));
+        Vec3[] positions = positionsAtOrigin(world);
+        Vec3[] sourcePositions = source.jointPositions(frame);
+        Vec3 root = toTarget(source.rootPositions()[frame]).minus(positions[hips]);
+        for (int i = 0; i < limbs.size(); i++) {
+            LimbReach limb = limbs.get(i);
+            FootPin pin = pins[i];
+            double weight = pin == null ? 0 : pin.weight(frame);
+            // the ankle goes where it puts the toes (which keep their turn) on the pin
+            Vec3 ankleGoal = weight > 0 ? pin.anchor(frame).minus(root).minus(positions[toeOf(limb)].minus(positions[limb.end()])) : null;
+            limb.follow(skeleton, world, positions, sourcePositions, ankleGoal, weight);
+        }
+        return new Posed(world, positions, root);
     }
 
     /** World rotations (world-aligned rest frames) of the target's bones for one frame of source world rotations. */

@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * What happens to a motion before it is written: retargeting onto a rig (none for the SMPL
- * skeleton), the output frame rate (0: unchanged) and the root-motion policy. The source is any
- * skeleton whose bones {@link AutoBoneMap} can map: the recovered SMPL-24, or a BVH file.
+ * skeleton), the output frame rate (0: unchanged) and the root-motion policy; {@code preset}
+ * names where they came from. The source is any skeleton whose bones {@link AutoBoneMap} can
+ * map: the recovered SMPL-24, or a BVH file.
  */
-public record Retargeting(Rig rig, double fps, Preset.RootMotion rootMotion) {
-    public static final Retargeting NONE = new Retargeting(null, 0, Preset.RootMotion.WORLD);
+public record Retargeting(String preset, Rig rig, double fps, Preset.RootMotion rootMotion) {
+    public static final Retargeting NONE = new Retargeting(Preset.SMPL, null, 0, Preset.RootMotion.WORLD);
 
     /** A preset's target; a rig file it names is read with the preset's bone map. */
     public static Retargeting of(Preset preset) {
@@ -23,11 +24,11 @@ public record Retargeting(Rig rig, double fps, Preset.RootMotion rootMotion) {
             default -> BuiltInRigs.NAMES.contains(preset.rig()) ? BuiltInRigs.get(preset.rig())
                     : RigFiles.load(Path.of(preset.rig()), preset.boneMap()).rig();
         };
-        return new Retargeting(rig, preset.fps(), preset.rootMotion());
+        return new Retargeting(preset.name(), rig, preset.fps(), preset.rootMotion());
     }
 
     public Retargeting withRig(Rig newRig) {
-        return new Retargeting(newRig, fps, rootMotion);
+        return new Retargeting(preset, newRig, fps, rootMotion);
     }
 
     public Motion apply(Motion source) {

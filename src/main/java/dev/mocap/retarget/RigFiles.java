@@ -28,8 +28,15 @@ public final class RigFiles {
         List<String> warnings = new ArrayList<>();
         String name = file.getFileName().toString();
         RigBones bones;
+        GltfCharacter character = null;
         try {
-            bones = name.toLowerCase(Locale.ROOT).endsWith(".bvh") ? bvhBones(file, warnings) : GltfRigReader.read(file, warnings);
+            if (name.toLowerCase(Locale.ROOT).endsWith(".bvh")) {
+                bones = bvhBones(file, warnings);
+            } else {
+                GltfRigReader.Read read = GltfRigReader.read(file, warnings);
+                bones = read.bones();
+                character = read.character();
+            }
         } catch (IOException | RuntimeException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read the rig " + file + ": " + e.getMessage(), e);
         }
@@ -45,7 +52,7 @@ public final class RigFiles {
                     + "; name them in a bone map file (--bone-map, JSON {\"bone name\": \"smpl joint\"}); the rig's bones are: "
                     + String.join(", ", bones.names()));
         }
-        return new LoadedRig(bones.rig(name, map), warnings);
+        return new LoadedRig(bones.rig(name, map), warnings, character);
     }
 
     /** A bone map override file: a JSON object from bone names to SMPL joint names (or null: the bone follows nothing). */

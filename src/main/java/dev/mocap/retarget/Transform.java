@@ -4,7 +4,8 @@ import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
 
 /** A rotation, translation and uniform scale: what is left of a node or bind matrix once shear is ignored. */
-record Transform(Quat rotation, Vec3 translation, double scale) {
+public record Transform(Quat rotation, Vec3 translation, double scale) {
+    public static final Transform IDENTITY = new Transform(Quat.IDENTITY, Vec3.ZERO, 1);
 
     /** From a column-major 4×4 matrix (glTF's layout); the scale is the mean length of the axes. */
     static Transform ofColumnMajor(float[] m) {
@@ -14,12 +15,12 @@ record Transform(Quat rotation, Vec3 translation, double scale) {
     }
 
     /** This after {@code inner}: inner applied first. */
-    Transform times(Transform inner) {
+    public Transform times(Transform inner) {
         return new Transform(rotation.times(inner.rotation).normalized(), translation.plus(rotation.rotate(inner.translation).times(scale)),
                 scale * inner.scale);
     }
 
-    Transform inverse() {
+    public Transform inverse() {
         Quat r = rotation.conjugate();
         return new Transform(r, r.rotate(translation).times(-1 / scale), 1 / scale);
     }

@@ -40,6 +40,39 @@ class ConvertCommandTest {
         assertEquals(ExitCode.OUTPUT_FAILED, again.exit(), "existing files are kept without --force");
     }
 
+    /** A preset retargets onto its rig; the sidecar says onto which, and which SMPL joint each bone follows. */
+    @Test
+    void convertsOntoThePresetsRig() throws IOException {
+        Path video = TestData.file("video/tfjs/pose_1.mp4");
+        CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("pose_1").toString(), "--preset", "mixamo",
+                "--format", "fbx,glb,bvh");
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals("mixamorig_Hips", BvhReader.read(dir.resolve("pose_1.bvh"), 0.01).skeleton().name(0), "BVH-safe bone names");
+        assertTrue(Files.size(dir.resolve("pose_1.fbx")) > 10_000 && Files.size(dir.resolve("pose_1.glb")) > 10_000);
+        JsonNode target = new ObjectMapper().readTree(dir.resolve("pose_1.mocap.json").toFile()).get("target");
+        assertEquals("mixamo", target.get("preset").asText());
+        assertEquals("pelvis", target.get("smpl_joint_of_bone").get("mixamorig:Hips").asText());
+        assertEquals("left_wrist", target.get("smpl_joint_of_bone").get("mixamorig:LeftHand").asText());
+
+        CliRun body = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("body").toString(), "--preset", "mixamo",
+                "--body", "mannequin");
+        assertEquals(ExitCode.BAD_INPUT, body.exit(), body.err());
+        assertEquals(1, body.errorLines(), body.err());
+        assertTrue(body.err().contains("--body mannequin needs the SMPL-24 skeleton"), body.err());
+    }
+
+    /** With a glTF character as the rig, the GLB is that character (its mesh included) moving. */
+    @Test
+    void convertsOntoAUsersCharacter() throws IOException {
+        Path video = TestData.file("video/tfjs/pose_1.mp4");
+        Path character = TestData.file("characters/makehuman/makehuman_mixamo.glb");
+        CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("me").toString(), "--rig", character.toString(),
+                "--format", "glb");
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertTrue(run.out().contains("mixamorig:LeftUpLeg -> left_hip"), "the bone map is printed: " + run.out());
+        assertTrue(Files.size(dir.resolve("me.glb")) > Files.size(character), "the character's mesh and our animation");
+    }
+
     @Test
     void aVideoWithoutAPersonIsOneClearError() throws IOException {
         Path video = TestClip.of(320, 240).frames(10).writeTo(dir.resolve("empty_room.mp4"));

@@ -14,6 +14,7 @@ import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
+import dev.mocap.retarget.Retargeting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class ConvertBlenderTest {
         Path video = TestData.file("video/tfjs/pose_squats.mp4");
         assumeTrue(BlenderRunner.available(), "Blender not installed (apt-get install blender python3-numpy)");
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), new ConvertJob.Options(PoseOptions.defaults(),
-                RecoveryOptions.defaults(), SmoothingPreset.DEFAULT.filter(), true, Set.of(Format.BVH), Exporters.defaults())).run(video, dir.resolve("squats"), Progress.silent());
+                RecoveryOptions.defaults(), SmoothingPreset.DEFAULT, true, Set.of(Format.BVH), Exporters.defaults(), Retargeting.NONE)).run(video, dir.resolve("squats"), Progress.silent());
         assertEquals(1, r.outputs().size());
         Sidecar.Output out = r.outputs().get(0);
         Motion motion = out.segment().motion();

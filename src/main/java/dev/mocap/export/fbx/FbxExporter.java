@@ -6,7 +6,6 @@ import dev.mocap.body.Skeleton;
 import dev.mocap.body.mesh.Mannequin;
 import dev.mocap.export.AnimationName;
 import dev.mocap.export.BindPose;
-import dev.mocap.export.BodyOption;
 import dev.mocap.export.fbx.binary.FbxBinaryWriter;
 import dev.mocap.export.fbx.binary.FbxFileStamp;
 import dev.mocap.export.fbx.binary.FbxNode;
@@ -38,7 +37,7 @@ public final class FbxExporter {
         Skeleton skeleton = motion.skeleton();
         double perMetre = options.unit().perMetre();
         long[] bones = SkeletonObjects.add(scene, skeleton, options);
-        long[] meshes = options.body() == BodyOption.MANNEQUIN
+        long[] meshes = options.body().meshFor(skeleton)
                 ? new long[]{MeshObjects.add(scene, MESH_NAME, Mannequin.of(skeleton), skeleton, bones, perMetre)} : new long[0];
         BindPoseObject.add(scene, bones, BindPose.jointPositions(skeleton), perMetre, meshes);
         AnimationObjects.add(scene, motion, bones, takeName, options);

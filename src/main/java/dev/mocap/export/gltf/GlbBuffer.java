@@ -26,6 +26,15 @@ final class GlbBuffer {
         this.gltf = gltf;
     }
 
+    /** Appends to the binary chunk of an existing GLB, whose buffer 0 it is. */
+    GlbBuffer(GlTF gltf, ByteBuffer existing) {
+        this(gltf);
+        ByteBuffer data = existing.duplicate();
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        bytes.writeBytes(copy);
+    }
+
     /** Floats as SCALAR, VEC3, VEC4 or MAT4 elements; min and max when asked (times, positions). */
     int floats(float[] values, String type, Integer target, boolean withBounds) {
         ByteBuffer data = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -68,11 +77,12 @@ final class GlbBuffer {
         return accessor(data.array(), small ? UNSIGNED_SHORT : UNSIGNED_INT, values.length, "SCALAR", ELEMENT_ARRAY_BUFFER);
     }
 
-    /** Declares buffer 0 (the GLB's binary chunk) and returns its content. */
+    /** Declares buffer 0 (the GLB's binary chunk), or updates its length, and returns its content. */
     ByteBuffer finish() {
-        Buffer buffer = new Buffer();
-        buffer.setByteLength(bytes.size());
-        gltf.addBuffers(buffer);
+        if (gltf.getBuffers() == null || gltf.getBuffers().isEmpty()) {
+            gltf.addBuffers(new Buffer());
+        }
+        gltf.getBuffers().get(0).setByteLength(bytes.size());
         return ByteBuffer.wrap(bytes.toByteArray());
     }
 

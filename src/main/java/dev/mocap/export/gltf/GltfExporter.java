@@ -11,20 +11,24 @@ import dev.mocap.body.mesh.Mannequin;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.export.AnimationName;
 import dev.mocap.export.BindPose;
-import dev.mocap.export.BodyOption;
 
 import java.nio.file.Path;
 
 /**
  * Writes a motion as binary glTF 2.0 (GLB): the joints as a node hierarchy with a skin, the
  * motion as one animation named after the file, optionally the mannequin skinned to the joints.
- * Y up, metres, the subject facing +Z: the motion's own axes, as glTF defines them.
+ * Y up, metres, the subject facing +Z: the motion's own axes, as glTF defines them. A motion on a
+ * glTF character's rig goes into a copy of that character instead ({@link CharacterGlb}).
  */
 public final class GltfExporter {
     private static final String GENERATOR = "mocap (dev.mocap) glTF exporter";
     private static final String MESH_NAME = "mannequin";
 
     public static void write(Motion motion, GltfOptions options, Path file) {
+        if (options.character() != null && motion.skeleton().names().size() == options.character().nodes().length) {
+            CharacterGlb.write(motion, options.character(), file);
+            return;
+        }
         GltfAssetV2 asset = asset(motion, options, AnimationName.of(file));
         AtomicFiles.write(file, out -> new GltfAssetWriter().writeBinary(asset, out));
     }
@@ -42,7 +46,7 @@ public final class GltfExporter {
         JointNodes.add(gltf, buffer, motion.skeleton());
         Scene scene = new Scene();
         scene.addNodes(0);
-        if (options.body() == BodyOption.MANNEQUIN) {
+        if (options.body().meshFor(motion.skeleton())) {
             SkinnedMesh body = Mannequin.of(motion.skeleton()).translated(BindPose.lift(motion.skeleton()));
             scene.addNodes(MeshNode.add(gltf, buffer, body, MESH_NAME));
         }

@@ -7,42 +7,64 @@ import de.javagl.jgltf.impl.v2.AnimationSampler;
 import de.javagl.jgltf.impl.v2.GlTF;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
+import dev.mocap.body.Vec3;
+
+import java.util.Arrays;
 
 /**
- * The motion as one animation keyed on every frame: the root node's translation and every joint
- * node's rotation, interpolated linearly (slerp for rotations), all sharing one time accessor.
+ * One animation keyed on every frame, interpolated linearly (slerp for rotations), all channels
+ * sharing one time accessor: node translations and node rotations per frame.
  */
 final class MotionAnimation {
 
+    /** Our own skeleton's nodes (node j = joint j): the root node's translation and every joint's rotation. */
     static void add(GlTF gltf, GlbBuffer buffer, Motion motion, String name) {
-        int frames = motion.frameCount();
+        int[] nodes = new int[motion.skeleton().size()];
+        Arrays.setAll(nodes, j -> j);
+        Vec3[][] roots = new Vec3[motion.frameCount()][];
+        Quat[][] rotations = new Quat[motion.frameCount()][];
+        for (int f = 0; f < roots.length; f++) {
+            roots[f] = new Vec3[]{motion.rootPositions()[f]};
+            rotations[f] = motion.rotations()[f];
+        }
+        add(gltf, buffer, name, motion.fps(), nodes, roots, rotations);
+    }
+
+    /**
+     * Channels for {@code nodes}: {@code translations[f][i]} for the first nodes (as many as each
+     * frame's array holds), {@code rotations[f][i]} for all of them.
+     */
+    static void add(GlTF gltf, GlbBuffer buffer, String name, double fps, int[] nodes, Vec3[][] translations, Quat[][] rotations) {
+        int frames = rotations.length;
         float[] times = new float[frames];
         for (int f = 0; f < frames; f++) {
-            times[f] = (float) (f / motion.fps());
+            times[f] = (float) (f / fps);
         }
         int input = buffer.floats(times, "SCALAR", null, true);
         Animation animation = new Animation();
         animation.setName(name);
-        float[] translations = new float[3 * frames];
-        for (int f = 0; f < frames; f++) {
-            System.arraycopy(JointNodes.floats(motion.rootPositions()[f]), 0, translations, 3 * f, 3);
+        for (int i = 0; i < translations[0].length; i++) {
+            float[] values = new float[3 * frames];
+            for (int f = 0; f < frames; f++) {
+                System.arraycopy(JointNodes.floats(translations[f][i]), 0, values, 3 * f, 3);
+            }
+            addChannel(animation, input, buffer.floats(values, "VEC3", null, false), nodes[i], "translation");
         }
-        addChannel(animation, input, buffer.floats(translations, "VEC3", null, false), 0, "translation");
-        for (int j = 0; j < motion.skeleton().size(); j++) {
-            addChannel(animation, input, buffer.floats(rotations(motion, j), "VEC4", null, false), j, "rotation");
+        for (int i = 0; i < nodes.length; i++) {
+            addChannel(animation, input, buffer.floats(rotations(rotations, i), "VEC4", null, false), nodes[i], "rotation");
         }
         gltf.addAnimations(animation);
     }
 
     /**
-     * A joint's rotations as [x, y, z, w] per frame, each in the hemisphere of the one before:
+     * A node's rotations as [x, y, z, w] per frame, each in the hemisphere of the one before:
      * readers slerp between keys, and q and −q would take the long way round.
      */
-    private static float[] rotations(Motion motion, int joint) {
-        float[] out = new float[4 * motion.frameCount()];
+    private static float[] rotations(Quat[][] rotations, int node) {
+        float[] out = new float[4 * rotations.length];
         Quat previous = Quat.IDENTITY;
-        for (int f = 0; f < motion.frameCount(); f++) {
-            Quat q = motion.rotations()[f][joint].normalized().nearTo(previous);
+        for (int f = 0; f < rotations.length; f++) {
+            Quat q = rotations[f][node].normalized().nearTo(previous);
             out[4 * f] = (float) q.x();
             out[4 * f + 1] = (float) q.y();
             out[4 * f + 2] = (float) q.z();

@@ -12,6 +12,9 @@ import dev.mocap.export.BodyOption;
 import dev.mocap.export.EulerOrder;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.export.fbx.binary.FbxVersion;
+import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.Presets;
+import dev.mocap.retarget.Retargeting;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,23 @@ class BlenderFbxImportTest {
         FbxExporter.write(run, FbxOptions.DEFAULT, file);
         int[] frames = {0, 1, 40, 100, 165};
         check("run", run, frames, BlenderImport.fbx(dir, blenderFrames(frames), List.of(new BlenderImport.Request("run", file))).get("run"));
+    }
+
+    /** Each built-in preset's FBX: its rig's bone names in Blender, the retargeted motion's joint positions. */
+    @Test
+    void everyBuiltInPreset() throws Exception {
+        Motion walk = SyntheticWalk.motion();
+        int[] frames = {0, 30, 59};
+        Map<String, Motion> motions = new LinkedHashMap<>();
+        List<BlenderImport.Request> requests = new ArrayList<>();
+        for (Preset preset : Presets.builtIn()) {
+            Motion out = Retargeting.of(preset).apply(walk);
+            Path file = dir.resolve(preset.name() + ".fbx");
+            FbxExporter.write(out, FbxOptions.DEFAULT, file);
+            motions.put(preset.name(), out);
+            requests.add(new BlenderImport.Request(preset.name(), file));
+        }
+        BlenderImport.fbx(dir, blenderFrames(frames), requests).forEach((name, result) -> check(name, motions.get(name), frames, result));
     }
 
     /** The mannequin comes as one mesh, and Blender's armature moves its vertices as our skinning does. */

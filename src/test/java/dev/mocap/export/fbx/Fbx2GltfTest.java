@@ -11,6 +11,8 @@ import dev.mocap.export.EulerOrder;
 import dev.mocap.export.GlbScene;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.export.fbx.binary.FbxVersion;
+import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.Retargeting;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,15 @@ class Fbx2GltfTest {
         System.out.printf("FBX2glTF mannequin: %d bytes of GLB, %d primitives, %d triangles, %d skin joints%n",
                 conversion.glbBytes(), json.path("meshes").get(0).path("primitives").size(), triangles,
                 json.path("skins").get(0).path("joints").size());
+    }
+
+    /** The SDK reads each built-in preset's FBX with the rig's bone names at the retargeted positions. */
+    @ParameterizedTest
+    @MethodSource("dev.mocap.retarget.Presets#builtIn")
+    void builtInPreset(Preset preset) throws Exception {
+        Motion out = Retargeting.of(preset).apply(SyntheticWalk.motion());
+        String log = convertAndCheck(out, FbxOptions.DEFAULT, preset.name()).log();
+        assertTrue(log.contains("Animation " + preset.name() + ": [0 - 59]"), log);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mocap.export.gltf;
 
+import dev.mocap.TestData;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.TestMotions;
@@ -10,6 +11,11 @@ import dev.mocap.export.BlenderImport;
 import dev.mocap.export.BlenderMeshCheck;
 import dev.mocap.export.BlenderRunner;
 import dev.mocap.export.BodyOption;
+import dev.mocap.export.Exporters;
+import dev.mocap.export.Format;
+import dev.mocap.export.bvh.BvhOptions;
+import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.export.fbx.FbxOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +41,7 @@ class BlenderGltfImportTest {
     /** glTF time 0 is Blender frame 0, so Blender frames are our frames. */
     private static final int[] CHECKED_FRAMES = {0, 13, 30, 47, 60};
     private static final double TOLERANCE_METRES = 0.001;
+    private static final double CMU_UNIT = 0.056444;
     private static final Motion WALK = TestMotions.walk(FRAMES, FPS);
     private static Map<String, BlenderImport.Result> imports;
 
@@ -84,6 +91,27 @@ class BlenderGltfImportTest {
                 assertTrue(r.head(frame, "head").z() > pelvis.z() + 0.5, "head above the pelvis at frame " + frame);
             }
         }
+    }
+
+    /** A CMU clip (31 joints at 120 fps, read from its BVH) through GLB into Blender: every joint where the BVH puts it. */
+    @Test
+    void cmuRunFromBvh(@TempDir Path dir) throws Exception {
+        Motion run = BvhReader.read(TestData.file("mocap/cmu/cmu_09_11_run.bvh"), CMU_UNIT);
+        Path glb = dir.resolve("run.glb");
+        new Exporters(BvhOptions.DEFAULT, FbxOptions.DEFAULT, GltfOptions.DEFAULT).write(run, Format.GLB, glb);
+        int[] frames = {0, 1, 40, 100, 165};
+        BlenderImport.Result r = BlenderImport.gltf(dir, (int) run.fps(), frames, List.of(new BlenderImport.Request("run", glb))).get("run");
+        assertEquals(run.skeleton().size(), r.bones());
+        assertEquals(run.frameCount() - 1, r.lastFrame(), 1e-6);
+        double worst = 0;
+        for (int frame : frames) {
+            Vec3[] bvh = run.jointPositions(frame);
+            for (int j = 0; j < bvh.length; j++) {
+                worst = Math.max(worst, BlenderImport.fromBlender(r.head(frame, run.skeleton().name(j))).distance(bvh[j]));
+            }
+        }
+        System.out.printf("CMU run BVH → GLB → Blender: %d joints, %d frames, max %.4f mm from the BVH%n", r.bones(), run.frameCount(), 1000 * worst);
+        assertTrue(worst < TOLERANCE_METRES, "joints differ from the BVH by up to " + 1000 * worst + " mm");
     }
 
     @Test
