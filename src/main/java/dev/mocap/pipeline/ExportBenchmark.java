@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,7 +65,7 @@ public final class ExportBenchmark {
             double baseline = 0;
             for (Case c : cases) {
                 Path file = dir.resolve("bench." + c.format().extension());
-                double seconds = medianSeconds(() -> c.exporters().write(c.motion(), c.format(), file));
+                double seconds = Timing.medianSeconds(() -> c.exporters().write(c.motion(), c.format(), file), 1, RUNS);
                 baseline = baseline == 0 ? seconds : baseline;
                 out.printf(Locale.ROOT, "%-22s %10.1f %12.0f %9.2f× %10.2f%n", c.name(), 1000 * seconds, FRAMES / seconds,
                         seconds / baseline, Files.size(file) / 1e6);
@@ -74,10 +73,10 @@ public final class ExportBenchmark {
             if (smpl) {
                 Retargeting mixamo = Retargeting.of(Presets.get("mixamo"));
                 Motion[] retargeted = new Motion[1];
-                double seconds = medianSeconds(() -> retargeted[0] = mixamo.apply(motion));
+                double seconds = Timing.medianSeconds(() -> retargeted[0] = mixamo.apply(motion), 1, RUNS);
                 out.printf(Locale.ROOT, "%-22s %10.1f %12.0f %9.2f×%n", "retarget to Mixamo", 1000 * seconds, FRAMES / seconds, seconds / baseline);
                 Path file = dir.resolve("bench_mixamo.fbx");
-                double write = medianSeconds(() -> bones.write(retargeted[0], Format.FBX, file));
+                double write = Timing.medianSeconds(() -> bones.write(retargeted[0], Format.FBX, file), 1, RUNS);
                 out.printf(Locale.ROOT, "%-22s %10.1f %12.0f %9.2f× %10.2f%n", "FBX 7.4, Mixamo rig", 1000 * write, FRAMES / write,
                         write / baseline, Files.size(file) / 1e6);
             }
@@ -100,18 +99,6 @@ public final class ExportBenchmark {
             throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + input + ": nothing to export");
         }
         return outputs.get(0).segment().motion();
-    }
-
-    private static double medianSeconds(Runnable work) {
-        work.run();
-        double[] t = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            work.run();
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        Arrays.sort(t);
-        return t[RUNS / 2];
     }
 
     private static Path temporaryFolder() {

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -73,7 +72,7 @@ public final class FilterBenchmark {
             double[] e = errors(pairs, preset.filter());
             out.printf(Locale.ROOT, "%-12s %11.2f %8.1f%% %8.1f %+7.1f%% %9.1f %9.0f ms%n", preset.cliName(), e[0],
                     100 * (e[0] - noisy[0]) / noisy[0], e[1], 100 * (e[1] - noisy[1]) / noisy[1], e[2],
-                    1000 * medianSeconds(preset.filter(), timed));
+                    1000 * Timing.medianSeconds(() -> preset.filter().apply(timed), 2, RUNS));
         }
         out.println("accel err in mm/frame², MPJPE and PA-MPJPE in mm, means over clips weighted by frames; Δ vs the noisy input");
         out.println("noise: " + EstimatorNoise.perFrameEstimator());
@@ -95,19 +94,6 @@ public final class FilterBenchmark {
             sum[i] /= frames;
         }
         return sum;
-    }
-
-    private static double medianSeconds(MotionFilter filter, Motion motion) {
-        filter.apply(motion);
-        filter.apply(motion);
-        double[] t = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            filter.apply(motion);
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        Arrays.sort(t);
-        return t[RUNS / 2];
     }
 
     private static Motion read(Path file) {

@@ -8,7 +8,6 @@ import dev.mocap.recover.RecoveryOptions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -36,7 +35,8 @@ public final class RecoveryBenchmark {
         RecoveryOptions fitted = RecoveryOptions.defaults();
         RecoveryOptions analyticOnly = new RecoveryOptions(fitted.focalPx(), fitted.fovDegrees(), fitted.subjectHeight(),
                 fitted.fps(), fitted.keepCameraFrame(), fitted.maxGapSeconds(), 0);
-        double full = medianSeconds(seq, fitted), analytic = medianSeconds(seq, analyticOnly);
+        double full = Timing.medianSeconds(() -> new LandmarkRecovery().recover(seq, fitted), 1, RUNS);
+        double analytic = Timing.medianSeconds(() -> new LandmarkRecovery().recover(seq, analyticOnly), 1, RUNS);
         out.printf(Locale.ROOT, "video %s: %d frames, %dx%d%n", video.getFileName(), frames, seq.video().width(), seq.video().height());
         out.printf(Locale.ROOT, "recovery with temporal fit:        %8.0f frames/s (%.2f ms/frame)%n", frames / full, 1000 * full / frames);
         out.printf(Locale.ROOT, "recovery, fit without smoothness terms: %3.0f frames/s (%.2f ms/frame)%n", frames / analytic, 1000 * analytic / frames);
@@ -44,17 +44,5 @@ public final class RecoveryBenchmark {
                 + "recovery is %.1f %% of the time%n", frames / (landmarkSeconds + full), frames / landmarkSeconds,
                 100 * full / (landmarkSeconds + full));
         out.println("(median of " + RUNS + " runs after a warm-up run; one core for recovery)");
-    }
-
-    private static double medianSeconds(LandmarkSequence seq, RecoveryOptions options) {
-        new LandmarkRecovery().recover(seq, options);
-        double[] t = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long s = System.nanoTime();
-            new LandmarkRecovery().recover(seq, options);
-            t[i] = (System.nanoTime() - s) / 1e9;
-        }
-        Arrays.sort(t);
-        return t[RUNS / 2];
     }
 }
