@@ -3,7 +3,7 @@ package dev.mocap.export.gltf;
 import dev.mocap.body.Motion;
 import dev.mocap.body.TestMotions;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.BlenderImport;
+import dev.mocap.export.BlenderRender;
 import dev.mocap.export.BlenderRunner;
 import dev.mocap.export.BodyOption;
 import org.junit.jupiter.api.Test;
@@ -11,9 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,50 +25,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class MannequinRenderTest {
     static final Path PICTURE = Path.of("target/renders/mannequin_walk.png");
     private static final int FRAME = 8;
-    private static final String SCRIPT = """
-            import bpy, mathutils
-            bpy.ops.wm.read_factory_settings(use_empty=True)
-            scene = bpy.context.scene
-            scene.render.fps = 30
-            bpy.ops.import_scene.gltf(filepath=r'%s')
-            scene.frame_set(%d)
-            scene.render.engine = 'BLENDER_WORKBENCH'
-            scene.display.shading.light = 'STUDIO'
-            scene.display.shading.color_type = 'MATERIAL'
-            scene.display.shading.show_shadows = True
-            scene.view_settings.view_transform = 'Standard'
-            scene.render.resolution_x, scene.render.resolution_y = 800, 1000
-            scene.world = bpy.data.worlds.new('background')
-            scene.world.color = (0.85, 0.85, 0.85)
-            target = mathutils.Vector((%s))
-            bpy.ops.mesh.primitive_plane_add(size=4, location=(target.x, target.y, 0))
-            camera = bpy.data.objects.new('camera', bpy.data.cameras.new('camera'))
-            scene.collection.objects.link(camera)
-            scene.camera = camera
-            camera.data.lens = 50
-            camera.location = target + mathutils.Vector((1.6, -3.6, 0.5))
-            camera.rotation_euler = (target - camera.location).to_track_quat('-Z', 'Y').to_euler()
-            scene.render.filepath = r'%s'
-            bpy.ops.render.render(write_still=True)
-            """;
-
     @Test
     void mannequinMidStride(@TempDir Path dir) throws Exception {
         assumeTrue(BlenderRunner.available(), "Blender not installed (blender on the PATH or BLENDER)");
         Motion walk = TestMotions.walk(61, 30);
         Path glb = dir.resolve("walk.glb");
         GltfExporter.write(walk, GltfOptions.DEFAULT.withBody(BodyOption.MANNEQUIN), glb);
-        Path picture = PICTURE.toAbsolutePath();
-        Files.createDirectories(picture.getParent());
-        Files.deleteIfExists(picture);
-        Vec3 target = BlenderImport.toBlender(walk.rootPositions()[FRAME]).plus(new Vec3(0, 0, -0.1));
-        BlenderRunner.run(SCRIPT.formatted(glb, FRAME, String.format(Locale.ROOT, "%f, %f, %f", target.x(), target.y(), target.z()),
-                picture), dir);
-
-        BufferedImage image = ImageIO.read(picture.toFile());
+        Vec3 target = walk.rootPositions()[FRAME].plus(new Vec3(0, -0.1, 0));
+        BlenderRender.render(glb, 30, FRAME, target, new Vec3(1.6, 0.5, 3.6), true, 800, 1000, PICTURE, dir);
+        BufferedImage image = ImageIO.read(PICTURE.toFile());
         double[] blue = centroid(image, true), orange = centroid(image, false);
         System.out.printf("mannequin render: %s (%d×%d), blue (left) pixels %.0f at x %.0f, orange (right) pixels %.0f at x %.0f%n",
-                picture, image.getWidth(), image.getHeight(), blue[0], blue[1], orange[0], orange[1]);
+                PICTURE, image.getWidth(), image.getHeight(), blue[0], blue[1], orange[0], orange[1]);
         double minimum = 0.002 * image.getWidth() * image.getHeight();
         assertTrue(blue[0] > minimum && orange[0] > minimum, "both sides visible in their colours");
         assertTrue(blue[1] > orange[1], "the subject's left (blue) is on the right of a front view");
