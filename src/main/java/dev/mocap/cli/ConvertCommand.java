@@ -54,6 +54,8 @@ final class ConvertCommand implements Command {
         o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
                 .desc("pin planted feet to the floor with leg IK (default on)").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
+        o.addOption(Option.builder().longOpt("progress-lines")
+                .desc("progress as plain lines 'progress DONE/TOTAL' on stderr, for programs that run mocap").build());
         PoseCliOptions.addTo(o);
         return o;
     }
@@ -68,7 +70,8 @@ final class ConvertCommand implements Command {
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
                 settings.formats(), settings.exporters(), settings.retargeting());
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
-                .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
+                .run(input, base, line.hasOption("progress-lines") ? Progress.asLines()
+                        : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);
         return ExitCode.OK;
     }

@@ -5,29 +5,37 @@ import java.util.Locale;
 
 /**
  * Progress of a long job on a terminal: frames done, speed, time left, redrawn in place at most
- * a few times a second. Silent when output is not a terminal (pipes, CI) or when disabled.
+ * a few times a second. Silent when output is not a terminal (pipes, CI) or when disabled. For
+ * programs that run mocap (the Blender add-on), {@link #asLines()} prints plain lines instead.
  */
 public final class Progress {
     private static final long REDRAW_NANOS = 250_000_000L;
     private final PrintStream out;
     private final boolean enabled;
     private final String label;
+    private final boolean lines;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    private Progress(PrintStream out, boolean enabled, String label) {
+    private Progress(PrintStream out, boolean enabled, String label, boolean lines) {
         this.out = out;
         this.enabled = enabled;
         this.label = label;
+        this.lines = lines;
     }
 
     /** Shows progress on stderr if this process has a terminal and {@code quiet} is false. */
     public static Progress forTerminal(String label, boolean quiet) {
-        return new Progress(System.err, !quiet && System.console() != null, label);
+        return new Progress(System.err, !quiet && System.console() != null, label, false);
+    }
+
+    /** One line {@code progress DONE/TOTAL} (TOTAL 0 when unknown) on stderr a few times a second. */
+    public static Progress asLines() {
+        return new Progress(System.err, true, "", true);
     }
 
     public static Progress silent() {
-        return new Progress(System.err, false, "");
+        return new Progress(System.err, false, "", false);
     }
 
     /** @param total expected frames, or 0 when unknown */
@@ -40,6 +48,10 @@ public final class Progress {
             return;
         }
         lastDraw = now;
+        if (lines) {
+            out.println("progress " + done + "/" + Math.max(total, 0));
+            return;
+        }
         double seconds = (now - start) / 1e9;
         double fps = done / Math.max(seconds, 1e-9);
         String line = total > 0
@@ -51,7 +63,7 @@ public final class Progress {
     }
 
     public void finish() {
-        if (enabled && lastDraw != 0) {
+        if (enabled && !lines && lastDraw != 0) {
             out.print("\r\u001b[K");
             out.flush();
         }
