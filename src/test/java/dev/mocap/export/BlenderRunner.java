@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +47,11 @@ public final class BlenderRunner {
      * script raises, Blender fails, or it takes more than 5 minutes.
      */
     public static String run(String pythonScript, Path workDir) throws IOException, InterruptedException {
+        return run(pythonScript, workDir, Map.of());
+    }
+
+    /** As {@link #run(String, Path)}, with these environment variables set for Blender (e.g. BLENDER_USER_SCRIPTS). */
+    public static String run(String pythonScript, Path workDir, Map<String, String> environment) throws IOException, InterruptedException {
         Path blender = executable();
         if (blender == null) {
             throw new IllegalStateException("Blender not found: put blender on the PATH or set BLENDER");
@@ -55,12 +61,13 @@ public final class BlenderRunner {
         Path stderr = Files.createTempFile(workDir, "blender-", ".err");
         try {
             Files.writeString(script, PATCHES + pythonScript);
-            Process process = new ProcessBuilder(blender.toString(), "-b", "--factory-startup", "--python-exit-code", "1",
+            ProcessBuilder builder = new ProcessBuilder(blender.toString(), "-b", "--factory-startup", "--python-exit-code", "1",
                     "--python", script.toString())
                     .directory(workDir.toFile())
                     .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
+                    .redirectError(stderr.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             boolean finished;
             try {
                 finished = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);

@@ -1,0 +1,168 @@
+package dev.mocap.integrations;
+
+import dev.mocap.TestData;
+import dev.mocap.export.BlenderRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Blender add-on ({@code integrations/blender}) installed from its zip into a headless Blender
+ * and run as a script would run it: a video becomes an animated armature, a video animates the
+ * user's character, and failures come back as Blender error reports carrying the tool's message.
+ */
+class BlenderAddonTest {
+    /** pose_1.mp4: 120 frames at 30 fps, one person walking towards the camera. */
+    private static final String VIDEO = "video/tfjs/pose_1.mp4";
+    private static final int FRAMES = 120;
+    private static final Path PICTURE = Path.of("target", "test-output", "blender-addon-import.png");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsBlender() {
+        assumeTrue(BlenderRunner.available(), "Blender not installed (apt-get install blender python3-numpy)");
+    }
+
+    @Test
+    void importsAVideoAsAnArmatureWithTheVideosFramesAndReportsFailures() throws Exception {
+        Path video = TestData.file(VIDEO);
+        Path notAVideo = Files.writeString(dir.resolve("notes.mp4"), "a text file, not a video\n");
+        Files.createDirectories(PICTURE.toAbsolutePath().getParent());
+        Files.deleteIfExists(PICTURE);
+        Map<String, String> r = new BlenderAddon(dir).run("""
+                import mathutils
+                VIDEO, NOT_A_VIDEO, PICTURE, MISSING = r'%s', r'%s', r'%s', r'%s'
+                print('RESULT outcome', *bpy.ops.import_anim.mocap_video(filepath=VIDEO, blocking=True))
+                armatures = [o for o in scene.objects if o.type == 'ARMATURE']
+                arm = armatures[0]
+                action = arm.animation_data.action
+                print('RESULT armatures', len(armatures), arm.name, action.name)
+                print('RESULT action_range', *action.frame_range)
+                print('RESULT scene', scene.render.fps, scene.render.fps_base, scene.frame_start, scene.frame_end)
+                pelvis = []
+                for f in range(scene.frame_start, scene.frame_end + 1):
+                    scene.frame_set(f)
+                    pelvis.append(arm.matrix_world @ arm.pose.bones['pelvis'].head)
+                print('RESULT pelvis_travel', max((p - pelvis[0]).length for p in pelvis))
+                print('RESULT pelvis_height', min(p.z for p in pelvis), max(p.z for p in pelvis))
+                scene.frame_set(60)
+                scene.render.engine = 'BLENDER_WORKBENCH'
+                scene.display.shading.color_type = 'MATERIAL'
+                scene.render.resolution_x, scene.render.resolution_y = 640, 800
+                scene.world = bpy.data.worlds.new('background')
+                scene.world.color = (0.85, 0.85, 0.85)
+                camera = bpy.data.objects.new('camera', bpy.data.cameras.new('camera'))
+                scene.collection.objects.link(camera)
+                scene.camera = camera
+                target = arm.matrix_world @ arm.pose.bones['spine2'].head
+                camera.location = target + mathutils.Vector((2.0, -4.5, 0.4))
+                camera.rotation_euler = (target - camera.location).to_track_quat('-Z', 'Y').to_euler()
+                scene.render.filepath = PICTURE
+                bpy.ops.render.render(write_still=True)
+                for tag, video, tool in [('not_a_video', NOT_A_VIDEO, prefs.tool_path), ('no_tool', VIDEO, MISSING)]:
+                    prefs.tool_path = tool
+                    try:
+                        bpy.ops.import_anim.mocap_video(filepath=video, blocking=True)
+                        print('RESULT', tag, 'no error')
+                    except RuntimeError as e:
+                        print('RESULT', tag, str(e).strip().replace('\\n', ' | '))
+                print('RESULT armatures_after_failures', len([o for o in scene.objects if o.type == 'ARMATURE']))
+                """.formatted(video, notAVideo, PICTURE.toAbsolutePath(), dir.resolve("no-such-mocap")));
+
+        assertEquals("FINISHED", r.get("outcome"));
+        assertEquals("1 pose_1 pose_1", r.get("armatures"), "one armature and its action, named after the video");
+        assertEquals(Arrays.toString(new double[]{1, FRAMES}), Arrays.toString(numbers(r.get("action_range"))));
+        assertEquals("30 1.0 1 " + FRAMES, r.get("scene"), "scene fps and frame range from the sidecar");
+        assertTrue(numbers(r.get("pelvis_travel"))[0] > 0.2, "the pelvis moves: " + r.get("pelvis_travel"));
+        double[] height = numbers(r.get("pelvis_height"));
+        assertTrue(height[0] > 0.6 && height[1] < 1.2, "Z up, metres: pelvis height " + r.get("pelvis_height"));
+
+        assertTrue(r.get("not_a_video").contains("mocap: error: ") && r.get("not_a_video").contains("notes.mp4"),
+                "the tool's error line as a Blender error: " + r.get("not_a_video"));
+        assertTrue(r.get("no_tool").contains("mocap tool not found") && r.get("no_tool").contains("no-such-mocap"),
+                "a missing tool is named: " + r.get("no_tool"));
+        assertEquals("1", r.get("armatures_after_failures"), "failed runs import nothing");
+
+        BufferedImage picture = ImageIO.read(PICTURE.toFile());
+        assertTrue(coloured(picture) > 0.01 * picture.getWidth() * picture.getHeight(),
+                "the mannequin (blue and orange) fills part of the picture " + PICTURE);
+    }
+
+    @Test
+    void animatesTheSelectedCharacterAsTheToolRetargetsIt() throws Exception {
+        Path video = TestData.file(VIDEO);
+        Path character = TestData.file("characters/makehuman/makehuman_mixamo.glb");
+        BlenderAddon addon = new BlenderAddon(dir);
+        Path reference = dir.resolve("reference");
+        addon.runTool("convert", video.toString(), "--rig", character.toString(), "--format", "glb", "-o", reference.toString());
+        Map<String, String> r = addon.run("""
+                VIDEO, CHARACTER, REFERENCE = r'%s', r'%s', r'%s'
+                FRAMES = [1, 30, 60, 90, 120]
+                bpy.ops.import_scene.gltf(filepath=CHARACTER)
+                arm = next(o for o in scene.objects if o.type == 'ARMATURE')
+                bpy.context.view_layer.objects.active = arm
+                before = sorted(o.name for o in scene.objects)
+                print('RESULT outcome', *bpy.ops.anim.mocap_retarget_video(filepath=VIDEO, blocking=True))
+                print('RESULT objects_kept', before == sorted(o.name for o in scene.objects))
+                action = arm.animation_data.action
+                print('RESULT action', action.name, *action.frame_range)
+                def changes(armature):
+                    # each bone's world change from its rest pose, and its head
+                    return {b.name: (armature.matrix_world @ b.matrix @ b.bone.matrix_local.inverted() @ armature.matrix_world.inverted(),
+                                     armature.matrix_world @ b.head) for b in armature.pose.bones}
+                ours = {}
+                for f in FRAMES:
+                    scene.frame_set(f)
+                    ours[f] = changes(arm)
+                hips = [ours[f]['mixamorig:Hips'][1] for f in FRAMES]
+                print('RESULT hips_travel', max((h - hips[0]).length for h in hips))
+                known = set(scene.objects)
+                bpy.ops.import_scene.gltf(filepath=REFERENCE + '.glb')
+                ref = next(o for o in scene.objects if o not in known and o.type == 'ARMATURE')
+                worst_head, worst_change = 0.0, 0.0
+                for f in FRAMES:
+                    scene.frame_set(f - 1)  # glTF animations start at frame 0
+                    for name, (change, head) in changes(ref).items():
+                        worst_head = max(worst_head, (head - ours[f][name][1]).length)
+                        worst_change = max(worst_change, max(abs(a - b) for ra, rb in zip(change, ours[f][name][0]) for a, b in zip(ra, rb)))
+                print('RESULT worst', worst_head, worst_change)
+                """.formatted(video, character, reference));
+
+        assertEquals("FINISHED", r.get("outcome"));
+        assertEquals("True", r.get("objects_kept"), "the user's armature and mesh are kept, nothing else is left behind");
+        assertEquals("pose_1 1.0 120.0", r.get("action"));
+        assertTrue(numbers(r.get("hips_travel"))[0] > 0.2, "the hips move: " + r.get("hips_travel"));
+        double[] worst = numbers(r.get("worst"));
+        assertTrue(worst[0] < 1e-4, "bone heads within 0.1 mm of the tool's own retargeted GLB: " + worst[0] + " m");
+        assertTrue(worst[1] < 1e-4, "bone rotations as in the tool's GLB: matrices within " + worst[1]);
+    }
+
+    private static double[] numbers(String words) {
+        return Arrays.stream(words.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Pixels clearly blue or orange (the mannequin's two sides) rather than grey. */
+    private static int coloured(BufferedImage image) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y), red = rgb >> 16 & 255, blue = rgb & 255;
+                count += Math.abs(red - blue) > 60 ? 1 : 0;
+            }
+        }
+        return count;
+    }
+}
