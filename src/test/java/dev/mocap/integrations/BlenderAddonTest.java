@@ -27,6 +27,24 @@ class BlenderAddonTest {
     private static final String VIDEO = "video/tfjs/pose_1.mp4";
     private static final int FRAMES = 120;
     private static final Path PICTURE = Path.of("target", "test-output", "blender-addon-import.png");
+    private static final Path RETARGET_PICTURE = Path.of("target", "test-output", "blender-addon-retarget.png");
+    /** A Workbench picture of the scene at the current frame, seen from the front-left of a point (Blender's Z-up metres). */
+    private static final String RENDER = """
+            import mathutils
+            def render(target, path):
+                scene.render.engine = 'BLENDER_WORKBENCH'
+                scene.display.shading.color_type = 'MATERIAL'
+                scene.render.resolution_x, scene.render.resolution_y = 640, 800
+                scene.world = bpy.data.worlds.new('background')
+                scene.world.color = (0.85, 0.85, 0.85)
+                camera = bpy.data.objects.new('camera', bpy.data.cameras.new('camera'))
+                scene.collection.objects.link(camera)
+                scene.camera = camera
+                camera.location = target + mathutils.Vector((1.4, -3.4, 0.3))
+                camera.rotation_euler = (target - camera.location).to_track_quat('-Z', 'Y').to_euler()
+                scene.render.filepath = path
+                bpy.ops.render.render(write_still=True)
+            """;
 
     @TempDir
     Path dir;
@@ -40,10 +58,8 @@ class BlenderAddonTest {
     void importsAVideoAsAnArmatureWithTheVideosFramesAndReportsFailures() throws Exception {
         Path video = TestData.file(VIDEO);
         Path notAVideo = Files.writeString(dir.resolve("notes.mp4"), "a text file, not a video\n");
-        Files.createDirectories(PICTURE.toAbsolutePath().getParent());
-        Files.deleteIfExists(PICTURE);
-        Map<String, String> r = new BlenderAddon(dir).run("""
-                import mathutils
+        freshPicture(PICTURE);
+        Map<String, String> r = new BlenderAddon(dir).run(RENDER + """
                 VIDEO, NOT_A_VIDEO, PICTURE, MISSING = r'%s', r'%s', r'%s', r'%s'
                 print('RESULT outcome', *bpy.ops.import_anim.mocap_video(filepath=VIDEO, blocking=True))
                 armatures = [o for o in scene.objects if o.type == 'ARMATURE']
@@ -59,19 +75,7 @@ class BlenderAddonTest {
                 print('RESULT pelvis_travel', max((p - pelvis[0]).length for p in pelvis))
                 print('RESULT pelvis_height', min(p.z for p in pelvis), max(p.z for p in pelvis))
                 scene.frame_set(60)
-                scene.render.engine = 'BLENDER_WORKBENCH'
-                scene.display.shading.color_type = 'MATERIAL'
-                scene.render.resolution_x, scene.render.resolution_y = 640, 800
-                scene.world = bpy.data.worlds.new('background')
-                scene.world.color = (0.85, 0.85, 0.85)
-                camera = bpy.data.objects.new('camera', bpy.data.cameras.new('camera'))
-                scene.collection.objects.link(camera)
-                scene.camera = camera
-                target = arm.matrix_world @ arm.pose.bones['spine2'].head
-                camera.location = target + mathutils.Vector((2.0, -4.5, 0.4))
-                camera.rotation_euler = (target - camera.location).to_track_quat('-Z', 'Y').to_euler()
-                scene.render.filepath = PICTURE
-                bpy.ops.render.render(write_still=True)
+                render(arm.matrix_world @ arm.pose.bones['spine2'].head, PICTURE)
                 for tag, video, tool in [('not_a_video', NOT_A_VIDEO, prefs.tool_path), ('no_tool', VIDEO, MISSING)]:
                     prefs.tool_path = tool
                     try:
@@ -105,11 +109,12 @@ class BlenderAddonTest {
     void animatesTheSelectedCharacterAsTheToolRetargetsIt() throws Exception {
         Path video = TestData.file(VIDEO);
         Path character = TestData.file("characters/makehuman/makehuman_mixamo.glb");
+        freshPicture(RETARGET_PICTURE);
         BlenderAddon addon = new BlenderAddon(dir);
         Path reference = dir.resolve("reference");
         addon.runTool("convert", video.toString(), "--rig", character.toString(), "--format", "glb", "-o", reference.toString());
-        Map<String, String> r = addon.run("""
-                VIDEO, CHARACTER, REFERENCE = r'%s', r'%s', r'%s'
+        Map<String, String> r = addon.run(RENDER + """
+                VIDEO, CHARACTER, REFERENCE, PICTURE = r'%s', r'%s', r'%s', r'%s'
                 FRAMES = [1, 30, 60, 90, 120]
                 bpy.ops.import_scene.gltf(filepath=CHARACTER)
                 arm = next(o for o in scene.objects if o.type == 'ARMATURE')
@@ -129,6 +134,8 @@ class BlenderAddonTest {
                     ours[f] = changes(arm)
                 hips = [ours[f]['mixamorig:Hips'][1] for f in FRAMES]
                 print('RESULT hips_travel', max((h - hips[0]).length for h in hips))
+                scene.frame_set(60)
+                render(arm.matrix_world @ arm.pose.bones['mixamorig:Spine1'].head, PICTURE)
                 known = set(scene.objects)
                 bpy.ops.import_scene.gltf(filepath=REFERENCE + '.glb')
                 ref = next(o for o in scene.objects if o not in known and o.type == 'ARMATURE')
@@ -139,7 +146,7 @@ class BlenderAddonTest {
                         worst_head = max(worst_head, (head - ours[f][name][1]).length)
                         worst_change = max(worst_change, max(abs(a - b) for ra, rb in zip(change, ours[f][name][0]) for a, b in zip(ra, rb)))
                 print('RESULT worst', worst_head, worst_change)
-                """.formatted(video, character, reference));
+                """.formatted(video, character, reference, RETARGET_PICTURE.toAbsolutePath()));
 
         assertEquals("FINISHED", r.get("outcome"));
         assertEquals("True", r.get("objects_kept"), "the user's armature and mesh are kept, nothing else is left behind");
@@ -148,10 +155,33 @@ class BlenderAddonTest {
         double[] worst = numbers(r.get("worst"));
         assertTrue(worst[0] < 1e-4, "bone heads within 0.1 mm of the tool's own retargeted GLB: " + worst[0] + " m");
         assertTrue(worst[1] < 1e-4, "bone rotations as in the tool's GLB: matrices within " + worst[1]);
+        BufferedImage picture = ImageIO.read(RETARGET_PICTURE.toFile());
+        assertTrue(notBackground(picture) > 0.01 * picture.getWidth() * picture.getHeight(), "the character is in the picture " + RETARGET_PICTURE);
+    }
+
+    private static void freshPicture(Path picture) throws java.io.IOException {
+        Files.createDirectories(picture.toAbsolutePath().getParent());
+        Files.deleteIfExists(picture);
     }
 
     private static double[] numbers(String words) {
         return Arrays.stream(words.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Pixels clearly unlike the top-left corner's background. */
+    private static int notBackground(BufferedImage image) {
+        int background = image.getRGB(0, 0), count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int difference = 0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    difference = Math.max(difference, Math.abs((rgb >> shift & 255) - (background >> shift & 255)));
+                }
+                count += difference > 30 ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     /** Pixels clearly blue or orange (the mannequin's two sides) rather than grey. */
