@@ -16,7 +16,10 @@ def debian_workarounds():
     except ImportError:
         pass
     if sys.version_info >= (3, 11):
-        import io_anim_bvh.import_bvh as import_bvh
+        try:
+            import io_anim_bvh.import_bvh as import_bvh
+        except ImportError:
+            return
         import_bvh.open = lambda file, mode="r", *args, **kwargs: builtins.open(file, mode.replace("U", ""), *args, **kwargs)
 
 
@@ -46,17 +49,6 @@ def import_armature(context, path, fmt):
     if not armatures:
         raise RuntimeError("%s contains no armature" % path)
     return armatures[0], added
-
-
-def show_action(scene, armature, name, frames):
-    """Names the armature's action, and sets the scene's frame range to it."""
-    action = armature.animation_data.action
-    action.name = name
-    first = round(action.frame_range[0])
-    scene.frame_start = first
-    scene.frame_end = first + frames - 1
-    scene.frame_set(first)
-    return action
 
 
 def remove_objects(objects):

@@ -61,19 +61,26 @@ class BlenderAddonTest {
         freshPicture(PICTURE);
         Map<String, String> r = new BlenderAddon(dir).run(RENDER + """
                 VIDEO, NOT_A_VIDEO, PICTURE, MISSING = r'%s', r'%s', r'%s', r'%s'
-                print('RESULT outcome', *bpy.ops.import_anim.mocap_video(filepath=VIDEO, blocking=True))
-                armatures = [o for o in scene.objects if o.type == 'ARMATURE']
-                arm = armatures[0]
-                action = arm.animation_data.action
-                print('RESULT armatures', len(armatures), arm.name, action.name)
-                print('RESULT action_range', *action.frame_range)
-                print('RESULT scene', scene.render.fps, scene.render.fps_base, scene.frame_start, scene.frame_end)
-                pelvis = []
-                for f in range(scene.frame_start, scene.frame_end + 1):
-                    scene.frame_set(f)
-                    pelvis.append(arm.matrix_world @ arm.pose.bones['pelvis'].head)
-                print('RESULT pelvis_travel', max((p - pelvis[0]).length for p in pelvis))
-                print('RESULT pelvis_height', min(p.z for p in pelvis), max(p.z for p in pelvis))
+                for fmt in ['bvh', 'glb', 'fbx']:  # the FBX stays in the scene for the picture
+                    for o in list(bpy.data.objects):
+                        bpy.data.objects.remove(o)
+                    for a in list(bpy.data.actions):
+                        bpy.data.actions.remove(a)  # so that the new action gets the plain name
+                    outcome = bpy.ops.import_anim.mocap_video(filepath=VIDEO, output_format=fmt, blocking=True)
+                    armatures = [o for o in scene.objects if o.type == 'ARMATURE']
+                    arm = armatures[0]
+                    action = arm.animation_data.action
+                    print('RESULT', fmt + '_outcome', *outcome)
+                    print('RESULT', fmt + '_armatures', len(armatures), arm.name, action.name)
+                    print('RESULT', fmt + '_frames', action.frame_range[1] - action.frame_range[0] + 1, scene.frame_end - scene.frame_start + 1)
+                    print('RESULT', fmt + '_fps', scene.render.fps, scene.render.fps_base)
+                    pelvis = []
+                    for f in range(scene.frame_start, scene.frame_end + 1):
+                        scene.frame_set(f)
+                        pelvis.append(arm.matrix_world @ arm.pose.bones['pelvis'].head)
+                    print('RESULT', fmt + '_pelvis_travel', max((p - pelvis[0]).length for p in pelvis))
+                    print('RESULT', fmt + '_pelvis_height', min(p.z for p in pelvis), max(p.z for p in pelvis))
+                print('RESULT fbx_range', *action.frame_range, scene.frame_start, scene.frame_end)
                 scene.frame_set(60)
                 render(arm.matrix_world @ arm.pose.bones['spine2'].head, PICTURE)
                 for tag, video, tool in [('not_a_video', NOT_A_VIDEO, prefs.tool_path), ('no_tool', VIDEO, MISSING)]:
@@ -86,13 +93,16 @@ class BlenderAddonTest {
                 print('RESULT armatures_after_failures', len([o for o in scene.objects if o.type == 'ARMATURE']))
                 """.formatted(video, notAVideo, PICTURE.toAbsolutePath(), dir.resolve("no-such-mocap")));
 
-        assertEquals("FINISHED", r.get("outcome"));
-        assertEquals("1 pose_1 pose_1", r.get("armatures"), "one armature and its action, named after the video");
-        assertEquals(Arrays.toString(new double[]{1, FRAMES}), Arrays.toString(numbers(r.get("action_range"))));
-        assertEquals("30 1.0 1 " + FRAMES, r.get("scene"), "scene fps and frame range from the sidecar");
-        assertTrue(numbers(r.get("pelvis_travel"))[0] > 0.2, "the pelvis moves: " + r.get("pelvis_travel"));
-        double[] height = numbers(r.get("pelvis_height"));
-        assertTrue(height[0] > 0.6 && height[1] < 1.2, "Z up, metres: pelvis height " + r.get("pelvis_height"));
+        for (String format : new String[]{"bvh", "glb", "fbx"}) {
+            assertEquals("FINISHED", r.get(format + "_outcome"), format);
+            assertEquals("1 pose_1 pose_1", r.get(format + "_armatures"), format + ": one armature and its action, named after the video");
+            assertEquals(FRAMES + ".0 " + FRAMES, r.get(format + "_frames"), format + ": the action and the scene have the video's frames");
+            assertEquals("30 1.0", r.get(format + "_fps"), format + ": scene frame rate from the sidecar");
+            assertTrue(numbers(r.get(format + "_pelvis_travel"))[0] > 0.2, format + ": the pelvis moves " + r.get(format + "_pelvis_travel"));
+            double[] height = numbers(r.get(format + "_pelvis_height"));
+            assertTrue(height[0] > 0.6 && height[1] < 1.2, format + ": Z up, metres: pelvis height " + r.get(format + "_pelvis_height"));
+        }
+        assertEquals("1.0 " + FRAMES + ".0 1 " + FRAMES, r.get("fbx_range"), "FBX: frames 1.." + FRAMES);
 
         assertTrue(r.get("not_a_video").contains("mocap: error: ") && r.get("not_a_video").contains("notes.mp4"),
                 "the tool's error line as a Blender error: " + r.get("not_a_video"));
