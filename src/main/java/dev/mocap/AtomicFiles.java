@@ -1,6 +1,9 @@
 package dev.mocap;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,6 +12,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes output files so that a crash or an error never leaves a half-written file under the
@@ -16,6 +21,8 @@ import java.nio.file.StandardCopyOption;
  * place only when complete.
  */
 public final class AtomicFiles {
+    /** {@code .NAME.PID-NANOS.tmp}, as {@link #temporaryFor} names them. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.(\\d+)-\\d+\\.tmp");
 
     /** Writes the content that {@code body} produces. */
     public interface Body {
@@ -63,6 +70,37 @@ public final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Deletes the temporary files that a killed process of ours left in {@code dir}: those named as
+     * {@link #temporaryFor} names them, by a process that no longer runs. Returns how many went.
+     */
+    public static int removeStaleTemporaries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path file : files) {
+                Matcher m = TEMPORARY.matcher(file.getFileName().toString());
+                if (m.matches() && !running(m.group(1)) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteQuietly(file);
+                    removed++;
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // Best effort: a folder we cannot list is reported when the outputs are written.
+        }
+        return removed;
+    }
+
+    private static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 

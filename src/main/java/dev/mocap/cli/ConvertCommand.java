@@ -1,5 +1,6 @@
 package dev.mocap.cli;
 
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
@@ -8,6 +9,7 @@ import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
+import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -62,18 +64,24 @@ final class ConvertCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine line) {
+        ConvertJob.Options options = jobOptions(line, PoseCliOptions.parse(line));
         Path input = Arguments.single(line, "VIDEO");
-        ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
-        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, settings.formats()));
-        ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),
-                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
-                settings.formats(), settings.exporters(), settings.retargeting());
+        AtomicFiles.removeStaleTemporaries(base.toAbsolutePath().getParent());
+        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, options.formats()));
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
                 .run(input, base, line.hasOption("progress-lines") ? Progress.asLines()
                         : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);
         return ExitCode.OK;
+    }
+
+    /** The conversion the command line asks for (also what {@code mocap batch} does to each file). */
+    static ConvertJob.Options jobOptions(CommandLine line, PoseOptions pose) {
+        ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
+        return new ConvertJob.Options(pose, recoveryOptions(line),
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
+                settings.formats(), settings.exporters(), settings.retargeting());
     }
 
     private static String presetList() {

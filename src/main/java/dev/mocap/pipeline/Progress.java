@@ -14,32 +14,47 @@ public final class Progress {
     private final boolean enabled;
     private final String label;
     private final boolean lines;
+    private final Listener listener;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    private Progress(PrintStream out, boolean enabled, String label, boolean lines) {
+    /** Receives every update, e.g. to combine the progress of several jobs into one display. */
+    public interface Listener {
+        void frames(int done, int total);
+    }
+
+    private Progress(PrintStream out, boolean enabled, String label, boolean lines, Listener listener) {
         this.out = out;
         this.enabled = enabled;
         this.label = label;
         this.lines = lines;
+        this.listener = listener;
     }
 
     /** Shows progress on stderr if this process has a terminal and {@code quiet} is false. */
     public static Progress forTerminal(String label, boolean quiet) {
-        return new Progress(System.err, !quiet && System.console() != null, label, false);
+        return new Progress(System.err, !quiet && System.console() != null, label, false, null);
     }
 
     /** One line {@code progress DONE/TOTAL} (TOTAL 0 when unknown) on stderr a few times a second. */
     public static Progress asLines() {
-        return new Progress(System.err, true, "", true);
+        return new Progress(System.err, true, "", true, null);
     }
 
     public static Progress silent() {
-        return new Progress(System.err, false, "", false);
+        return new Progress(System.err, false, "", false, null);
+    }
+
+    /** Draws nothing itself; hands each update to {@code listener}. */
+    public static Progress reportingTo(Listener listener) {
+        return new Progress(System.err, false, "", false, listener);
     }
 
     /** @param total expected frames, or 0 when unknown */
     public void update(int done, int total) {
+        if (listener != null) {
+            listener.frames(done, total);
+        }
         if (!enabled) {
             return;
         }

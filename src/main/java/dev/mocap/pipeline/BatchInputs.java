@@ -1,0 +1,65 @@
+package dev.mocap.pipeline;
+
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The files a batch converts: each named file as given, and the videos (recognised by their
+ * extension) in each named folder, sorted by path; sub-folders only when recursive.
+ */
+public final class BatchInputs {
+    static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "qt", "mkv", "webm", "avi", "wmv", "flv",
+            "mpg", "mpeg", "ts", "mts", "m2ts", "3gp", "ogv", "y4m");
+
+    /**
+     * A file that does not exist stays in the list: it fails in the batch with its reason, like
+     * any other bad input, instead of stopping the batch before it starts.
+     *
+     * @throws MocapException (BAD_INPUT) when a folder cannot be listed or nothing is found at all
+     */
+    public static List<Path> find(List<Path> arguments, boolean recursive) {
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path argument : arguments) {
+            if (Files.isDirectory(argument)) {
+                files.addAll(videosIn(argument, recursive));
+            } else {
+                files.add(argument);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new MocapException(ExitCode.BAD_INPUT, "no video files (" + String.join(", ", VIDEO_EXTENSIONS.stream().sorted().toList())
+                    + ") in " + String.join(", ", arguments.stream().map(Path::toString).toList()));
+        }
+        return new ArrayList<>(files);
+    }
+
+    static boolean isVideo(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static List<Path> videosIn(Path folder, boolean recursive) {
+        try (Stream<Path> entries = recursive ? Files.walk(folder) : Files.list(folder)) {
+            return entries.filter(p -> Files.isRegularFile(p) && isVideo(p) && !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot list the folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private BatchInputs() {
+    }
+}

@@ -1,0 +1,148 @@
+package dev.mocap.pipeline;
+
+import dev.mocap.AtomicFiles;
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+import dev.mocap.export.Format;
+import dev.mocap.nn.ModelStore;
+import dev.mocap.pose.PoseOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Converts many files into one folder, {@code jobs} at a time, each as {@link ConvertJob} does
+ * one. A file whose conversion fails is reported and the batch goes on. A file whose outputs are
+ * already complete (see {@link ConvertedFiles#complete}) is skipped unless {@code force}; an
+ * incomplete earlier attempt is converted again over its leftovers.
+ */
+public final class BatchJob {
+
+    /** Converts one file to the outputs named by {@code base}; returns the sidecar it wrote. */
+    public interface Converter {
+        Path convert(Path input, Path base, Progress progress);
+    }
+
+    /** @param formats what each conversion writes, to recognise complete earlier outputs */
+    public record Options(Path outputDir, int jobs, boolean force, Set<Format> formats) {
+        public Options {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+            }
+        }
+    }
+
+    private final Converter converter;
+    private final Options options;
+
+    public BatchJob(Converter converter, Options options) {
+        this.converter = converter;
+        this.options = options;
+    }
+
+    /** The batch of {@link ConvertJob}s with these options, all loading models from {@code models}. */
+    public static BatchJob of(ModelStore models, ConvertJob.Options convert, Options options) {
+        ConvertJob job = new ConvertJob(models, convert);
+        return new BatchJob((input, base, progress) -> job.run(input, base, progress).sidecar(), options);
+    }
+
+    /**
+     * Inference threads for each of {@code jobs} parallel conversions: the default share of the
+     * cores, so that parallel jobs do not oversubscribe them.
+     */
+    public static int threadsPerJob(int jobs) {
+        return Math.max(1, PoseOptions.defaultThreads() / jobs);
+    }
+
+    /**
+     * Creates the output folder, checks it can be written, and removes temporary files that an
+     * earlier, killed run left there.
+     *
+     * @throws MocapException (OUTPUT_FAILED) when the folder cannot be made or written
+     */
+    public void prepareOutputDir() {
+        try {
+            Files.createDirectories(options.outputDir());
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot create the output folder " + options.outputDir() + ": "
+                    + AtomicFiles.describe(e), e);
+        }
+        AtomicFiles.checkWritable(options.outputDir().resolve(BatchReport.FILE_NAME));
+        AtomicFiles.removeStaleTemporaries(options.outputDir());
+    }
+
+    /** Converts every input; never throws for one input's failure. */
+    public BatchReport run(List<Path> inputs, BatchDisplay display) {
+        long start = System.nanoTime();
+        Map<Path, String> names = OutputNames.assign(inputs);
+        AtomicInteger worker = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), inputs.size()), task -> {
+            Thread t = new Thread(task, "batch-" + worker.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<BatchReport.Entry>> pending = new ArrayList<>();
+            for (Path input : inputs) {
+                Path base = options.outputDir().resolve(names.get(input));
+                pending.add(pool.submit(() -> convertOne(input, base, display)));
+            }
+            List<BatchReport.Entry> entries = new ArrayList<>();
+            for (Future<BatchReport.Entry> f : pending) {
+                entries.add(f.get());
+            }
+            return new BatchReport(entries, (System.nanoTime() - start) / 1e9, options.jobs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MocapException(ExitCode.FAILURE, "batch interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch worker failed outside its conversion", e.getCause());
+        } finally {
+            pool.shutdownNow();
+            display.close();
+        }
+    }
+
+    private BatchReport.Entry convertOne(Path input, Path base, BatchDisplay display) {
+        BatchReport.Entry entry = options.force() ? null
+                : ConvertedFiles.complete(input, base, options.formats()).map(done -> BatchReport.Entry.skipped(input, base, done))
+                .orElse(null);
+        if (entry == null) {
+            display.started(input);
+            entry = convert(input, base, Progress.reportingTo((done, total) -> display.frames(input, done, total)));
+        }
+        display.finished(entry);
+        return entry;
+    }
+
+    private BatchReport.Entry convert(Path input, Path base, Progress progress) {
+        long start = System.nanoTime();
+        try {
+            Path sidecar = converter.convert(input, base, progress);
+            ConvertedFiles files = ConvertedFiles.read(sidecar);
+            return BatchReport.Entry.converted(input, base, files, seconds(start));
+        } catch (MocapException e) {
+            return BatchReport.Entry.failed(input, base, e.exitCode(), e.getMessage(), seconds(start));
+        } catch (IOException e) {
+            return BatchReport.Entry.failed(input, base, ExitCode.OUTPUT_FAILED, "cannot read back the sidecar of " + base + ": "
+                    + AtomicFiles.describe(e), seconds(start));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // A bug met on one file must not cost the rest of the batch; the report names it.
+            return BatchReport.Entry.failed(input, base, ExitCode.FAILURE, "internal error: " + e, seconds(start));
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

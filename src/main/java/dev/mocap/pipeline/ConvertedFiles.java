@@ -1,0 +1,92 @@
+package dev.mocap.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mocap.export.Format;
+import dev.mocap.export.Sidecar;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one conversion left on disk, as its sidecar tells: the animation files and the quality
+ * figures. The sidecar is written last, so a sidecar that lists files which all exist marks a
+ * conversion that finished.
+ *
+ * @param frames          video frames the landmarks were estimated on
+ * @param animationFrames frames of all animation segments together
+ * @param quality         frame-weighted means over the segments
+ */
+record ConvertedFiles(Path sidecar, List<Path> files, int frames, int animationFrames, double detectionRate,
+                      Quality quality, List<String> warnings) {
+
+    /** The sidecar's figures; jitter, foot sliding and ground penetration in mm as in the sidecar. */
+    record Quality(double meanConfidence, double accelMmPerFrame2, double footSlidingMmPerFrame, double groundPenetrationMm) {
+    }
+
+    /**
+     * The earlier conversion of {@code input} to {@code base}, if it finished after the input was
+     * last changed and wrote every file in {@code formats} that its sidecar lists; otherwise empty.
+     */
+    static Optional<ConvertedFiles> complete(Path input, Path base, Set<Format> formats) {
+        List<Path> planned = ConvertJob.plannedFiles(base, formats);
+        Path sidecar = planned.stream().filter(p -> p.getFileName().toString().endsWith(".mocap.json")).findFirst().orElseThrow();
+        try {
+            if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(input)
+                    || Files.getLastModifiedTime(input).compareTo(Files.getLastModifiedTime(sidecar)) > 0) {
+                return Optional.empty();
+            }
+            ConvertedFiles done = read(sidecar);
+            boolean allThere = done.files().stream().allMatch(ConvertedFiles::nonEmpty);
+            boolean allAsked = planned.stream().filter(p -> !p.equals(sidecar)).allMatch(done.files()::contains);
+            return allThere && allAsked ? Optional.of(done) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads the figures of a sidecar. */
+    static ConvertedFiles read(Path sidecar) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(sidecar.toFile());
+        if (root == null || !Sidecar.SCHEMA.equals(root.path("schema").asText())) {
+            throw new IOException("not a " + Sidecar.SCHEMA + " sidecar: " + sidecar);
+        }
+        List<Path> files = new ArrayList<>();
+        int animationFrames = 0;
+        double confidence = 0, accel = 0, sliding = 0, penetration = 0;
+        for (JsonNode segment : root.path("segments")) {
+            segment.path("files").forEach(f -> files.add(sidecar.resolveSibling(f.asText())));
+            int n = segment.path("frames").asInt();
+            JsonNode q = segment.path("quality");
+            animationFrames += n;
+            double c = 0;
+            for (JsonNode v : segment.path("confidence")) {
+                c += v.asDouble();
+            }
+            confidence += c;
+            accel += n * q.path("accel_mm_per_frame2").asDouble();
+            sliding += n * q.path("foot_sliding_mm_per_frame").asDouble();
+            penetration += n * q.path("ground_penetration_mm").asDouble();
+        }
+        double n = Math.max(1, animationFrames);
+        List<String> warnings = new ArrayList<>();
+        root.path("warnings").forEach(w -> warnings.add(w.asText()));
+        JsonNode landmarks = root.path("landmarks");
+        return new ConvertedFiles(sidecar, files, landmarks.path("frames").asInt(), animationFrames,
+                landmarks.path("detection_rate").asDouble(), new Quality(confidence / n, accel / n, sliding / n, penetration / n),
+                warnings);
+    }
+
+    private static boolean nonEmpty(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
