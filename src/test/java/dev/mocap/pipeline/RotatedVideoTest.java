@@ -41,7 +41,7 @@ class RotatedVideoTest {
         int w = frames.get(0).width(), h = frames.get(0).height();
         // Stored turned a quarter clockwise (h wide, w high); players turn it back counterclockwise.
         Path phone = TestClip.of(h, w).frames(FRAMES).fps(5).displayRotation(90)
-                .pixels((width, height, index) -> turnedClockwise(frames.get(index))).writeTo(dir.resolve("phone.mp4"));
+                .pixels((width, height, index) -> TestClip.turnedClockwise(frames.get(index))).writeTo(dir.resolve("phone.mp4"));
         Path plain = TestClip.of(w, h).frames(FRAMES).fps(5)
                 .pixels((width, height, index) -> frames.get(index).rgb()).writeTo(dir.resolve("plain.mp4"));
 
@@ -62,21 +62,5 @@ class RotatedVideoTest {
         }
         System.out.printf("rotated phone video vs upright: limb landmarks within %.1f px%n", worst);
         assertTrue(worst < 15, "limb landmarks differ by " + worst + " px");
-    }
-
-    /** The frame's pixels turned 90° clockwise. */
-    private static byte[] turnedClockwise(VideoFrame f) {
-        int w = f.width(), h = f.height();
-        byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                // (x, y) → (h − 1 − y, x) in an image h wide.
-                int o = (x * h + (h - 1 - y)) * 3, s = (y * w + x) * 3;
-                out[o] = f.rgb()[s];
-                out[o + 1] = f.rgb()[s + 1];
-                out[o + 2] = f.rgb()[s + 2];
-            }
-        }
-        return out;
     }
 }

@@ -192,6 +192,22 @@ public final class TestClip {
         return width / 4 + SQUARE_STEP * index;
     }
 
+    /** The frame's pixels turned 90° clockwise: how a phone held upright stores them, with a display rotation of 90. */
+    public static byte[] turnedClockwise(VideoFrame f) {
+        int w = f.width(), h = f.height();
+        byte[] out = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // (x, y) → (h − 1 − y, x) in an image h wide.
+                int o = (x * h + (h - 1 - y)) * 3, s = (y * w + x) * 3;
+                out[o] = f.rgb()[s];
+                out[o + 1] = f.rgb()[s + 1];
+                out[o + 2] = f.rgb()[s + 2];
+            }
+        }
+        return out;
+    }
+
     /** Random pixels: frames that compress badly, so a file cut in half loses half of them. */
     static byte[] noise(int width, int height, int index) {
         byte[] rgb = new byte[width * height * 3];
