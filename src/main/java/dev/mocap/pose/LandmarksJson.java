@@ -2,12 +2,16 @@ package dev.mocap.pose;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.video.VideoInfo;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,46 +111,158 @@ public final class LandmarksJson {
 
     /** Reads a file written by {@link #write}. */
     public static LandmarkSequence read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
-        if (!SCHEMA.equals(root.path("schema").asText())) {
-            throw new IOException(file + " is not a " + SCHEMA + " file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         }
-        JsonNode v = root.get("video");
-        VideoInfo video = new VideoInfo(Path.of(v.get("file").asText()), v.get("width").asInt(), v.get("height").asInt(),
-                v.get("fps").asDouble(), v.get("frame_count").asInt(), v.get("display_rotation").asInt(),
-                v.get("duration_s").asDouble(), v.get("codec").asText());
+    }
+
+    /**
+     * Reads what {@link #write} wrote; {@code source} names it in errors.
+     *
+     * @throws IOException naming the source and the problem when the content is not such a file
+     */
+    public static LandmarkSequence read(InputStream in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + " is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        }
+        if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
+            throw new IOException(source + " is not a " + SCHEMA + " file");
+        }
+        Fields fields = new Fields(source);
+        JsonNode v = fields.object(root, "video");
+        VideoInfo video = new VideoInfo(fields.path(v, "video.file"), fields.positiveInt(v, "video.width"),
+                fields.positiveInt(v, "video.height"), fields.number(v, "video.fps"), fields.integer(v, "video.frame_count"),
+                fields.integer(v, "video.display_rotation"), fields.number(v, "video.duration_s"), fields.text(v, "video.codec"));
         List<FramePose> frames = new ArrayList<>();
-        for (JsonNode f : root.get("frames")) {
-            frames.add(new FramePose(f.get("index").asInt(), f.get("time_s").asDouble(), f.has("score") ? readLandmarks(f) : null));
+        double lastTime = Double.NEGATIVE_INFINITY;
+        for (JsonNode f : fields.array(root, "frames")) {
+            double time = fields.number(f, "frames[" + frames.size() + "].time_s");
+            if (time < lastTime) {
+                throw new IOException(source + ": frame " + frames.size() + " comes before the frame it follows (time_s " + time + ")");
+            }
+            lastTime = time;
+            frames.add(new FramePose(fields.integer(f, "frames[" + frames.size() + "].index"), time,
+                    f.has("score") ? readLandmarks(fields, f, "frames[" + frames.size() + "]") : null));
         }
         List<String> warnings = new ArrayList<>();
         root.path("warnings").forEach(w -> warnings.add(w.asText()));
-        return new LandmarkSequence(video, root.get("model").asText(), frames, warnings);
+        return new LandmarkSequence(video, fields.text(root, "model"), frames, warnings);
     }
 
-    private static Landmarks readLandmarks(JsonNode f) {
-        JsonNode r = f.get("roi");
-        Roi roi = new Roi(r.get("cx").asDouble(), r.get("cy").asDouble(), r.get("size").asDouble(), r.get("rotation_rad").asDouble());
-        return new Landmarks(points(f.get("image_px")), points(f.get("world_m")), values(f.get("visibility")),
-                values(f.get("presence")), (float) f.get("score").asDouble(), roi);
+    private static Landmarks readLandmarks(Fields fields, JsonNode f, String where) throws IOException {
+        JsonNode r = fields.object(f, where + ".roi");
+        Roi roi = new Roi(fields.number(r, where + ".roi.cx"), fields.number(r, where + ".roi.cy"),
+                fields.number(r, where + ".roi.size"), fields.number(r, where + ".roi.rotation_rad"));
+        return new Landmarks(points(fields, f, where + ".image_px"), points(fields, f, where + ".world_m"),
+                values(fields, f, where + ".visibility"), values(fields, f, where + ".presence"),
+                (float) fields.number(f, where + ".score"), roi);
     }
 
-    private static float[] points(JsonNode array) {
-        float[] out = new float[array.size() * 3];
-        for (int i = 0; i < array.size(); i++) {
+    private static float[] points(Fields fields, JsonNode f, String name) throws IOException {
+        JsonNode array = fields.array(f, name, BlazePose.COUNT);
+        float[] out = new float[BlazePose.COUNT * 3];
+        for (int i = 0; i < BlazePose.COUNT; i++) {
+            JsonNode point = array.get(i);
+            if (!point.isArray() || point.size() != 3) {
+                throw fields.problem(name + "[" + i + "] is not an (x, y, z) point");
+            }
             for (int k = 0; k < 3; k++) {
-                out[3 * i + k] = (float) array.get(i).get(k).asDouble();
+                out[3 * i + k] = (float) fields.value(point.get(k), name + "[" + i + "]");
             }
         }
         return out;
     }
 
-    private static float[] values(JsonNode array) {
-        float[] out = new float[array.size()];
-        for (int i = 0; i < array.size(); i++) {
-            out[i] = (float) array.get(i).asDouble();
+    private static float[] values(Fields fields, JsonNode f, String name) throws IOException {
+        JsonNode array = fields.array(f, name, BlazePose.COUNT);
+        float[] out = new float[BlazePose.COUNT];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) fields.value(array.get(i), name + "[" + i + "]");
         }
         return out;
+    }
+
+    /** Typed access to the fields of one file, each missing or mistyped one an error naming the file and the field. */
+    private record Fields(String source) {
+
+        JsonNode object(JsonNode parent, String path) throws IOException {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || !node.isObject()) {
+                throw problem(path + " is missing or not an object");
+            }
+            return node;
+        }
+
+        JsonNode array(JsonNode parent, String path) throws IOException {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || !node.isArray()) {
+                throw problem(path + " is missing or not a list");
+            }
+            return node;
+        }
+
+        JsonNode array(JsonNode parent, String path, int size) throws IOException {
+            JsonNode node = array(parent, path);
+            if (node.size() != size) {
+                throw problem(path + " has " + node.size() + " entries, not " + size);
+            }
+            return node;
+        }
+
+        String text(JsonNode parent, String path) throws IOException {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || !node.isTextual()) {
+                throw problem(path + " is missing or not text");
+            }
+            return node.asText();
+        }
+
+        Path path(JsonNode parent, String path) throws IOException {
+            String name = text(parent, path);
+            try {
+                return Path.of(name);
+            } catch (InvalidPathException e) {
+                throw problem(path + " is not a file name");
+            }
+        }
+
+        double number(JsonNode parent, String path) throws IOException {
+            return value(parent.get(leaf(path)), path);
+        }
+
+        double value(JsonNode node, String path) throws IOException {
+            if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {
+                throw problem(path + " is missing or not a number");
+            }
+            return node.asDouble();
+        }
+
+        int integer(JsonNode parent, String path) throws IOException {
+            JsonNode node = parent.get(leaf(path));
+            if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw problem(path + " is missing or not a whole number");
+            }
+            return node.asInt();
+        }
+
+        int positiveInt(JsonNode parent, String path) throws IOException {
+            int v = integer(parent, path);
+            if (v <= 0) {
+                throw problem(path + " must be positive, not " + v);
+            }
+            return v;
+        }
+
+        IOException problem(String what) {
+            return new IOException(source + ": " + what);
+        }
+
+        private static String leaf(String path) {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
     }
 
     private LandmarksJson() {

@@ -1,5 +1,6 @@
 package dev.mocap.retarget;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import de.javagl.jgltf.model.AccessorData;
 import de.javagl.jgltf.model.AccessorFloatData;
 import de.javagl.jgltf.model.AccessorModel;
@@ -11,6 +12,7 @@ import de.javagl.jgltf.model.SkinModel;
 import de.javagl.jgltf.model.io.GltfModelReader;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +38,47 @@ final class GltfRigReader {
     record Read(RigBones bones, GltfCharacter character) {
     }
 
+    /** @throws IOException naming the problem when the file is not a readable glTF character */
     static Read read(Path file, List<String> warnings) throws IOException {
-        GltfModel model = new GltfModelReader().read(file);
+        try {
+            return readModel(file, warnings);
+        } catch (RuntimeException | StackOverflowError e) {
+            // JGLTF reads what it can and fails later on what is missing or out of range; say so in words.
+            throw new IOException("not a valid glTF file: " + problem(e), e);
+        }
+    }
+
+    private static String problem(Throwable e) {
+        if (e instanceof NullPointerException) {
+            return "a required part is missing";
+        }
+        if (e instanceof IndexOutOfBoundsException) {
+            return "an index refers to something the file does not have";
+        }
+        if (e instanceof ClassCastException) {
+            return "a value has the wrong type";
+        }
+        if (e instanceof StackOverflowError) {
+            return "its nodes nest without end";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** JGLTF's model of the file, its errors in words. */
+    private static GltfModel load(Path file) throws IOException {
+        try {
+            return new GltfModelReader().read(file);
+        } catch (JsonProcessingException e) {
+            throw new IOException("not a valid glTF file: broken JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("not a valid glTF file, damaged or truncated: " + e.getMessage(), e);
+        }
+    }
+
+    private static Read readModel(Path file, List<String> warnings) throws IOException {
+        GltfModel model = load(file);
         SkinModel skin = model.getSkinModels().stream().max(Comparator.comparingInt(s -> s.getJoints().size()))
                 .orElseThrow(() -> new IOException(file + " has no skinned skeleton (no glTF skin)"));
         List<NodeModel> bones = treeOf(skin.getJoints());

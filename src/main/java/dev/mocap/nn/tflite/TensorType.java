@@ -6,7 +6,7 @@ public enum TensorType {
 
     static TensorType of(int code) {
         if (code < 0 || code >= values().length) {
-            throw new IllegalArgumentException("unsupported TFLite tensor type code " + code);
+            throw new TfliteFormatException("unsupported TFLite tensor type code " + code);
         }
         return values()[code];
     }

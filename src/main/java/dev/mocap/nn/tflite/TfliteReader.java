@@ -19,7 +19,7 @@ final class TfliteReader {
             data.get(4, identifier);
         }
         if (!"TFL3".equals(new String(identifier, StandardCharsets.US_ASCII))) {
-            throw new IllegalArgumentException("not a TFLite model (no TFL3 identifier)");
+            throw new TfliteFormatException("not a TFLite model (no TFL3 identifier)");
         }
         FlatTable model = FlatTable.root(data);
         List<OperatorCode> codes = new ArrayList<>();
@@ -36,6 +36,9 @@ final class TfliteReader {
         for (FlatTable buffer : model.getTables(4)) {
             buffers.add(buffer.getBytes(0));
         }
+        for (TfliteSubgraph subgraph : subgraphs) {
+            checkReferences(subgraph, buffers.size());
+        }
         return new TfliteModel(model.getInt(0, 0), model.getString(3), subgraphs, buffers);
     }
 
@@ -49,13 +52,39 @@ final class TfliteReader {
         }
         List<TfliteOperator> operators = new ArrayList<>();
         for (FlatTable op : t.getTables(3)) {
-            OperatorCode code = codes.get(op.getInt(0, 0));
+            int opcode = op.getInt(0, 0);
+            if (opcode < 0 || opcode >= codes.size()) {
+                throw new TfliteFormatException("operator code index " + opcode + " of " + codes.size() + " operator codes");
+            }
+            OperatorCode code = codes.get(opcode);
             FlatTable options = op.getTable(4);
             operators.add(new TfliteOperator(code.code(), code.custom(), code.version(),
                     op.getIntVector(1), op.getIntVector(2),
                     options(BuiltinOperator.of(code.code()).orElse(null), options == null ? FlatTable.empty() : options)));
         }
         return new TfliteSubgraph(t.getString(4), tensors, t.getIntVector(1), t.getIntVector(2), operators);
+    }
+
+    /** Every tensor index of the graph names one of its tensors (or is -1, an omitted optional input), every buffer one of the model's. */
+    private static void checkReferences(TfliteSubgraph graph, int buffers) {
+        int tensors = graph.tensors().size();
+        List<int[]> lists = new ArrayList<>(List.of(graph.inputs(), graph.outputs()));
+        for (TfliteOperator op : graph.operators()) {
+            lists.add(op.inputs());
+            lists.add(op.outputs());
+        }
+        for (int[] list : lists) {
+            for (int t : list) {
+                if (t < -1 || t >= tensors) {
+                    throw new TfliteFormatException("tensor index " + t + " in a graph of " + tensors + " tensors");
+                }
+            }
+        }
+        for (TfliteTensor tensor : graph.tensors()) {
+            if (tensor.buffer() < 0 || tensor.buffer() >= buffers) {
+                throw new TfliteFormatException("tensor " + tensor.name() + " refers to buffer " + tensor.buffer() + " of " + buffers);
+            }
+        }
     }
 
     private static TfliteTensor tensor(FlatTable t) {
@@ -80,7 +109,7 @@ final class TfliteReader {
             case 1 -> vector.getIntVector(0);
             case 2 -> vector.getUShortVector(0);
             case 3 -> vector.getUByteVector(0);
-            default -> throw new IllegalArgumentException("unknown sparse index vector type " + type);
+            default -> throw new TfliteFormatException("unknown sparse index vector type " + type);
         };
     }
 
@@ -107,7 +136,7 @@ final class TfliteReader {
     private static Padding padding(FlatTable t, int field) {
         int code = t.getByte(field, 0);
         if (code < 0 || code >= Padding.values().length) {
-            throw new IllegalArgumentException("unknown padding code " + code);
+            throw new TfliteFormatException("unknown padding code " + code);
         }
         return Padding.values()[code];
     }
@@ -115,7 +144,7 @@ final class TfliteReader {
     private static Activation activation(FlatTable t, int field) {
         int code = t.getByte(field, 0);
         if (code < 0 || code >= Activation.values().length) {
-            throw new IllegalArgumentException("unknown fused activation code " + code);
+            throw new TfliteFormatException("unknown fused activation code " + code);
         }
         return Activation.values()[code];
     }
