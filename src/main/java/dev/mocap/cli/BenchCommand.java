@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.BatchBenchmark;
 import dev.mocap.pipeline.ExportBenchmark;
 import dev.mocap.pipeline.FilterBenchmark;
 import dev.mocap.pipeline.LandmarkBenchmark;
@@ -23,6 +24,9 @@ final class BenchCommand implements Command {
     private static final String DEFAULT_CMU_DIR = "../shared/testdata/mocap/cmu";
     /** The test clip the export benchmark converts when given nothing. */
     private static final String DEFAULT_EXPORT_INPUT = "../shared/testdata/video/tfjs/pose_1.mp4";
+    /** The test clips the batch benchmark converts when given nothing. */
+    private static final List<Path> DEFAULT_BATCH_INPUTS = List.of(Path.of(DEFAULT_EXPORT_INPUT),
+            Path.of("../shared/testdata/video/tfjs/pose_squats.mp4"));
 
     @Override
     public String name() {
@@ -31,7 +35,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh]";
+        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...]";
     }
 
     @Override
@@ -39,7 +43,8 @@ final class BenchCommand implements Command {
         return "benchmarks: 'landmarks' (ms/frame per stage, fps at 1 and 2 threads, vs TFLite+XNNPACK), "
                 + "'recovery' (recovery frames/s and end-to-end convert fps), "
                 + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time), "
-                + "'export' (time to write 10 000 frames as BVH, FBX, GLB)";
+                + "'export' (time to write 10 000 frames as BVH, FBX, GLB), "
+                + "'batch' (videos/min and frames/s with --jobs 1 and 2)";
     }
 
     @Override
@@ -61,6 +66,11 @@ final class BenchCommand implements Command {
         }
         if (!args.isEmpty() && args.get(0).equals("export") && args.size() <= 2) {
             new ExportBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_EXPORT_INPUT));
+            return ExitCode.OK;
+        }
+        if (!args.isEmpty() && args.get(0).equals("batch")) {
+            new BatchBenchmark(ModelStore.locate(), System.out)
+                    .run(args.size() > 1 ? args.subList(1, args.size()).stream().map(Path::of).toList() : DEFAULT_BATCH_INPUTS);
             return ExitCode.OK;
         }
         if (args.size() != 2 || !List.of("landmarks", "recovery").contains(args.get(0))) {
