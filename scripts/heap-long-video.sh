@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Memory of a long conversion: makes a MINUTES-long 1080p clip of the squats test video played in
+# a loop (needs the ffmpeg program), converts it with a fixed Java heap (-Xmx), and reports the
+# peak heap in use from the GC log. Usage: scripts/heap-long-video.sh [MINUTES=10] [XMX=512m]
+# MOCAP (default ./mocap) is the command that runs the tool; MOCAP_JAVA_OPTS reaches its JVM.
+set -euo pipefail
+minutes="${1:-10}"
+xmx="${2:-512m}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source_clip="${SOURCE_CLIP:-$here/../shared/testdata/video/tfjs/pose_squats.mp4}"
+mocap="${MOCAP:-$here/mocap}"
+command -v ffmpeg >/dev/null || { echo "heap-long-video: needs the ffmpeg program" >&2; exit 2; }
+[ -f "$source_clip" ] || { echo "heap-long-video: no source clip at $source_clip (set SOURCE_CLIP)" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+clip="$work/long_${minutes}min_1080p.mp4"
+ffmpeg -loglevel error -stream_loop -1 -i "$source_clip" -t "$((minutes * 60))" -an \
+  -vf "scale=-2:1080,pad=1920:1080:(ow-iw)/2:0,fps=30" -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$clip"
+frames="$(ffprobe -v error -select_streams v:0 -count_packets -show_entries stream=nb_read_packets -of csv=p=0 "$clip")"
+echo "clip: $frames frames of 1920x1080 at 30 fps ($minutes min), $(du -h "$clip" | cut -f1)"
+
+start=$(date +%s)
+MOCAP_JAVA_OPTS="${MOCAP_JAVA_OPTS:-} -Xmx$xmx -Xlog:gc:file=$work/gc.log" \
+  "$mocap" convert "$clip" -o "$work/long" -q --force >"$work/convert.log" 2>&1 || { cat "$work/convert.log"; exit 1; }
+end=$(date +%s)
+tail -n 4 "$work/convert.log"
+# G1 lines read "... Pause Young (Normal) (G1 Evacuation Pause) 180M->42M(512M) 3.1ms": in use before->after(committed).
+peak="$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)"
+after="$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1)"
+echo "converted in $((end - start)) s with -Xmx$xmx: peak heap in use ${peak:-?} MB (before a collection), largest live set ${after:-?} MB (after one); $(grep -c 'Pause' "$work/gc.log") collections"
