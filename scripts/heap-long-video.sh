@@ -28,4 +28,9 @@ tail -n 4 "$work/convert.log"
 # G1 lines read "... Pause Young (Normal) (G1 Evacuation Pause) 180M->42M(512M) 3.1ms": in use before->after(committed).
 peak="$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)"
 after="$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1)"
+echo "live heap after collections, largest in each tenth of the run (MB):" \
+  "$(sed -nE 's/^\[([0-9.]+)s\].*Pause.* [0-9]+M->([0-9]+)M.*/\1 \2/p' "$work/gc.log" | awk '
+    { t[NR] = $1; m[NR] = $2; last = $1 }
+    END { for (i = 1; i <= NR; i++) { b = int(10 * t[i] / (last + 1e-9)); if (b > 9) b = 9; if (m[i] > top[b]) top[b] = m[i] }
+          for (b = 0; b < 10; b++) printf "%s ", top[b] + 0 }')"
 echo "converted in $((end - start)) s with -Xmx$xmx: peak heap in use ${peak:-?} MB (before a collection), largest live set ${after:-?} MB (after one); $(grep -c 'Pause' "$work/gc.log") collections"
