@@ -54,6 +54,9 @@ final class BatchCommand implements Command {
         if (!line.hasOption("output")) {
             throw new IllegalArgumentException("missing -o OUTDIR");
         }
+        if (line.hasOption("progress-lines")) {
+            throw new IllegalArgumentException("--progress-lines is for convert; batch prints one line per finished file");
+        }
         int jobs = line.hasOption("jobs") ? PoseCliOptions.positiveInt("jobs", line.getOptionValue("jobs")) : 1;
         PoseOptions pose = PoseCliOptions.parse(line);
         if (!line.hasOption("threads")) {

@@ -37,7 +37,6 @@ class BatchCommandTest {
 
         CliRun first = CliRun.of("batch", clip.toString(), squats.toString(), corpusDir.toString(), "-o", out.toString(),
                 "--jobs", "2", "--format", "bvh,fbx", "-q");
-        System.out.println(first.out());
         assertEquals(ExitCode.PARTIAL, first.exit(), first.err());
         assertEquals(1, first.errorLines(), first.err());
         Map<String, JsonNode> report = report(out);
