@@ -86,7 +86,7 @@ public final class BatchJob {
         long start = System.nanoTime();
         Map<Path, String> names = OutputNames.assign(inputs);
         AtomicInteger worker = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), inputs.size()), task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), inputs.size())), task -> {
             Thread t = new Thread(task, "batch-" + worker.incrementAndGet());
             t.setDaemon(true);
             return t;
