@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -30,19 +31,18 @@ public final class BatchInputs {
      * @throws MocapException (BAD_INPUT) when a folder cannot be listed or nothing is found at all
      */
     public static List<Path> find(List<Path> arguments, boolean recursive) {
-        Set<Path> files = new LinkedHashSet<>();
+        // Keyed by the absolute path: "a.mp4" and "./a.mp4" are one input, converted once.
+        Map<Path, Path> files = new LinkedHashMap<>();
         for (Path argument : arguments) {
-            if (Files.isDirectory(argument)) {
-                files.addAll(videosIn(argument, recursive));
-            } else {
-                files.add(argument);
+            for (Path file : Files.isDirectory(argument) ? videosIn(argument, recursive) : List.of(argument)) {
+                files.putIfAbsent(file.toAbsolutePath().normalize(), file);
             }
         }
         if (files.isEmpty()) {
             throw new MocapException(ExitCode.BAD_INPUT, "no video files (" + String.join(", ", VIDEO_EXTENSIONS.stream().sorted().toList())
                     + ") in " + String.join(", ", arguments.stream().map(Path::toString).toList()));
         }
-        return new ArrayList<>(files);
+        return new ArrayList<>(files.values());
     }
 
     static boolean isVideo(Path file) {
