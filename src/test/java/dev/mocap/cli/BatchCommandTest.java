@@ -64,6 +64,11 @@ class BatchCommandTest {
                 assertTrue(first.out().contains("FAILED " + c.file() + ": "), "a line for " + c.file());
             }
         }
+        assertEquals(3, report.get(corpusDir.resolve("4k.mp4").toString()).get("frames").asInt());
+        assertEquals(12, report.get(corpusDir.resolve("variable frame rate.mp4").toString()).get("frames").asInt());
+        JsonNode upright = sidecarVideo(out, "three frames"), phone = sidecarVideo(out, "portrait phone");
+        assertEquals(List.of(upright.get("width").asInt(), upright.get("height").asInt()),
+                List.of(phone.get("width").asInt(), phone.get("height").asInt()), "the rotated phone clip is seen upright");
         assertTrue(first.out().contains("failed"), "the table at the end");
         assertTrue(noTemporaryFiles(out), "no temporary files left");
 
@@ -122,6 +127,10 @@ class BatchCommandTest {
         Map<String, JsonNode> byInput = new HashMap<>();
         root.get("files").forEach(f -> byInput.put(f.get("input").asText(), f));
         return byInput;
+    }
+
+    private static JsonNode sidecarVideo(Path out, String name) throws IOException {
+        return new ObjectMapper().readTree(out.resolve(name + ".mocap.json").toFile()).get("video");
     }
 
     private static boolean noTemporaryFiles(Path folder) throws IOException {
