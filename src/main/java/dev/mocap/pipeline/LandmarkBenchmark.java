@@ -9,6 +9,7 @@ import dev.mocap.nn.TfliteRuntime;
 import dev.mocap.nn.TfliteToOnnx;
 import dev.mocap.pose.Detection;
 import dev.mocap.pose.LandmarkEstimator;
+import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseDetector;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.pose.PoseTracker;
@@ -93,7 +94,7 @@ public final class LandmarkBenchmark {
         if (!TfliteRuntime.isAvailable()) {
             out.println("TFLite baseline skipped: " + TfliteRuntime.unavailableReason());
         }
-        out.println("\nend-to-end: decode on its own thread + tracking (detector only when the person is lost), whole pipeline of `mocap landmarks` without writing files");
+        out.println("\nend-to-end: decode on its own thread + tracking (detector every few frames and when someone is lost), whole pipeline of `mocap landmarks` without writing files");
     }
 
     private static String row(String runtime, int threads, Steps s, double fps) {
@@ -198,7 +199,8 @@ public final class LandmarkBenchmark {
     }
 
     private double endToEnd(Path video, int maxFrames, int threads) {
-        PoseOptions options = new PoseOptions(model, Device.CPU, threads, PoseDetector.DEFAULT_MIN_SCORE, PoseTracker.DEFAULT_MIN_POSE_SCORE);
+        PoseOptions options = new PoseOptions(model, Device.CPU, threads, PoseDetector.DEFAULT_MIN_SCORE, PoseTracker.DEFAULT_MIN_POSE_SCORE,
+                PersonSelection.LARGEST);
         return new LandmarksJob(models, options).run(video, null, null, Progress.silent(), maxFrames).fps();
     }
 }
