@@ -15,7 +15,10 @@ import java.util.function.Function;
  * Follows every person in a video, each under a track id that is never reused. Each tracked
  * person's landmark region comes from their previous frame (one landmark-model run per person
  * per frame). The detector runs on the first frame, every {@value #REDETECT_FRAMES} frames to
- * find people who came in, and on every frame while someone is lost or nobody is tracked.
+ * find people who came in, and on every frame while someone is lost or nobody is tracked. It
+ * looks at the whole frame when someone was just lost (to find them again at once, wherever they
+ * are); otherwise it takes the whole frame and, in elongated frames, squares of the short side in
+ * turn, where small people are seen larger.
  * Detections are paired with the people already followed by the distance of the region centres;
  * one near where a lost person was expected (last position moved on by their velocity) brings
  * that person back under their id; any other becomes a new person when the landmark model
@@ -42,6 +45,8 @@ public final class PoseTracker implements AutoCloseable {
     private final List<PersonTrack> tracks = new ArrayList<>();
     private int nextId = 1;
     private int framesSinceDetection;
+    private List<DetectionWindow> views;
+    private int nextView;
 
     public PoseTracker(PoseDetector detector, LandmarkEstimator estimator, float minPoseScore) {
         this.detector = detector;
@@ -66,12 +71,17 @@ public final class PoseTracker implements AutoCloseable {
     public List<TrackedPose> track(VideoFrame frame) {
         double time = frame.timestamp();
         tracks.forEach(PersonTrack::startFrame);
-        followTracked(frame, time);
+        boolean justLost = followTracked(frame, time);
         tracks.removeIf(t -> t.current() == null
                 && (t.unseenFor(time) > KEEP_LOST_SECONDS || t.framesSeen() < CONFIRM_FRAMES && t.lostBefore(time)));
         framesSinceDetection++;
-        if (tracks.isEmpty() || framesSinceDetection >= REDETECT_FRAMES || tracks.stream().anyMatch(t -> t.current() == null)) {
-            detect(frame, time);
+        if (views == null) {
+            views = DetectionWindow.views(frame.width(), frame.height());
+        }
+        if (justLost) {
+            detect(frame, time, views.get(0));
+        } else if (tracks.isEmpty() || framesSinceDetection >= REDETECT_FRAMES || tracks.stream().anyMatch(t -> t.current() == null)) {
+            detect(frame, time, views.get(nextView++ % views.size()));
         }
         return tracks.stream().filter(t -> t.current() != null).map(t -> new TrackedPose(t.id, t.current())).toList();
     }
@@ -83,9 +93,10 @@ public final class PoseTracker implements AutoCloseable {
     /**
      * Runs the landmark model in each followed person's region. When two regions have closed in on
      * one person, the track that jumped the least from where it was expected keeps them and the
-     * other is lost (kept for re-identification).
+     * other is lost (kept for re-identification). Returns whether anyone was lost.
      */
-    private void followTracked(VideoFrame frame, double time) {
+    private boolean followTracked(VideoFrame frame, double time) {
+        boolean lostAny = false;
         List<Sighting> sightings = new ArrayList<>();
         for (PersonTrack t : tracks) {
             if (!t.isActive()) {
@@ -94,6 +105,7 @@ public final class PoseTracker implements AutoCloseable {
             LandmarkEstimator.Estimate e = estimator.estimate(frame, t.nextRoi());
             if (e.landmarks().score() < minPoseScore) {
                 t.lose(time);
+                lostAny = true;
                 continue;
             }
             Roi seen = alignmentRoi(e);
@@ -105,16 +117,18 @@ public final class PoseTracker implements AutoCloseable {
         for (Sighting s : sightings) {
             if (isSomeoneIn(kept, s.estimate().landmarks())) {
                 s.track().lose(time);
+                lostAny = true;
             } else {
                 kept.add(s.estimate().landmarks());
                 s.track().follow(time, s.estimate());
             }
         }
+        return lostAny;
     }
 
-    private void detect(VideoFrame frame, double time) {
+    private void detect(VideoFrame frame, double time, DetectionWindow window) {
         framesSinceDetection = 0;
-        List<Detection> found = new ArrayList<>(detector.detect(frame));
+        List<Detection> found = detector.detect(frame, window);
         List<PersonTrack> seen = tracks.stream().filter(t -> t.current() != null).toList();
         List<PersonTrack> lost = tracks.stream().filter(t -> t.current() == null).toList();
         List<Detection> used = new ArrayList<>();
