@@ -6,6 +6,7 @@ import dev.mocap.MocapException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Which tracked people a command puts out: the largest (the one filling the most frames × area,
@@ -44,7 +45,9 @@ public record PersonSelection(Kind kind, int id) {
     }
 
     /**
-     * The ids selected among the people of {@code people}, in id order; empty when nobody was found.
+     * The ids selected among the people of {@code people}: for {@code all} the largest first (it
+     * fills the frames' own fields of the landmarks file), then the others in id order; empty
+     * when nobody was found.
      *
      * @throws MocapException (bad input) when the asked-for id is not among them
      */
@@ -54,7 +57,8 @@ public record PersonSelection(Kind kind, int id) {
             case LARGEST -> largest(people, ids);
             case ALL -> {
                 List<Integer> lasting = ids.stream().filter(p -> !isShort(people, p)).toList();
-                yield lasting.isEmpty() ? largest(people, ids) : lasting;
+                List<Integer> first = largest(people, lasting.isEmpty() ? ids : lasting);
+                yield Stream.concat(first.stream(), lasting.stream().filter(p -> !first.contains(p))).toList();
             }
             case ID -> {
                 if (!ids.contains(id)) {

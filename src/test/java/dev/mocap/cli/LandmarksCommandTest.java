@@ -108,10 +108,12 @@ class LandmarksCommandTest {
         assertEquals(ExitCode.USAGE, CliRun.of("landmarks").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--model", "huge").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--threads", "0").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--person", "0").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--person", "everybody").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("nonsense").exit());
         CliRun help = CliRun.of("landmarks", "--help");
         assertEquals(ExitCode.OK, help.exit());
-        assertTrue(help.out().contains("--overlay"), help.out());
+        assertTrue(help.out().contains("--overlay") && help.out().contains("--person"), help.out());
     }
 
     @Test

@@ -49,7 +49,7 @@ class PersonSelectionTest {
 
     @Test
     void allLeavesOutPeopleSeenOnlyBriefly() {
-        assertEquals(List.of(1, 2), PersonSelection.ALL.select(crowd()));
+        assertEquals(List.of(2, 1), PersonSelection.ALL.select(crowd()), "the largest first");
         PeopleSequence onlyBrief = TestPeople.sequence(90, i -> i < 3 ? Map.of(4, TestPeople.figure(50, 50, 40)) : Map.of());
         assertEquals(List.of(4), PersonSelection.ALL.select(onlyBrief), "someone rather than nobody");
     }
