@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class PoseTracker implements AutoCloseable {
     public static final float DEFAULT_MIN_POSE_SCORE = 0.5f;
-    static final int REDETECT_FRAMES = 10;
+    static final int REDETECT_FRAMES = 15;
     static final double KEEP_LOST_SECONDS = 1.0;
     /** A detection belongs to a followed person when the region centres are this close (in region sides). */
     private static final double SAME_DETECTION = 0.2;
