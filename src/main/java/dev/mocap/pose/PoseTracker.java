@@ -19,7 +19,8 @@ import java.util.function.Function;
  * looks at the whole frame when someone was just lost (to find them again at once, wherever they
  * are); otherwise it takes the whole frame and, in elongated frames, squares of the short side in
  * turn, where small people are seen larger.
- * Detections are paired with the people already followed by the distance of the region centres;
+ *
+ * <p>Detections are paired with the people already followed by the distance of the region centres;
  * one near where a lost person was expected (last position moved on by their velocity) brings
  * that person back under their id; any other becomes a new person when the landmark model
  * confirms it. A person lost for more than {@value #KEEP_LOST_SECONDS} s is given up.
@@ -87,7 +88,7 @@ public final class PoseTracker implements AutoCloseable {
     }
 
     /** A person's estimate in the region tracked from the previous frame, and how far it is from where they were expected. */
-    private record Sighting(PersonTrack track, LandmarkEstimator.Estimate estimate, Roi seen, double jump) {
+    private record Sighting(PersonTrack track, LandmarkEstimator.Estimate estimate, double jump) {
     }
 
     /**
@@ -108,8 +109,7 @@ public final class PoseTracker implements AutoCloseable {
                 lostAny = true;
                 continue;
             }
-            Roi seen = alignmentRoi(e);
-            sightings.add(new Sighting(t, e, seen, t.predicted(time).relativeDistance(seen)));
+            sightings.add(new Sighting(t, e, t.predicted(time).relativeDistance(alignmentRoi(e))));
         }
         sightings.sort(Comparator.comparingDouble(Sighting::jump).thenComparing(s -> -s.track().framesSeen())
                 .thenComparingInt(s -> s.track().id));
