@@ -60,7 +60,7 @@ final class BatchCommand implements Command {
         int jobs = line.hasOption("jobs") ? PoseCliOptions.positiveInt("jobs", line.getOptionValue("jobs")) : 1;
         PoseOptions pose = PoseCliOptions.parse(line);
         if (!line.hasOption("threads")) {
-            pose = new PoseOptions(pose.model(), pose.device(), BatchJob.threadsPerJob(jobs), pose.minDetectionScore(), pose.minPoseScore());
+            pose = pose.withThreads(BatchJob.threadsPerJob(jobs));
         }
         ConvertJob.Options convert = ConvertCommand.jobOptions(line, pose);
         Path outputDir = Path.of(line.getOptionValue("output"));

@@ -9,6 +9,7 @@ import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
+import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
 import org.apache.commons.cli.CommandLine;
@@ -16,6 +17,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code mocap convert VIDEO}: the whole pipeline, video to animation file. */
@@ -68,11 +70,15 @@ final class ConvertCommand implements Command {
         Path input = Arguments.single(line, "VIDEO");
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
         AtomicFiles.removeStaleTemporaries(base.toAbsolutePath().getParent());
-        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, options.formats()));
-        ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
-                .run(input, base, line.hasOption("progress-lines") ? Progress.asLines()
-                        : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
-        report(input, r);
+        if (options.pose().person().kind() != PersonSelection.Kind.ALL) {
+            // Known before the landmarks are made: fail now rather than after them.
+            ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, options.formats()));
+        }
+        Progress progress = line.hasOption("progress-lines") ? Progress.asLines()
+                : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet"));
+        List<ConvertJob.Result> results = new ConvertJob(ModelStore.locate(), options)
+                .runAll(input, base, progress, files -> ExportCliOptions.checkOutputs(line, files));
+        results.forEach(r -> report(input, r));
         return ExitCode.OK;
     }
 
@@ -124,8 +130,10 @@ final class ConvertCommand implements Command {
     }
 
     private static void report(Path input, ConvertJob.Result r) {
-        System.out.printf(Locale.ROOT, "%s: %d video frames, person in %s%% of them, landmarks in %.1f s%n",
-                input.getFileName(), r.videoFrames(), percent(r.landmarkSummary().get("detection_rate")), r.landmarkSeconds());
+        Object person = r.landmarkSummary().get("person");
+        System.out.printf(Locale.ROOT, "%s: %d video frames, person%s in %s%% of them, landmarks in %.1f s%n",
+                input.getFileName(), r.videoFrames(), person == null ? "" : " " + person, percent(r.landmarkSummary().get("detection_rate")),
+                r.landmarkSeconds());
         System.out.printf(Locale.ROOT, "recovery: %.2f s; subject %.2f m tall; camera focal %.0f px, %.1f m from the start position%n",
                 r.recoverySeconds(), Smpl24.standingHeight(r.recovery().skeleton()), r.recovery().camera().focal(),
                 r.recovery().camera().position().length());

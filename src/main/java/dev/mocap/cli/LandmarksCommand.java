@@ -6,6 +6,7 @@ import dev.mocap.MocapException;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.Progress;
+import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -32,7 +33,7 @@ final class LandmarksCommand implements Command {
 
     @Override
     public String summary() {
-        return "per-frame 2D + metric 3D body landmarks of one person (JSON), optional overlay video";
+        return "per-frame 2D + metric 3D body landmarks of the tracked people (JSON), optional overlay video with their ids";
     }
 
     @Override
@@ -68,9 +69,16 @@ final class LandmarksCommand implements Command {
 
     private static void report(LandmarksJob.Result r, Path json, Path overlay) {
         Map<String, Object> s = r.summary();
-        System.out.printf(Locale.ROOT, "%s: %d frames, person in %s (%.1f%%), %.1f fps%n",
-                r.sequence().video().file().getFileName(), r.sequence().frames().size(), s.get("frames_with_person"),
-                100 * r.sequence().detectionRate(), r.fps());
+        PeopleSequence people = r.people();
+        System.out.printf(Locale.ROOT, "%s: %d frames, %d %s tracked, %.1f fps%n", people.video().file().getFileName(),
+                people.frames().size(), people.persons().size(), people.persons().size() == 1 ? "person" : "people", r.fps());
+        for (int id : people.persons()) {
+            System.out.printf(Locale.ROOT, "  person %d: %d frames%s%n", id, people.frameCount(id), r.selected().contains(id) ? ", written" : "");
+        }
+        if (!r.selected().isEmpty()) {
+            System.out.printf(Locale.ROOT, "person %d in %s frames (%.1f%%)%n", r.selected().get(0), s.get("frames_with_person"),
+                    100 * r.sequence().detectionRate());
+        }
         System.out.println("mean visibility: " + s.get("mean_visibility"));
         System.out.println("hip jitter (median second difference): " + s.get("hip_jitter_median_px") + " px = "
                 + s.get("hip_jitter_percent_of_torso") + " % of torso");

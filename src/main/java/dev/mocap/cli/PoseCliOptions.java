@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import dev.mocap.nn.Device;
 import dev.mocap.nn.PoseModel;
+import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -25,6 +26,9 @@ final class PoseCliOptions {
         options.addOption(Option.builder().longOpt("min-pose-score").hasArg().argName("P")
                 .desc("landmark-model presence threshold below which the person counts as lost (default "
                         + d.minPoseScore() + ")").build());
+        options.addOption(Option.builder().longOpt("person").hasArg().argName("largest|all|ID")
+                .desc("which tracked person to put out: largest (default: the one filling the most frames x area), "
+                        + "all (one output each), or a track id as shown in the overlay and the landmarks JSON").build());
     }
 
     static PoseOptions parse(CommandLine line) {
@@ -34,7 +38,8 @@ final class PoseCliOptions {
                 line.hasOption("device") ? Device.parse(line.getOptionValue("device")) : d.device(),
                 line.hasOption("threads") ? positiveInt("threads", line.getOptionValue("threads")) : d.threads(),
                 line.hasOption("min-detection-score") ? probability("min-detection-score", line.getOptionValue("min-detection-score")) : d.minDetectionScore(),
-                line.hasOption("min-pose-score") ? probability("min-pose-score", line.getOptionValue("min-pose-score")) : d.minPoseScore());
+                line.hasOption("min-pose-score") ? probability("min-pose-score", line.getOptionValue("min-pose-score")) : d.minPoseScore(),
+                line.hasOption("person") ? PersonSelection.parse(line.getOptionValue("person")) : d.person());
     }
 
     static PoseModel landmarkModel(String name) {

@@ -71,8 +71,7 @@ public final class BatchBenchmark {
     }
 
     private static ConvertJob.Options options(int threads) {
-        PoseOptions d = PoseOptions.defaults();
-        return new ConvertJob.Options(new PoseOptions(d.model(), d.device(), threads, d.minDetectionScore(), d.minPoseScore()),
+        return new ConvertJob.Options(PoseOptions.defaults().withThreads(threads),
                 RecoveryOptions.defaults(), SmoothingPreset.DEFAULT, true, Set.of(Format.BVH), Exporters.defaults(), Retargeting.NONE);
     }
 

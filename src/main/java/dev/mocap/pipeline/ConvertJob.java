@@ -15,6 +15,7 @@ import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
 import dev.mocap.pose.LandmarksJson;
+import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.LandmarkRecovery;
 import dev.mocap.recover.Recovery;
@@ -28,10 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Video (or a landmarks file made earlier) → landmarks → recovered motion → smoothing, foot
- * contacts and foot locking → retargeting → animation files and the sidecar. A clip that splits into several segments gives {@code NAME.bvh},
+ * contacts and foot locking → retargeting → animation files and the sidecar, for each person
+ * selected. A clip that splits into several segments gives {@code NAME.bvh},
  * {@code NAME.part2.bvh}, … (and the same for each format asked for).
  */
 public final class ConvertJob {
@@ -71,18 +74,49 @@ public final class ConvertJob {
         return files;
     }
 
+    /** The files a conversion of the people {@code persons} to {@code base} writes for their first segments. */
+    public static List<Path> plannedFiles(Path base, Set<Format> formats, List<Integer> persons) {
+        List<Path> files = new ArrayList<>();
+        for (int person : persons) {
+            files.addAll(plannedFiles(personBase(base, person, persons.size()), formats));
+        }
+        return files;
+    }
+
+    /** Converts the people selected (the largest, by default); the first one's result. */
     public Result run(Path input, Path base, Progress progress) {
+        return runAll(input, base, progress, files -> { }).get(0);
+    }
+
+    /**
+     * Converts each person selected by the pose options: one person gives {@code NAME.bvh}, …;
+     * several give {@code NAME.person2.bvh}, … (track ids). {@code checkOutputs} sees every
+     * first-segment file before anything is written, once the people are known.
+     */
+    public List<Result> runAll(Path input, Path base, Progress progress, Consumer<List<Path>> checkOutputs) {
         long start = System.nanoTime();
-        LandmarkSequence landmarks;
-        Map<String, Object> summary;
+        PeopleSequence people;
+        List<Integer> persons;
         if (isLandmarksFile(input)) {
-            landmarks = readLandmarks(input);
-            summary = LandmarkStats.summarize(landmarks);
+            people = readLandmarks(input);
+            persons = options.pose().person().select(people);
         } else {
             LandmarksJob.Result r = new LandmarksJob(models, options.pose()).run(input, null, null, progress);
-            landmarks = r.sequence();
-            summary = r.summary();
+            people = r.people();
+            persons = r.selected();
         }
+        double landmarkSeconds = (System.nanoTime() - start) / 1e9;
+        List<Integer> converted = persons.isEmpty() ? List.of(PeopleSequence.NOBODY) : persons;
+        checkOutputs.accept(plannedFiles(base, options.formats(), converted));
+        List<Result> results = new ArrayList<>();
+        for (int person : converted) {
+            results.add(convert(people.person(person), LandmarkStats.summarize(people, person),
+                    personBase(base, person, converted.size()), landmarkSeconds));
+        }
+        return results;
+    }
+
+    private Result convert(LandmarkSequence landmarks, Map<String, Object> summary, Path base, double landmarkSeconds) {
         long recoveryStart = System.nanoTime();
         Recovery recovery = new LandmarkRecovery().recover(landmarks, options.recovery());
         double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
@@ -105,7 +139,7 @@ public final class ConvertJob {
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
                 new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.retargeting()));
-        return new Result(recovery, outputs, recovered, sidecar, summary, (recoveryStart - start) / 1e9, recoverySeconds,
+        return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
     }
 
@@ -124,12 +158,17 @@ public final class ConvertJob {
         return input.getFileName().toString().endsWith(".json");
     }
 
-    private static LandmarkSequence readLandmarks(Path input) {
+    private static PeopleSequence readLandmarks(Path input) {
         try {
             return LandmarksJson.read(input);
         } catch (IOException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read landmarks file " + input + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code base} itself for a single person, else {@code base.personID}. */
+    private static Path personBase(Path base, int person, int people) {
+        return people == 1 ? base : base.resolveSibling(base.getFileName() + ".person" + person);
     }
 
     private static Path animationFile(Path base, int segment, Format format) {

@@ -9,6 +9,7 @@ import dev.mocap.nn.TfliteRuntime;
 import dev.mocap.nn.TfliteToOnnx;
 import dev.mocap.pose.Detection;
 import dev.mocap.pose.LandmarkEstimator;
+import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseDetector;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.pose.PoseTracker;
@@ -17,9 +18,12 @@ import dev.mocap.video.VideoFrame;
 import dev.mocap.video.VideoInfo;
 import dev.mocap.video.VideoSource;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,28 +81,30 @@ public final class LandmarkBenchmark {
         List<String> rows = new ArrayList<>();
         for (int threads : THREADS) {
             Steps ort = onnxRuntime(frames, threads, threads == THREADS[0] ? inputs : null);
-            double fps = endToEnd(video, maxFrames, threads);
-            rows.add(row("ONNX Runtime", threads, ort, fps));
+            EndToEnd whole = endToEnd(video, maxFrames, threads);
+            rows.add(row("ONNX Runtime", threads, ort, whole));
             if (TfliteRuntime.isAvailable()) {
                 Steps tflite = tflite(inputs, threads);
                 double wholeGraph = onnxWholeGraph(inputs, threads);
-                rows.add(row("TFLite+XNNPACK", threads, tflite, Double.NaN));
+                rows.add(row("TFLite+XNNPACK", threads, tflite, null));
                 rows.add(String.format(Locale.ROOT, "  ORT on the whole landmark graph (with the segmentation head, as TFLite runs it): %.2f ms/frame", wholeGraph));
                 rows.add(String.format(Locale.ROOT, "  ratio ORT/TFLite, %d thread(s): detector %.2f, landmarks same graph %.2f, landmarks as the tool runs them %.2f",
                         threads, ort.detector / tflite.detector, wholeGraph / tflite.landmarks, ort.landmarks / tflite.landmarks));
             }
         }
-        out.println("runtime         threads  preprocess  detector  landmarks  postprocess  (ms/frame)  end-to-end fps");
+        out.println("runtime         threads  preprocess  detector  landmarks  postprocess  (ms/frame)  end-to-end fps (CPU ms/frame)");
         rows.forEach(out::println);
         if (!TfliteRuntime.isAvailable()) {
             out.println("TFLite baseline skipped: " + TfliteRuntime.unavailableReason());
         }
-        out.println("\nend-to-end: decode on its own thread + tracking (detector only when the person is lost), whole pipeline of `mocap landmarks` without writing files");
+        out.println("\nend-to-end: decode on its own thread + tracking (detector every few frames and when someone is lost), whole pipeline of `mocap landmarks` without writing files;"
+                + "\nCPU ms/frame: the process's CPU time per frame of that run without model loading (a one-frame run subtracted), which other load on the machine disturbs far less than fps");
     }
 
-    private static String row(String runtime, int threads, Steps s, double fps) {
+    private static String row(String runtime, int threads, Steps s, EndToEnd whole) {
         return String.format(Locale.ROOT, "%-15s %7d  %10.2f  %8.2f  %9.2f  %11.2f  %26s", runtime, threads,
-                s.preprocess, s.detector, s.landmarks, s.postprocess, Double.isNaN(fps) ? "-" : String.format(Locale.ROOT, "%.1f", fps));
+                s.preprocess, s.detector, s.landmarks, s.postprocess,
+                whole == null ? "-" : String.format(Locale.ROOT, "%.1f (%.2f)", whole.fps, whole.cpuMsPerFrame));
     }
 
     /**
@@ -197,8 +203,21 @@ public final class LandmarkBenchmark {
         }
     }
 
-    private double endToEnd(Path video, int maxFrames, int threads) {
-        PoseOptions options = new PoseOptions(model, Device.CPU, threads, PoseDetector.DEFAULT_MIN_SCORE, PoseTracker.DEFAULT_MIN_POSE_SCORE);
-        return new LandmarksJob(models, options).run(video, null, null, Progress.silent(), maxFrames).fps();
+    /** Frames per second of the whole landmark job, and its CPU time per frame. */
+    private record EndToEnd(double fps, double cpuMsPerFrame) {
+    }
+
+    private EndToEnd endToEnd(Path video, int maxFrames, int threads) {
+        PoseOptions options = new PoseOptions(model, Device.CPU, threads, PoseDetector.DEFAULT_MIN_SCORE, PoseTracker.DEFAULT_MIN_POSE_SCORE,
+                PersonSelection.LARGEST);
+        LandmarksJob job = new LandmarksJob(models, options);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long start = os.getProcessCpuTime();
+        job.run(video, null, null, Progress.silent(), 1);
+        long oneFrame = os.getProcessCpuTime() - start;
+        start = os.getProcessCpuTime();
+        LandmarksJob.Result r = job.run(video, null, null, Progress.silent(), maxFrames);
+        long all = os.getProcessCpuTime() - start;
+        return new EndToEnd(r.fps(), (all - oneFrame) / 1e6 / (r.people().frames().size() - 1));
     }
 }

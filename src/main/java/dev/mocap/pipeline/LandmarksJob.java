@@ -2,11 +2,12 @@ package dev.mocap.pipeline;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.nn.ModelStore;
-import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
-import dev.mocap.pose.Landmarks;
 import dev.mocap.pose.LandmarksJson;
+import dev.mocap.pose.PeopleFrame;
+import dev.mocap.pose.PeopleSequence;
+import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.pose.PoseTracker;
 import dev.mocap.preview.LandmarkOverlay;
@@ -22,18 +23,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Video → per-frame landmarks of one person, written as a landmarks JSON file and optionally an
- * overlay video with the skeleton drawn on the frames.
+ * Video → per-frame landmarks of every person, tracked under stable ids; the people chosen by
+ * {@link PoseOptions#person()} are written as a landmarks JSON file, and optionally an overlay
+ * video shows everyone tracked with their ids.
  */
 public final class LandmarksJob {
 
     /**
-     * What the job produced: the landmarks, their quality summary, and the wall time of the frame
-     * loop (decoding and estimation; model loading and file writing excluded).
+     * What the job produced: everyone tracked, the ids selected (empty when nobody was found),
+     * the first selected person's quality summary, and the wall time of the frame loop (decoding
+     * and estimation; model loading and file writing excluded).
      */
-    public record Result(LandmarkSequence sequence, Map<String, Object> summary, double seconds) {
+    public record Result(PeopleSequence people, List<Integer> selected, Map<String, Object> summary, double seconds) {
         public double fps() {
-            return sequence.frames().size() / Math.max(seconds, 1e-9);
+            return people.frames().size() / Math.max(seconds, 1e-9);
+        }
+
+        /** The first selected person's landmarks (every frame empty when nobody was found). */
+        public LandmarkSequence sequence() {
+            return people.person(selected.isEmpty() ? PeopleSequence.NOBODY : selected.get(0));
         }
     }
 
@@ -57,25 +65,24 @@ public final class LandmarksJob {
     public Result run(Path video, Path json, Path overlay, Progress progress, int maxFrames) {
         long start;
         long end;
-        LandmarkSequence seq;
+        PeopleSequence people;
         try (VideoSource source = new PrefetchingVideoSource(VideoSource.open(video));
              PoseTracker tracker = PoseTracker.open(models, options)) {
             VideoInfo info = source.info();
             VideoWriter writer = overlay == null ? null : VideoWriter.create(overlay, info.width(), info.height(), info.fps());
             try {
-                List<FramePose> frames = new ArrayList<>();
+                List<PeopleFrame> frames = new ArrayList<>();
                 start = System.nanoTime();
                 for (VideoFrame frame = source.next(); frame != null && frames.size() < maxFrames; frame = source.next()) {
-                    Landmarks landmarks = tracker.track(frame);
-                    FramePose pose = new FramePose(frame.index(), frame.timestamp(), landmarks);
-                    frames.add(pose);
+                    PeopleFrame found = new PeopleFrame(frame.index(), frame.timestamp(), tracker.track(frame));
+                    frames.add(found);
                     if (writer != null) {
-                        writer.write(LandmarkOverlay.draw(frame, pose));
+                        writer.write(LandmarkOverlay.draw(frame, found));
                     }
                     progress.update(frames.size(), info.frameCount());
                 }
                 end = System.nanoTime();
-                seq = new LandmarkSequence(info, options.model().fileBase(), frames, warnings(video, frames, source));
+                people = new PeopleSequence(info, options.model().fileBase(), frames, warnings(video, frames, source));
                 if (writer != null) {
                     writer.close();
                 }
@@ -88,20 +95,36 @@ public final class LandmarksJob {
                 progress.finish();
             }
         }
-        Map<String, Object> summary = LandmarkStats.summarize(seq);
+        List<Integer> selected = options.person().select(people);
+        PeopleSequence result = withSelectionWarnings(people, selected);
+        Map<String, Object> summary = LandmarkStats.summarize(result, selected.isEmpty() ? PeopleSequence.NOBODY : selected.get(0));
         if (json != null) {
-            AtomicFiles.write(json, out -> LandmarksJson.write(seq, summary, out));
+            AtomicFiles.write(json, out -> LandmarksJson.write(result, selected, summary, out));
         }
-        return new Result(seq, summary, (end - start) / 1e9);
+        return new Result(result, selected, summary, (end - start) / 1e9);
     }
 
-    private static List<String> warnings(Path video, List<FramePose> frames, VideoSource source) {
+    private static List<String> warnings(Path video, List<PeopleFrame> frames, VideoSource source) {
         List<String> warnings = new ArrayList<>(source.warnings());
         if (frames.isEmpty()) {
             warnings.add("the video " + video.getFileName() + " has no decodable frames");
-        } else if (frames.stream().noneMatch(FramePose::hasPerson)) {
+        } else if (frames.stream().allMatch(f -> f.people().isEmpty())) {
             warnings.add("no person found in " + video.getFileName());
         }
         return warnings;
+    }
+
+    /** Says which people {@code --person all} left out as too briefly seen. */
+    private PeopleSequence withSelectionWarnings(PeopleSequence people, List<Integer> selected) {
+        if (options.person().kind() != PersonSelection.Kind.ALL) {
+            return people;
+        }
+        List<String> left = people.persons().stream().filter(p -> !selected.contains(p)).map(String::valueOf).toList();
+        if (left.isEmpty()) {
+            return people;
+        }
+        List<String> warnings = new ArrayList<>(people.warnings());
+        warnings.add("people tracked too briefly, left out: " + String.join(", ", left));
+        return new PeopleSequence(people.video(), people.model(), people.frames(), warnings);
     }
 }

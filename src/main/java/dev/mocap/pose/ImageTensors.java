@@ -10,27 +10,12 @@ final class ImageTensors {
     /** Added to sample coordinates so that they stay positive (frames are smaller than this). */
     private static final int BIAS = 1 << 20;
 
-    /** Letterbox padding as fractions of the square tensor side (equal on both sides). */
-    record Letterbox(double padX, double padY) {
-        double unpadX(double x) {
-            return (x - padX) / (1 - 2 * padX);
-        }
-
-        double unpadY(double y) {
-            return (y - padY) / (1 - 2 * padY);
-        }
-    }
-
-    /** Whole frame scaled to fit a side×side square, black borders, values in [-1, 1]. */
-    static Letterbox letterbox(VideoFrame frame, int side, float[] out) {
-        double scale = (double) side / Math.max(frame.width(), frame.height());
-        double offX = (side - frame.width() * scale) / 2;
-        double offY = (side - frame.height() * scale) / 2;
-        // Tensor pixel centre (i + .5, j + .5) → frame position (i + .5 - offX) / scale.
-        double inv = 1 / scale;
-        resample(frame, side, inv, 0, (0.5 - offX) * inv, 0, inv, (0.5 - offY) * inv,
+    /** The window of the frame scaled to side×side, black beyond the frame, values in [-1, 1]. */
+    static void window(VideoFrame frame, DetectionWindow window, int side, float[] out) {
+        // Tensor pixel centre (i + .5, j + .5) → frame position window corner + (i + .5) · step.
+        double step = window.side() / side;
+        resample(frame, side, step, 0, window.x() + 0.5 * step, 0, step, window.y() + 0.5 * step,
                 out, 2f / 255f, -1f, false);
-        return new Letterbox(offX / side, offY / side);
     }
 
     /** The rotated square ROI, side×side, replicated borders, values in [0, 1]. */

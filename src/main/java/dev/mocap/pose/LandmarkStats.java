@@ -33,6 +33,17 @@ public final class LandmarkStats {
         return s;
     }
 
+    /** The figures of one tracked person, led by their id and the number of people tracked in the video. */
+    public static Map<String, Object> summarize(PeopleSequence people, int person) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (person != PeopleSequence.NOBODY) {
+            s.put("person", person);
+        }
+        s.put("people_tracked", people.persons().size());
+        s.putAll(summarize(people.person(person)));
+        return s;
+    }
+
     private static Map<String, Double> meanVisibility(LandmarkSequence seq) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j : BlazePose.MAJOR_JOINTS) {

@@ -14,41 +14,76 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The landmarks file ({@code mocap.landmarks/1}, schema in README.md): video info, model, the
- * landmark names, one object per decoded frame, a summary and warnings.
+ * landmark names, the people tracked, one object per decoded frame, a summary and warnings. A
+ * frame's own fields are the first written person's landmarks, as in files from before people
+ * were tracked (which still read); any other written person's are in its {@code others}.
  */
 public final class LandmarksJson {
     public static final String SCHEMA = "mocap.landmarks/1";
+    static final int UNTRACKED_PERSON = 1;
 
-    public static void write(LandmarkSequence seq, Map<String, Object> summary, OutputStream out) throws IOException {
+    /**
+     * Writes the people {@code selected} (ids; the first one's landmarks are the frames' own
+     * fields, the others' go into each frame's {@code others}) and a list of everyone tracked.
+     */
+    public static void write(PeopleSequence people, List<Integer> selected, Map<String, Object> summary, OutputStream out) throws IOException {
         try (JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
-            writeVideo(g, seq.video());
-            g.writeStringField("model", seq.model());
+            writeVideo(g, people.video());
+            g.writeStringField("model", people.model());
             g.writeArrayFieldStart("landmark_names");
             for (String name : BlazePose.NAMES) {
                 g.writeString(name);
             }
             g.writeEndArray();
+            if (!selected.isEmpty()) {
+                g.writeNumberField("person", selected.get(0));
+            }
+            writeTracks(g, people, selected);
             g.writeArrayFieldStart("frames");
-            for (FramePose f : seq.frames()) {
-                writeFrame(g, f);
+            for (PeopleFrame f : people.frames()) {
+                writeFrame(g, f, selected);
             }
             g.writeEndArray();
             g.writeObjectField("summary", summary);
             g.writeArrayFieldStart("warnings");
-            for (String w : seq.warnings()) {
+            for (String w : people.warnings()) {
                 g.writeString(w);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    private static void writeTracks(JsonGenerator g, PeopleSequence people, List<Integer> selected) throws IOException {
+        g.writeArrayFieldStart("tracks");
+        for (int id : people.persons()) {
+            int first = -1, last = -1;
+            for (PeopleFrame f : people.frames()) {
+                if (f.landmarksOf(id) != null) {
+                    first = first < 0 ? f.index() : first;
+                    last = f.index();
+                }
+            }
+            int frames = people.frameCount(id);
+            g.writeStartObject();
+            g.writeNumberField("person", id);
+            g.writeNumberField("frames", frames);
+            g.writeNumberField("first_frame", first);
+            g.writeNumberField("last_frame", last);
+            g.writeNumberField("mean_roi_size_px", round(Math.sqrt(people.coverage(id) / frames), 1e1));
+            g.writeBooleanField("written", selected.contains(id));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeVideo(JsonGenerator g, VideoInfo v) throws IOException {
@@ -64,25 +99,43 @@ public final class LandmarksJson {
         g.writeEndObject();
     }
 
-    private static void writeFrame(JsonGenerator g, FramePose f) throws IOException {
+    private static void writeFrame(JsonGenerator g, PeopleFrame f, List<Integer> selected) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", f.index());
         g.writeNumberField("time_s", round(f.timestamp(), 1e6));
-        Landmarks l = f.landmarks();
-        if (l != null) {
-            g.writeNumberField("score", round(l.score(), 1e4));
-            g.writeObjectFieldStart("roi");
-            g.writeNumberField("cx", round(l.roi().centerX(), 1e2));
-            g.writeNumberField("cy", round(l.roi().centerY(), 1e2));
-            g.writeNumberField("size", round(l.roi().size(), 1e2));
-            g.writeNumberField("rotation_rad", round(l.roi().rotation(), 1e4));
-            g.writeEndObject();
-            writePoints(g, "image_px", l.image(), 1e2);
-            writePoints(g, "world_m", l.world(), 1e5);
-            writeValues(g, "visibility", l.visibility());
-            writeValues(g, "presence", l.presence());
+        int first = selected.isEmpty() ? PeopleSequence.NOBODY : selected.get(0);
+        for (TrackedPose p : f.people()) {
+            if (p.person() == first) {
+                writePerson(g, p);
+            }
+        }
+        List<TrackedPose> others = f.people().stream().filter(p -> p.person() != first && selected.contains(p.person())).toList();
+        if (!others.isEmpty()) {
+            g.writeArrayFieldStart("others");
+            for (TrackedPose p : others) {
+                g.writeStartObject();
+                writePerson(g, p);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    private static void writePerson(JsonGenerator g, TrackedPose p) throws IOException {
+        Landmarks l = p.landmarks();
+        g.writeNumberField("person", p.person());
+        g.writeNumberField("score", round(l.score(), 1e4));
+        g.writeObjectFieldStart("roi");
+        g.writeNumberField("cx", round(l.roi().centerX(), 1e2));
+        g.writeNumberField("cy", round(l.roi().centerY(), 1e2));
+        g.writeNumberField("size", round(l.roi().size(), 1e2));
+        g.writeNumberField("rotation_rad", round(l.roi().rotation(), 1e4));
+        g.writeEndObject();
+        writePoints(g, "image_px", l.image(), 1e2);
+        writePoints(g, "world_m", l.world(), 1e5);
+        writeValues(g, "visibility", l.visibility());
+        writeValues(g, "presence", l.presence());
     }
 
     private static void writePoints(JsonGenerator g, String name, float[] xyz, double precision) throws IOException {
@@ -109,8 +162,11 @@ public final class LandmarksJson {
         return Math.round(v * precision) / precision;
     }
 
-    /** Reads a file written by {@link #write}. */
-    public static LandmarkSequence read(Path file) throws IOException {
+    /**
+     * Reads a file written by {@link #write}. Files written before people were tracked hold one
+     * person without an id; they are read as person {@value #UNTRACKED_PERSON}.
+     */
+    public static PeopleSequence read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
@@ -121,7 +177,7 @@ public final class LandmarksJson {
      *
      * @throws IOException naming the source and the problem when the content is not such a file
      */
-    public static LandmarkSequence read(InputStream in, String source) throws IOException {
+    public static PeopleSequence read(InputStream in, String source) throws IOException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(in);
@@ -136,20 +192,33 @@ public final class LandmarksJson {
         VideoInfo video = new VideoInfo(fields.path(v, "video.file"), fields.positiveInt(v, "video.width"),
                 fields.positiveInt(v, "video.height"), fields.number(v, "video.fps"), fields.integer(v, "video.frame_count"),
                 fields.integer(v, "video.display_rotation"), fields.number(v, "video.duration_s"), fields.text(v, "video.codec"));
-        List<FramePose> frames = new ArrayList<>();
+        List<PeopleFrame> frames = new ArrayList<>();
         double lastTime = Double.NEGATIVE_INFINITY;
         for (JsonNode f : fields.array(root, "frames")) {
-            double time = fields.number(f, "frames[" + frames.size() + "].time_s");
+            String where = "frames[" + frames.size() + "]";
+            double time = fields.number(f, where + ".time_s");
             if (time < lastTime) {
                 throw new IOException(source + ": frame " + frames.size() + " comes before the frame it follows (time_s " + time + ")");
             }
             lastTime = time;
-            frames.add(new FramePose(fields.integer(f, "frames[" + frames.size() + "].index"), time,
-                    f.has("score") ? readLandmarks(fields, f, "frames[" + frames.size() + "]") : null));
+            List<TrackedPose> people = new ArrayList<>();
+            if (f.has("score")) {
+                people.add(readPerson(fields, f, where));
+            }
+            int other = 0;
+            for (JsonNode o : f.path("others")) {
+                people.add(readPerson(fields, o, where + ".others[" + other++ + "]"));
+            }
+            people.sort(Comparator.comparingInt(TrackedPose::person));
+            frames.add(new PeopleFrame(fields.integer(f, where + ".index"), time, people));
         }
         List<String> warnings = new ArrayList<>();
         root.path("warnings").forEach(w -> warnings.add(w.asText()));
-        return new LandmarkSequence(video, fields.text(root, "model"), frames, warnings);
+        return new PeopleSequence(video, fields.text(root, "model"), frames, warnings);
+    }
+
+    private static TrackedPose readPerson(Fields fields, JsonNode p, String where) throws IOException {
+        return new TrackedPose(p.path("person").asInt(UNTRACKED_PERSON), readLandmarks(fields, p, where));
     }
 
     private static Landmarks readLandmarks(Fields fields, JsonNode f, String where) throws IOException {

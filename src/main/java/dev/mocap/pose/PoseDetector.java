@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * BlazePose person detector: letterboxed 224×224 input, 2254 SSD anchors, weighted
- * non-maximum suppression. Returns every person found, best first.
+ * BlazePose person detector: the frame (or a square window of it) scaled into the 224×224
+ * input, 2254 SSD anchors, weighted non-maximum suppression. Returns every person found, best
+ * first, in frame pixels.
  */
 public final class PoseDetector implements AutoCloseable {
     public static final float DEFAULT_MIN_SCORE = 0.5f;
@@ -24,25 +25,33 @@ public final class PoseDetector implements AutoCloseable {
     private final float[] anchors = SsdAnchors.centres();
     private final float minScore;
     private final float[] pixels = new float[SsdAnchors.INPUT_SIZE * SsdAnchors.INPUT_SIZE * 3];
-    private ImageTensors.Letterbox letterbox;
-    private int frameWidth, frameHeight;
+    private DetectionWindow window;
 
     public PoseDetector(Path model, Device device, int threads, float minScore) {
         this.session = new OnnxSession(model, device, threads, List.of("Identity", "Identity_1"));
         this.minScore = minScore;
     }
 
+    /** The people in the whole frame. */
     public List<Detection> detect(VideoFrame frame) {
-        prepare(frame);
+        return detect(frame, DetectionWindow.whole(frame.width(), frame.height()));
+    }
+
+    /** The people in a window of the frame. */
+    public List<Detection> detect(VideoFrame frame, DetectionWindow window) {
+        prepare(frame, window);
         return decode(infer());
     }
 
-    /** Step 1 of {@link #detect}: the letterboxed frame into the model's input tensor. */
+    /** Step 1 of {@link #detect}: the whole frame, letterboxed, into the model's input tensor. */
     public void prepare(VideoFrame frame) {
-        letterbox = ImageTensors.letterbox(frame, SsdAnchors.INPUT_SIZE, pixels);
+        prepare(frame, DetectionWindow.whole(frame.width(), frame.height()));
+    }
+
+    private void prepare(VideoFrame frame, DetectionWindow window) {
+        ImageTensors.window(frame, window, SsdAnchors.INPUT_SIZE, pixels);
         session.input().put(pixels);
-        frameWidth = frame.width();
-        frameHeight = frame.height();
+        this.window = window;
     }
 
     /** A copy of the prepared input tensor (NHWC), e.g. to feed another runtime. */
@@ -57,10 +66,10 @@ public final class PoseDetector implements AutoCloseable {
 
     /** Step 3: model outputs of the prepared frame to detections, best first. */
     public List<Detection> decode(Map<String, float[]> out) {
-        return weightedNms(decodeAnchors(out.get("Identity"), out.get("Identity_1"), letterbox, frameWidth, frameHeight));
+        return weightedNms(decodeAnchors(out.get("Identity"), out.get("Identity_1"), window));
     }
 
-    private List<Detection> decodeAnchors(float[] raw, float[] logits, ImageTensors.Letterbox box, int width, int height) {
+    private List<Detection> decodeAnchors(float[] raw, float[] logits, DetectionWindow box) {
         List<Detection> found = new ArrayList<>();
         float s = SsdAnchors.INPUT_SIZE;
         for (int a = 0; a < logits.length; a++) {
@@ -72,12 +81,12 @@ public final class PoseDetector implements AutoCloseable {
             float ax = anchors[2 * a], ay = anchors[2 * a + 1];
             double cx = raw[o] / s + ax, cy = raw[o + 1] / s + ay;
             double w = raw[o + 2] / s, h = raw[o + 3] / s;
-            double x0 = box.unpadX(cx - w / 2) * width, x1 = box.unpadX(cx + w / 2) * width;
-            double y0 = box.unpadY(cy - h / 2) * height, y1 = box.unpadY(cy + h / 2) * height;
+            double x0 = box.frameX(cx - w / 2), x1 = box.frameX(cx + w / 2);
+            double y0 = box.frameY(cy - h / 2), y1 = box.frameY(cy + h / 2);
             float[] keypoints = new float[2 * KEYPOINTS];
             for (int k = 0; k < KEYPOINTS; k++) {
-                keypoints[2 * k] = (float) (box.unpadX(raw[o + 4 + 2 * k] / s + ax) * width);
-                keypoints[2 * k + 1] = (float) (box.unpadY(raw[o + 5 + 2 * k] / s + ay) * height);
+                keypoints[2 * k] = (float) box.frameX(raw[o + 4 + 2 * k] / s + ax);
+                keypoints[2 * k + 1] = (float) box.frameY(raw[o + 5 + 2 * k] / s + ay);
             }
             found.add(new Detection(score, (float) x0, (float) y0, (float) (x1 - x0), (float) (y1 - y0), keypoints));
         }

@@ -24,6 +24,16 @@ public record Roi(double centerX, double centerY, double size, double rotation) 
         return angle - 2 * Math.PI * Math.floor((angle + Math.PI) / (2 * Math.PI));
     }
 
+    /** Distance between the two centres, in units of the smaller region's side. */
+    double relativeDistance(Roi other) {
+        return Math.hypot(other.centerX - centerX, other.centerY - centerY) / Math.min(size, other.size);
+    }
+
+    /** The larger side over the smaller: 1 for regions of the same size. */
+    double sizeRatio(Roi other) {
+        return Math.max(size, other.size) / Math.min(size, other.size);
+    }
+
     /** Frame x of the crop point (u, v), both in [0, 1] across the crop. */
     public double frameX(double u, double v) {
         double du = u - 0.5, dv = v - 0.5;

@@ -1,7 +1,7 @@
 package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
-import dev.mocap.pose.LandmarkSequence;
+import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.LandmarksJson;
 import dev.mocap.video.TestClip;
 import org.junit.jupiter.api.Test;
@@ -97,10 +97,10 @@ class LandmarksCommandTest {
         CliRun run = CliRun.of("landmarks", "-q", video.toString(), "-o", json.toString());
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.err().contains("warning: no person found"), run.err());
-        LandmarkSequence seq = LandmarksJson.read(json);
-        assertEquals(12, seq.frames().size());
-        assertEquals(0, seq.framesWithPerson());
-        assertEquals(List.of("no person found in squares.mp4"), seq.warnings());
+        PeopleSequence people = LandmarksJson.read(json);
+        assertEquals(12, people.frames().size());
+        assertEquals(List.of(), people.persons());
+        assertEquals(List.of("no person found in squares.mp4"), people.warnings());
     }
 
     @Test
@@ -108,10 +108,12 @@ class LandmarksCommandTest {
         assertEquals(ExitCode.USAGE, CliRun.of("landmarks").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--model", "huge").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--threads", "0").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--person", "0").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("landmarks", "a.mp4", "--person", "everybody").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("nonsense").exit());
         CliRun help = CliRun.of("landmarks", "--help");
         assertEquals(ExitCode.OK, help.exit());
-        assertTrue(help.out().contains("--overlay"), help.out());
+        assertTrue(help.out().contains("--overlay") && help.out().contains("--person"), help.out());
     }
 
     @Test

@@ -72,7 +72,7 @@ class LandmarksJobTest {
         Path json = dir.resolve("pose_1.json");
         LandmarksJob.Result r = new LandmarksJob(ModelStore.locate(), PoseOptions.defaults())
                 .run(video, json, null, Progress.silent(), 10);
-        LandmarkSequence back = LandmarksJson.read(json);
+        LandmarkSequence back = LandmarksJson.read(json).person(r.selected().get(0));
         assertEquals(10, back.frames().size());
         FramePose a = r.sequence().frames().get(7), b = back.frames().get(7);
         assertEquals(a.timestamp(), b.timestamp(), 1e-6);

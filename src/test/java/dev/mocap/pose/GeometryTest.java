@@ -73,17 +73,36 @@ class GeometryTest {
     void letterboxCentresTheFrameWithBlackBars() {
         VideoFrame frame = gradientFrame(64, 32);
         float[] out = new float[32 * 32 * 3];
-        ImageTensors.Letterbox box = ImageTensors.letterbox(frame, 32, out);
-        assertEquals(0, box.padX(), 1e-12);
-        assertEquals(0.25, box.padY(), 1e-12);
+        DetectionWindow box = DetectionWindow.whole(64, 32);
+        ImageTensors.window(frame, box, 32, out);
+        assertEquals(new DetectionWindow(0, -16, 64), box);
         assertEquals(-1, out[0], 1e-6, "top bar is black");
         assertEquals(-1, out[(31 * 32 + 31) * 3], 1e-6, "bottom bar is black");
         // Tensor pixel (10, 16) → frame x = 10.5 * 2 = 21, y = (16.5 - 8) * 2 = 17.
         int p = (16 * 32 + 10) * 3;
         assertEquals(redAt(21) / 127.5 - 1, out[p], 1e-4);
         assertEquals(greenAt(17) / 127.5 - 1, out[p + 1], 1e-4);
-        assertEquals(0.5, box.unpadY(0.5), 1e-12);
-        assertEquals(0, box.unpadY(0.25), 1e-12);
+        assertEquals(16, box.frameY(0.5), 1e-12);
+        assertEquals(0, box.frameY(0.25), 1e-12);
+    }
+
+    @Test
+    void elongatedFramesAreAlsoSearchedInSquaresOfTheirShortSide() {
+        assertEquals(List.of(DetectionWindow.whole(640, 600)), DetectionWindow.views(640, 600));
+        assertEquals(List.of(DetectionWindow.whole(1152, 576), new DetectionWindow(0, 0, 576), new DetectionWindow(576, 0, 576)),
+                DetectionWindow.views(1152, 576));
+        List<DetectionWindow> portrait = DetectionWindow.views(720, 1280);
+        assertEquals(List.of(new DetectionWindow(0, 0, 720), new DetectionWindow(0, 560, 720)), portrait.subList(1, 3));
+        List<DetectionWindow> wide = DetectionWindow.views(1920, 600);
+        assertEquals(5, wide.size(), "four overlapping squares cover 1920 px");
+        assertEquals(1320, wide.get(4).x(), 1e-9);
+        // Tensor pixel (3, 5) of a window at (20, 10) with side 64 in a 32-pixel tensor: frame (27, 21).
+        VideoFrame frame = gradientFrame(64, 48);
+        float[] out = new float[32 * 32 * 3];
+        ImageTensors.window(frame, new DetectionWindow(20, 10, 64), 32, out);
+        int p = (5 * 32 + 3) * 3;
+        assertEquals(redAt(27) / 127.5 - 1, out[p], 1e-4);
+        assertEquals(greenAt(21) / 127.5 - 1, out[p + 1], 1e-4);
     }
 
     @Test
