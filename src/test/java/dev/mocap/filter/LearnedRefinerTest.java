@@ -1,0 +1,80 @@
+package dev.mocap.filter;
+
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+import dev.mocap.TestData;
+import dev.mocap.body.Motion;
+import dev.mocap.body.PoseErrors;
+import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.CmuClips;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LearnedRefinerTest {
+
+    @Test
+    void theShippedModelIsFoundAndMatchesTheManifest() {
+        Path model = ModelStore.locate().refiner();
+        assertTrue(Files.isRegularFile(model));
+        assertEquals(Path.of("models").toAbsolutePath().normalize(), model.getParent());
+    }
+
+    @Test
+    void aMissingOrCorruptModelIsOneClearError(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("models", "manifest.json"), dir.resolve("manifest.json"));
+        MocapException missing = assertThrows(MocapException.class, () -> ModelStore.at(dir).refiner());
+        assertEquals(ExitCode.MODEL_MISSING, missing.exitCode());
+        assertTrue(missing.getMessage().startsWith("temporal_refiner model missing or corrupt at " + dir.resolve("temporal_refiner.onnx")),
+                missing.getMessage());
+        Files.write(dir.resolve("temporal_refiner.onnx"), new byte[] {1, 2, 3});
+        assertEquals(ExitCode.MODEL_MISSING, assertThrows(MocapException.class, () -> ModelStore.at(dir).refiner()).exitCode());
+    }
+
+    @Test
+    void clipsOfAnyLengthKeepTheirLengthAndStraightLinesStayStraight() {
+        LearnedRefiner refiner = LearnedRefiner.shipped();
+        Random r = new Random(9);
+        for (int n : new int[] {1, 2, 3, 7, 31, 32, 33, 47, 130}) {
+            for (double fps : new double[] {30, 24, 60}) {
+                double[] line = new double[n], noisy = new double[n];
+                for (int t = 0; t < n; t++) {
+                    line[t] = 0.4 - 0.02 * t;
+                    noisy[t] = Math.sin(t / 5.0) + 0.05 * r.nextGaussian();
+                }
+                double[] refinedLine = refiner.apply(line, fps);
+                for (int t = 0; t < n; t++) {
+                    assertEquals(line[t], refinedLine[t], 1e-5, n + " frames at " + fps + " fps, frame " + t);
+                }
+                double[] refined = refiner.apply(noisy, fps);
+                assertEquals(n, refined.length);
+                for (double v : refined) {
+                    assertTrue(Math.abs(v) < 2, n + " frames: " + v);
+                }
+            }
+        }
+        assertEquals(0, refiner.apply(new double[0], 30).length);
+    }
+
+    @Test
+    void onHeldOutNoisyCmuClipsItCutsAccelerationErrorAndKeepsMpjpe() {
+        Path cmu = TestData.file("mocap/cmu/cmu_55_01_dance.bvh").getParent();
+        for (CmuClips.Clip clip : CmuClips.HELD_OUT) {
+            Motion clean = CmuClips.every(CmuClips.read(cmu, clip), 0, CmuClips.STEP_TO_30_FPS);
+            Motion noisy = EstimatorNoise.perFrameEstimator().applyTo(clean, new Random(17));
+            PoseErrors before = PoseErrors.of(noisy, clean);
+            PoseErrors after = PoseErrors.of(SmoothingPreset.LEARNED.filter().apply(noisy), clean);
+            assertTrue(after.accelError() <= 0.3 * before.accelError(),
+                    clip.file() + ": accel error " + before.accelError() + " → " + after.accelError());
+            assertTrue(after.mpjpe() <= 1.05 * before.mpjpe(), clip.file() + ": MPJPE " + before.mpjpe() + " → " + after.mpjpe());
+        }
+    }
+}
