@@ -14,9 +14,12 @@ final class MotionAugmentation {
     private MotionAugmentation() {
     }
 
-    /** A random variant of {@code source}: speed 0.8–1.25×, mirrored half the time, any heading. */
+    /**
+     * A random variant of {@code source}: speed 0.7–1.7× (log-uniform; the fast end turns a walk
+     * into something as quick as a run), mirrored half the time, any heading.
+     */
     static Motion randomVariant(Motion source, double fps, Random random) {
-        double speed = Math.exp((random.nextDouble() * 2 - 1) * Math.log(1.25));
+        double speed = Math.exp(Math.log(0.7) + random.nextDouble() * Math.log(1.7 / 0.7));
         Motion m = resampled(source, fps, speed);
         if (random.nextBoolean()) {
             m = mirrored(m);

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class TrainRefiner {
     static final int HIDDEN = 128, RESIDUAL_BLOCKS = 2, ONNX_BATCH = 128;
-    private static final int VARIANTS = 64, TRAIN_STRIDE = 4, EPOCHS = 12, BATCH = 512;
+    private static final int VARIANTS = 96, TRAIN_STRIDE = 4, EPOCHS = 16, BATCH = 512;
     private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 1e-5f, ACCEL_WEIGHT = 1f;
     private static final long SEED = 6;
     private static final String FILE = "temporal_refiner.onnx";
