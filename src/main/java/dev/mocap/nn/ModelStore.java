@@ -74,13 +74,19 @@ public final class ModelStore {
      * not fetched); throws {@link MocapException} (MODEL_MISSING) when missing or corrupt.
      */
     public Path refiner() {
-        ModelManifest.ProjectModel model = manifest.projectModel(REFINER);
-        Path file = dir.resolve(model.file());
-        if (state(file, model.sha256()) != FileState.OK) {
-            throw new MocapException(ExitCode.MODEL_MISSING, REFINER + " model missing or corrupt at " + file
+        if (refinerState() != FileState.OK) {
+            throw new MocapException(ExitCode.MODEL_MISSING, REFINER + " model missing or corrupt at " + refinerFile()
                     + "; it ships with the source in models/ (restore it from version control, or retrain it as models/REFINER.md says)");
         }
-        return file;
+        return refinerFile();
+    }
+
+    public Path refinerFile() {
+        return dir.resolve(manifest.projectModel(REFINER).file());
+    }
+
+    public FileState refinerState() {
+        return state(refinerFile(), manifest.projectModel(REFINER).sha256());
     }
 
     public List<ModelStatus> status() {
