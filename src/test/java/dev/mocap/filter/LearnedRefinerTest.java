@@ -5,6 +5,9 @@ import dev.mocap.MocapException;
 import dev.mocap.TestData;
 import dev.mocap.body.Motion;
 import dev.mocap.body.PoseErrors;
+import dev.mocap.body.Quat;
+import dev.mocap.body.TestMotions;
+import dev.mocap.body.Vec3;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.CmuClips;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,24 @@ class LearnedRefinerTest {
             }
         }
         assertEquals(0, refiner.apply(new double[0], 30).length);
+    }
+
+    /** A steady spin is a straight rotation path: whatever sign each frame's quaternion has, it comes out unchanged. */
+    @Test
+    void rotationsAreRefinedWhateverTheirHemisphere() {
+        Motion walk = TestMotions.walk(70, 30);
+        Random r = new Random(5);
+        Quat[][] rotations = new Quat[70][];
+        for (int t = 0; t < 70; t++) {
+            rotations[t] = walk.rotations()[t].clone();
+            Quat q = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
+            rotations[t][0] = r.nextBoolean() ? q.negated() : q;
+        }
+        Motion out = SmoothingPreset.LEARNED.filter().apply(new Motion(walk.skeleton(), 30, walk.rootPositions(), rotations));
+        for (int t = 0; t < 70; t++) {
+            Quat expected = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
+            assertEquals(0, expected.conjugate().times(out.rotations()[t][0]).angle(), 1e-4, "frame " + t);
+        }
     }
 
     /** The dance (a clip the refiner never saw in training), 450 frames at 30 fps with the benchmark's noise. */
