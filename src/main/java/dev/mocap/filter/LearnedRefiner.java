@@ -34,14 +34,17 @@ public final class LearnedRefiner implements SignalFilter {
         batch = (int) session.inputShape()[0];
     }
 
-    /** The refiner shipped in the models folder ({@link ModelStore#locate()}), loaded once per process. */
-    public static LearnedRefiner shipped() {
-        return Shipped.INSTANCE;
-    }
+    private static LearnedRefiner shipped;
 
-    private static final class Shipped {
-        static final LearnedRefiner INSTANCE = new LearnedRefiner(ModelStore.locate().refiner(),
-                Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /**
+     * The refiner shipped in the models folder ({@link ModelStore#locate()}), loaded once per
+     * process; a missing or corrupt file is a {@link dev.mocap.MocapException} (MODEL_MISSING).
+     */
+    public static synchronized LearnedRefiner shipped() {
+        if (shipped == null) {
+            shipped = new LearnedRefiner(ModelStore.locate().refiner(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+        return shipped;
     }
 
     @Override
