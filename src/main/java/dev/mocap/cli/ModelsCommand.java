@@ -23,7 +23,7 @@ final class ModelsCommand implements Command {
 
     @Override
     public String summary() {
-        return "list the BlazePose models and their state; 'install' fetches, verifies and converts them";
+        return "list the models and their state; 'install' fetches, verifies and converts the BlazePose ones";
     }
 
     @Override
@@ -51,6 +51,11 @@ final class ModelsCommand implements Command {
         if (!complete) {
             System.out.println("restore with: ./mocap models install");
         }
-        return complete ? ExitCode.OK : ExitCode.MODEL_MISSING;
+        ModelStore.FileState refiner = store.refinerState();
+        System.out.printf("  %-9s onnx %-7s %s%n", "refiner", refiner, store.refinerFile());
+        if (refiner != ModelStore.FileState.OK) {
+            System.out.println("the refiner ships with the source in models/: restore it from version control (models/REFINER.md)");
+        }
+        return complete && refiner == ModelStore.FileState.OK ? ExitCode.OK : ExitCode.MODEL_MISSING;
     }
 }

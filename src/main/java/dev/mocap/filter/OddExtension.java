@@ -6,10 +6,10 @@ package dev.mocap.filter;
  * still has samples. Unlike zero or mirror padding it keeps constants and straight lines
  * exactly, so a zero-phase filter does not bend a motion's start or end towards a standstill.
  */
-final class OddExtension {
+public final class OddExtension {
 
     /** The signal with {@code pad} extended samples before and after it. */
-    static double[] padded(double[] x, int pad) {
+    public static double[] padded(double[] x, int pad) {
         double[] out = new double[x.length + 2 * pad];
         for (int i = 0; i < out.length; i++) {
             out[i] = at(x, i - pad);

@@ -6,8 +6,8 @@ import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The smoothing choices of {@code --smooth}, each a classic filter over the motion's root
- * translation and joint rotations ({@link TangentSpaceFilter}). Parameters are in seconds and Hz,
+ * The smoothing choices of {@code --smooth}, each a classic filter or the learned refiner over the
+ * motion's root translation and joint rotations ({@link TangentSpaceFilter}). Parameters are in seconds and Hz,
  * so a preset smooths alike at any frame rate.
  */
 public enum SmoothingPreset {
@@ -21,7 +21,9 @@ public enum SmoothingPreset {
     SAVGOL("Savitzky-Golay, cubic over a 0.37 s window (11 frames at 30 fps): keeps peaks",
             fps -> new SavitzkyGolay(oddFrames(0.37, fps), 3)),
     ONE_EURO("One-Euro (causal), min cut-off 1.5 Hz, beta 0.5, derivative cut-off 1 Hz",
-            fps -> new OneEuroSmoothing(1.5, 0.5, 1));
+            fps -> new OneEuroSmoothing(1.5, 0.5, 1)),
+    LEARNED("SmoothNet-style learned refiner (ONNX), 32-frame windows at 30 fps; see models/REFINER.md",
+            fps -> LearnedRefiner.shipped());
 
     private final String description;
     private final DoubleFunction<SignalFilter> signalFilter;

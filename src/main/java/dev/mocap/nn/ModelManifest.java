@@ -11,8 +11,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-/** models/manifest.json: the npm package the models come from and each model's source and sha256. */
-record ModelManifest(String packageName, String version, String license, Map<String, Entry> models) {
+/**
+ * models/manifest.json: the npm package the models come from and each model's source and sha256;
+ * {@code project_models}: the project's own trained models, shipped as files in the models folder.
+ */
+record ModelManifest(String packageName, String version, String license, Map<String, Entry> models,
+                     Map<String, ProjectModel> projectModels) {
+
+    /** A model this project trained and ships: {@code file} relative to the models folder. */
+    record ProjectModel(String name, String file, String license, String sha256) {
+    }
 
     /**
      * One model file: {@code source} is its path inside the package tarball; when {@code end} is
@@ -46,8 +54,14 @@ record ModelManifest(String packageName, String version, String license, Map<Str
                     m.path("end").asLong(-1), m.path("license").asText(), m.path("sha256").asText());
             models.put(entry.name(), entry);
         }
+        Map<String, ProjectModel> projectModels = new HashMap<>();
+        for (JsonNode m : root.path("project_models")) {
+            ProjectModel model = new ProjectModel(m.path("name").asText(), m.path("file").asText(), m.path("license").asText(),
+                    m.path("sha256").asText());
+            projectModels.put(model.name(), model);
+        }
         return new ModelManifest(root.path("package").asText(), root.path("version").asText(),
-                root.path("license").asText(), models);
+                root.path("license").asText(), models, projectModels);
     }
 
     Entry entry(PoseModel model) {
@@ -56,6 +70,14 @@ record ModelManifest(String packageName, String version, String license, Map<Str
             throw new MocapException(ExitCode.MODEL_MISSING, "the model manifest has no entry for " + model.fileBase());
         }
         return entry;
+    }
+
+    ProjectModel projectModel(String name) {
+        ProjectModel model = projectModels.get(name);
+        if (model == null) {
+            throw new MocapException(ExitCode.MODEL_MISSING, "the model manifest has no entry for " + name);
+        }
+        return model;
     }
 
     /** The file name {@code npm pack} gives the package: "@scope/name" becomes "scope-name-VERSION.tgz". */

@@ -66,6 +66,29 @@ public final class ModelStore {
         return verified(model, tfliteFile(model), tfliteState(model));
     }
 
+    /** The manifest name of the learned temporal refiner ({@code --smooth learned}). */
+    public static final String REFINER = "temporal_refiner";
+
+    /**
+     * The verified file of the learned temporal refiner, which ships in the models folder (it is
+     * not fetched); throws {@link MocapException} (MODEL_MISSING) when missing or corrupt.
+     */
+    public Path refiner() {
+        if (refinerState() != FileState.OK) {
+            throw new MocapException(ExitCode.MODEL_MISSING, REFINER + " model missing or corrupt at " + refinerFile()
+                    + "; it ships with the source in models/ (restore it from version control, or retrain it as models/REFINER.md says)");
+        }
+        return refinerFile();
+    }
+
+    public Path refinerFile() {
+        return dir.resolve(manifest.projectModel(REFINER).file());
+    }
+
+    public FileState refinerState() {
+        return state(refinerFile(), manifest.projectModel(REFINER).sha256());
+    }
+
     public List<ModelStatus> status() {
         List<ModelStatus> status = new ArrayList<>();
         for (PoseModel model : PoseModel.values()) {

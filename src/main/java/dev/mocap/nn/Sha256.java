@@ -9,11 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 digests as lower-case hex. */
-final class Sha256 {
+public final class Sha256 {
     private Sha256() {
     }
 
-    static String of(byte[] data) {
+    public static String of(byte[] data) {
         return HexFormat.of().formatHex(digest().digest(data));
     }
 

@@ -1,0 +1,243 @@
+package dev.mocap.train;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.engine.Engine;
+import dev.mocap.AtomicFiles;
+import dev.mocap.body.Motion;
+import dev.mocap.filter.EstimatorNoise;
+import dev.mocap.filter.RefinerNetwork;
+import dev.mocap.filter.RefinerWindow;
+import dev.mocap.nn.Device;
+import dev.mocap.nn.OnnxSession;
+import dev.mocap.nn.Sha256;
+import dev.mocap.pipeline.CmuClips;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Trains the learned temporal refiner (models/REFINER.md) with DJL on PyTorch's CPU library and
+ * writes {@code MODELS_DIR/temporal_refiner.onnx} with its sha256 in {@code manifest.json}.
+ * Training data: the {@link CmuClips#TRAINING} clips, each variant
+ * ({@link MotionAugmentation}) with its own draw of {@link EstimatorNoise} whose strengths are
+ * scaled at random around {@link EstimatorNoise#perFrameEstimator()}; the loss on the
+ * {@link CmuClips#HELD_OUT} clips is printed each epoch but never trained on.
+ * Usage: {@code TrainRefiner CMU_DIR MODELS_DIR}.
+ */
+public final class TrainRefiner {
+    static final int HIDDEN = 128, RESIDUAL_BLOCKS = 2, ONNX_BATCH = 128;
+    private static final int VARIANTS = 96, TRAIN_STRIDE = 4, EPOCHS = 16, BATCH = 512;
+    private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 1e-5f, ACCEL_WEIGHT = 1f;
+    private static final long SEED = 6;
+    private static final String FILE = "temporal_refiner.onnx";
+
+    private TrainRefiner() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: TrainRefiner CMU_DIR MODELS_DIR");
+        }
+        System.setProperty("ai.djl.offline", "true");
+        Path cmuDir = Path.of(args[0]), modelsDir = Path.of(args[1]);
+        Random random = new Random(SEED);
+        WindowSet training = trainingWindows(cmuDir, random);
+        WindowSet heldOut = heldOutWindows(cmuDir);
+        System.out.printf(Locale.ROOT, "%d training windows from %d variants of %s; %d held-out windows of %s%n",
+                training.size(), VARIANTS, CmuClips.TRAINING.stream().map(CmuClips.Clip::file).toList(), heldOut.size(),
+                CmuClips.HELD_OUT.stream().map(CmuClips.Clip::file).toList());
+        Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
+        RefinerModel refiner = new RefinerModel(HIDDEN, RESIDUAL_BLOCKS);
+        try (Model model = Model.newInstance("temporal_refiner", "PyTorch")) {
+            model.setBlock(refiner.block());
+            int steps = EPOCHS * (training.size() / BATCH);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new RefinerLoss(ACCEL_WEIGHT))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(LEARNING_RATE)
+                            .optFinalValue(FINAL_LEARNING_RATE).setMaxUpdates(steps).build()).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(BATCH, RefinerWindow.FRAMES));
+                train(trainer, training, heldOut, random);
+                RefinerNetwork network = refiner.toNetwork().centred();
+                System.out.printf(Locale.ROOT, "%d parameters%n", network.parameterCount());
+                export(network, trainer, heldOut, modelsDir);
+            }
+        }
+    }
+
+    private static WindowSet trainingWindows(Path cmuDir, Random random) {
+        List<Motion> sources = new ArrayList<>();
+        for (CmuClips.Clip clip : CmuClips.TRAINING) {
+            sources.add(CmuClips.read(cmuDir, clip));
+        }
+        WindowSet set = new WindowSet();
+        for (int v = 0; v < VARIANTS; v++) {
+            Motion clean = MotionAugmentation.randomVariant(sources.get(v % sources.size()), 30, random);
+            set.add(clean, randomNoise(random).applyTo(clean, random), TRAIN_STRIDE);
+        }
+        return set;
+    }
+
+    /** The benchmark's noise with each strength scaled by 0.5–2×, so the refiner meets more than one noise level. */
+    private static EstimatorNoise randomNoise(Random random) {
+        EstimatorNoise n = EstimatorNoise.perFrameEstimator();
+        return new EstimatorNoise(n.jitterDegrees() * factor(random), n.driftDegrees() * factor(random), n.driftSeconds(),
+                n.spikeRate() * factor(random), n.spikeDegrees() * factor(random), n.dropoutRate() * factor(random),
+                n.rootJitterMm() * factor(random), n.rootDriftMm() * factor(random));
+    }
+
+    private static double factor(Random random) {
+        return Math.exp((random.nextDouble() * 2 - 1) * Math.log(2));
+    }
+
+    private static WindowSet heldOutWindows(Path cmuDir) {
+        WindowSet set = new WindowSet();
+        for (CmuClips.Clip clip : CmuClips.HELD_OUT) {
+            Motion clean = CmuClips.every(CmuClips.read(cmuDir, clip), 0, CmuClips.STEP_TO_30_FPS);
+            set.add(clean, EstimatorNoise.perFrameEstimator().applyTo(clean, new Random(clip.file().hashCode())), 8);
+        }
+        return set;
+    }
+
+    private static void train(Trainer trainer, WindowSet training, WindowSet heldOut, Random random) {
+        float[] inputs = training.inputs(), targets = training.targets();
+        int n = training.size(), frames = RefinerWindow.FRAMES;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        float[] x = new float[BATCH * frames], y = new float[BATCH * frames];
+        System.out.printf(Locale.ROOT, "before training: held-out loss %.4f (identity)%n", loss(trainer, heldOut.inputs(),
+                heldOut.targets(), heldOut.size(), true));
+        for (int epoch = 1; epoch <= EPOCHS; epoch++) {
+            long start = System.nanoTime();
+            shuffle(order, random);
+            double sum = 0;
+            int batches = n / BATCH;
+            for (int b = 0; b < batches; b++) {
+                for (int k = 0; k < BATCH; k++) {
+                    System.arraycopy(inputs, order[b * BATCH + k] * frames, x, k * frames, frames);
+                    System.arraycopy(targets, order[b * BATCH + k] * frames, y, k * frames, frames);
+                }
+                if (random.nextBoolean()) {
+                    negate(x);
+                    negate(y);
+                }
+                try (NDManager batch = trainer.getManager().newSubManager();
+                     GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray in = batch.create(x, new Shape(BATCH, frames)), out = batch.create(y, new Shape(BATCH, frames));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(out), trainer.forward(new NDList(in)));
+                    collector.backward(loss);
+                    sum += loss.getFloat();
+                }
+                trainer.step();
+            }
+            System.out.printf(Locale.ROOT, "epoch %2d: training loss %.4f, held-out loss %.4f, %.0f s%n", epoch, sum / batches,
+                    loss(trainer, heldOut.inputs(), heldOut.targets(), heldOut.size(), false), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The mean loss over a window set, of the network or (with {@code identity}) of leaving the input as it is. */
+    private static double loss(Trainer trainer, float[] inputs, float[] targets, int count, boolean identity) {
+        int frames = RefinerWindow.FRAMES;
+        double sum = 0;
+        int batches = 0;
+        for (int first = 0; first + BATCH <= count; first += BATCH, batches++) {
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray in = batch.create(slice(inputs, first, BATCH), new Shape(BATCH, frames));
+                NDArray out = batch.create(slice(targets, first, BATCH), new Shape(BATCH, frames));
+                NDList predicted = identity ? new NDList(in) : trainer.evaluate(new NDList(in));
+                sum += trainer.getLoss().evaluate(new NDList(out), predicted).getFloat();
+            }
+        }
+        return sum / batches;
+    }
+
+    /**
+     * Writes the (centred) network as ONNX, after checking that ONNX Runtime's output on held-out
+     * windows matches DJL's forward pass less DJL's correction of a window of zeros.
+     */
+    private static void export(RefinerNetwork network, Trainer trainer, WindowSet heldOut, Path modelsDir) throws IOException {
+        byte[] onnx = network.toOnnx(ONNX_BATCH);
+        Path target = modelsDir.resolve(FILE);
+        Path temp = AtomicFiles.temporaryFor(target);
+        try {
+            Files.write(temp, onnx);
+            float[] windows = slice(heldOut.inputs(), 0, ONNX_BATCH);
+            float[] expected, zero;
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                expected = trainer.evaluate(new NDList(batch.create(windows, new Shape(ONNX_BATCH, RefinerWindow.FRAMES))))
+                        .singletonOrThrow().toFloatArray();
+                zero = trainer.evaluate(new NDList(batch.zeros(new Shape(1, RefinerWindow.FRAMES)))).singletonOrThrow().toFloatArray();
+            }
+            float[] actual;
+            try (OnnxSession session = new OnnxSession(temp, Device.CPU, 1, List.of(RefinerNetwork.OUTPUT))) {
+                FloatBuffer input = session.input();
+                input.put(windows);
+                actual = session.run().get(RefinerNetwork.OUTPUT);
+            }
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - zero[i % RefinerWindow.FRAMES] - actual[i]));
+            }
+            System.out.printf(Locale.ROOT, "ONNX Runtime vs DJL on %d held-out windows: largest difference %.2e%n", ONNX_BATCH, worst);
+            if (!(worst < 1e-4)) {
+                throw new IllegalStateException("the ONNX export does not reproduce the trained network");
+            }
+            AtomicFiles.moveIntoPlace(temp, target);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+        String sha = Sha256.of(onnx);
+        recordSha(modelsDir.resolve("manifest.json"), sha);
+        System.out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", target, onnx.length, sha);
+    }
+
+    private static void recordSha(Path manifest, String sha) throws IOException {
+        String json = Files.readString(manifest, StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("(\"name\": \"temporal_refiner\",[^}]*\"sha256\": \")[0-9a-f]*(\")").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(manifest + " has no temporal_refiner entry under project_models");
+        }
+        AtomicFiles.write(manifest, out -> out.write(m.replaceFirst("$1" + sha + "$2").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static float[] slice(float[] windows, int first, int count) {
+        float[] out = new float[count * RefinerWindow.FRAMES];
+        System.arraycopy(windows, first * RefinerWindow.FRAMES, out, 0, out.length);
+        return out;
+    }
+
+    /** A channel's mirror image is as likely as the channel: half the batches are negated. */
+    private static void negate(float[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = -a[i];
+        }
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
