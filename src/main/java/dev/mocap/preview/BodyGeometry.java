@@ -36,7 +36,7 @@ final class BodyGeometry {
         this.rest = motion.skeleton().restPositions();
         positions = BufferUtils.createFloatBuffer(3 * mesh.vertexCount());
         normals = BufferUtils.createFloatBuffer(3 * mesh.vertexCount());
-        float[] rgb = look.vertexColours(mesh);
+        float[] rgb = look.vertexColours(mesh, motion.skeleton());
         float[] rgba = new float[4 * mesh.vertexCount()];
         for (int v = 0; v < mesh.vertexCount(); v++) {
             System.arraycopy(rgb, 3 * v, rgba, 4 * v, 3);

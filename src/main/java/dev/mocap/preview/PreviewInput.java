@@ -11,7 +11,7 @@ import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.Sidecar;
-import dev.mocap.pipeline.ExportJob;
+import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.recover.Camera;
 
 import java.io.IOException;
@@ -75,7 +75,7 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
     public static PreviewInput read(Path file, Path video) {
         String name = file.getFileName().toString().toLowerCase();
         if (name.endsWith(".bvh")) {
-            return new PreviewInput(ExportJob.read(file, 1), video, null, 0);
+            return new PreviewInput(readBvh(file), video, null, 0);
         }
         if (name.endsWith(".json")) {
             return fromSidecar(file, video);
@@ -108,7 +108,15 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
             Path beside = folder.resolve(root.path("video").path("file").asText());
             video = root.path("video").has("file") && Files.isRegularFile(beside) ? beside : null;
         }
-        return new PreviewInput(ExportJob.read(bvh, 1), video, camera(root.path("camera")), segment.path("start_s").asDouble(0));
+        return new PreviewInput(readBvh(bvh), video, camera(root.path("camera")), segment.path("start_s").asDouble(0));
+    }
+
+    private static Motion readBvh(Path file) {
+        try {
+            return BvhReader.read(file, 1);
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The camera as the sidecar describes it (see README.md, "Sidecar"). */
