@@ -16,7 +16,7 @@ import java.util.List;
 /** Entry point: {@code mocap <command> [options]}. Exit statuses are those of {@link ExitCode}. */
 public final class Main {
     private static final List<Command> COMMANDS = List.of(new ConvertCommand(), new ExportCommand(), new PresetsCommand(), new LandmarksCommand(), new ModelsCommand(), new BenchCommand(),
-            new MetricsCommand(), new RenderCommand(), new SampleCommand(), new DemoCommand());
+            new MetricsCommand(), new RenderCommand(), new SampleCommand(), new DemoCommand(), new PreviewCommand());
 
     public static void main(String[] args) {
         System.exit(run(args).status());
