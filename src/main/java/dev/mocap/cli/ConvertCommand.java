@@ -9,12 +9,16 @@ import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
+import dev.mocap.preview.PreviewInput;
+import dev.mocap.preview.PreviewRenderer;
 import dev.mocap.recover.RecoveryOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -55,6 +59,8 @@ final class ConvertCommand implements Command {
         o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
                 .desc("pin planted feet to the floor with leg IK (default on)").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
+        o.addOption(Option.builder().longOpt("preview").hasArg().argName("FILE.mp4")
+                .desc("also render the preview video: the input with the motion drawn on it beside the 3D mannequin (needs OpenGL)").build());
         PoseCliOptions.addTo(o);
         return o;
     }
@@ -64,14 +70,31 @@ final class ConvertCommand implements Command {
         Set<Format> formats = ExportCliOptions.formats(line);
         Path input = Arguments.single(line, "VIDEO");
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
-        ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, formats));
+        List<Path> planned = new ArrayList<>(ConvertJob.plannedFiles(base, formats));
+        Path preview = line.hasOption("preview") ? Path.of(line.getOptionValue("preview")) : null;
+        if (preview != null) {
+            planned.add(preview);
+        }
+        ExportCliOptions.checkOutputs(line, planned);
         ConvertJob.Options options = new ConvertJob.Options(PoseCliOptions.parse(line), recoveryOptions(line),
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())).filter(), footLock(line),
                 formats, ExportCliOptions.exporters(line));
         ConvertJob.Result r = new ConvertJob(ModelStore.locate(), options)
                 .run(input, base, Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet")));
         report(input, r);
+        if (preview != null) {
+            renderPreview(input, r, preview);
+        }
         return ExitCode.OK;
+    }
+
+    /** The first segment's preview, beside the video it came from (not beside a landmarks file). */
+    private static void renderPreview(Path input, ConvertJob.Result r, Path out) {
+        Sidecar.Output first = r.outputs().get(0);
+        Path video = input.getFileName().toString().endsWith(".json") ? null : input;
+        PreviewInput preview = new PreviewInput(first.segment().motion(), video, r.recovery().camera(), first.segment().startTime());
+        PreviewRenderer.Stats s = new PreviewRenderer(preview, 720).renderVideo(out);
+        System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
     }
 
     private static String presetList() {
