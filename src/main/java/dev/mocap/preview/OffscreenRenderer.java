@@ -50,7 +50,7 @@ public final class OffscreenRenderer implements AutoCloseable {
      * @throws MocapException (DEVICE_UNAVAILABLE) when no OpenGL context can be created
      */
     public static OffscreenRenderer start(Motion motion, BodyLook look, ViewCamera camera, int width, int height) {
-        JME_LOG.setLevel(Level.SEVERE);
+        JME_LOG.setLevel(Level.OFF);
         AppSettings settings = new AppSettings(true);
         settings.setResolution(width, height);
         settings.setAudioRenderer(null);

@@ -63,7 +63,7 @@ public final class PreviewWindow extends SimpleApplication {
 
     /** Opens the window and returns when it is closed. */
     public static void show(PreviewInput input, int width, int height) {
-        JME_LOG.setLevel(Level.SEVERE);
+        JME_LOG.setLevel(Level.OFF);
         PreviewWindow app = new PreviewWindow(input);
         AppSettings settings = new AppSettings(true);
         settings.setTitle("mocap preview");
