@@ -59,7 +59,8 @@ final class DemoCommand implements Command {
                 Smpl24.standingHeight(SampleMotion.skeleton()), r.conversion().recovery().camera().focal(), r.trueFocal());
         System.out.printf(Locale.ROOT, "error against the ground truth over %d frames, all 24 joints: MPJPE %.1f mm, PA-MPJPE %.1f mm, "
                 + "root %.1f mm%n", r.comparedFrames(), e.mpjpe(), e.paMpjpe(), e.rootError());
-        System.out.println("wrote " + out + " (animation, sidecar); look at it: mocap render " + r.conversion().sidecar() + " -o preview.mp4");
+        System.out.println("wrote " + out + " (animation, sidecar); look at it: mocap preview " + r.conversion().sidecar() + " --video "
+                + samples.resolve("walk_wave.mp4"));
         return ExitCode.OK;
     }
 }
