@@ -83,10 +83,10 @@ final class PreviewScene {
 
     /** Shadows of the body on the floor, cast by the sun, in a viewport that shows this scene. */
     void addShadows(AssetManager assets, ViewPort viewPort) {
-        DirectionalLightShadowRenderer shadows = new DirectionalLightShadowRenderer(assets, 2048, 1);
+        DirectionalLightShadowRenderer shadows = new DirectionalLightShadowRenderer(assets, 1024, 1);
         shadows.setLight(sun);
         shadows.setShadowIntensity(0.45f);
-        shadows.setEdgeFilteringMode(EdgeFilteringMode.PCF4);
+        shadows.setEdgeFilteringMode(EdgeFilteringMode.Bilinear);
         viewPort.addProcessor(shadows);
     }
 
