@@ -20,19 +20,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * The README's first command: converts the project's sample clip with the normal pipeline and
- * default settings (the camera unknown to it, as for any video) and measures the recovered motion
+ * default settings (the camera unknown to it, as for any video, unless asked) and measures the recovered motion
  * against the sample's ground truth.
  */
 public final class DemoJob {
 
-    /** The conversion and its errors against the ground truth (frames the recovery kept). */
-    public record Result(ConvertJob.Result conversion, PoseErrors errors, int comparedFrames, double trueFocal) {
+    /** The conversion and its errors against the ground truth (frames the recovery kept; per joint in {@code joints}' order). */
+    public record Result(ConvertJob.Result conversion, PoseErrors errors, List<String> joints, int comparedFrames, double trueFocal) {
     }
 
-    public static Result run(ModelStore models, Path samples, Path outFolder, Progress progress) {
+    /** With {@code knownFocal} the recovery is given the sample camera's focal length instead of guessing it. */
+    public static Result run(ModelStore models, Path samples, Path outFolder, boolean knownFocal, Progress progress) {
         SampleClip.Files sample = SampleClip.Files.in(samples);
         for (Path p : new Path[]{sample.video(), sample.groundTruth(), sample.camera()}) {
             if (!Files.isRegularFile(p)) {
@@ -44,7 +46,11 @@ public final class DemoJob {
         } catch (IOException e) {
             throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot create " + outFolder + ": " + e.getMessage(), e);
         }
-        ConvertJob.Options options = new ConvertJob.Options(PoseOptions.defaults(), RecoveryOptions.defaults(),
+        double trueFocal = SampleClip.readCamera(sample.camera()).focal();
+        RecoveryOptions d = RecoveryOptions.defaults();
+        RecoveryOptions recovery = knownFocal ? new RecoveryOptions(trueFocal, d.fovDegrees(), d.subjectHeight(), d.fps(),
+                d.keepCameraFrame(), d.maxGapSeconds(), d.smoothness()) : d;
+        ConvertJob.Options options = new ConvertJob.Options(PoseOptions.defaults(), recovery,
                 SmoothingPreset.DEFAULT.filter(), true, EnumSet.of(Format.BVH), Exporters.defaults());
         ConvertJob.Result r = new ConvertJob(models, options).run(sample.video(), outFolder.resolve(SampleClip.NAME), progress);
         Motion truth = read(sample.groundTruth());
@@ -52,7 +58,7 @@ public final class DemoJob {
         int skipped = (int) Math.round(r.outputs().get(0).segment().startTime() * truth.fps());
         Motion truthPart = frames(truth, skipped, Math.min(recovered.frameCount(), truth.frameCount() - skipped));
         PoseErrors errors = PoseErrors.of(recovered, truthPart);
-        return new Result(r, errors, truthPart.frameCount(), SampleClip.readCamera(sample.camera()).focal());
+        return new Result(r, errors, truth.skeleton().names(), truthPart.frameCount(), trueFocal);
     }
 
     private static Motion frames(Motion m, int from, int count) {

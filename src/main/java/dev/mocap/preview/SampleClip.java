@@ -25,7 +25,7 @@ public final class SampleClip {
     public static final String NAME = "walk_wave";
     public static final int WIDTH = 960, HEIGHT = 540;
     private static final double HORIZONTAL_FOV_DEGREES = 55;
-    private static final Vec3 CAMERA_POSITION = new Vec3(2.0, 1.45, 5.4), CAMERA_TARGET = new Vec3(0, 0.85, 0);
+    private static final Vec3 CAMERA_POSITION = new Vec3(1.6, 1.45, 4.4), CAMERA_TARGET = new Vec3(0, 0.85, 0);
 
     /** The files of the sample in a folder. */
     public record Files(Path video, Path groundTruth, Path camera) {

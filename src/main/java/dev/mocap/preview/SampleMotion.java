@@ -14,11 +14,13 @@ import static dev.mocap.body.Smpl24.*;
  * The project's own sample motion, built from keyframes on an SMPL-24 skeleton of ordinary
  * adult proportions (1.75 m; the project's numbers, not SMPL data): two gait cycles of a walk
  * along +Z, a stop, and a wave of the right hand. The feet are kept on the floor by lifting the
- * body so that the lowest heel or ball of the foot touches it.
+ * body so that the lowest heel or ball of the foot touches it, and the body moves forward by what
+ * keeps that foot in place.
  */
 public final class SampleMotion {
     public static final double FPS = 30, DURATION = 4.0;
-    private static final double CYCLE = 1.2, WALK_END = 2 * CYCLE, STAND = WALK_END + 0.4, SPEED = 1.15;
+    private static final double CYCLE = 1.2, WALK_END = 2 * CYCLE, STAND = WALK_END + 0.4;
+    private static final Vec3 START = new Vec3(0, 0, -1.2);
 
     public static Skeleton skeleton() {
         Vec3[] o = new Vec3[COUNT];
@@ -62,18 +64,31 @@ public final class SampleMotion {
         Vec3[] root = new Vec3[frames];
         Quat[][] rotations = new Quat[frames][];
         double ankleHeight = skeleton.restPositions()[LEFT_ANKLE].y() - skeleton.restPositions()[LEFT_FOOT].y();
+        Vec3[] previous = null;
         for (int f = 0; f < frames; f++) {
-            double t = f / FPS;
-            rotations[f] = keys.at(t);
-            double z = SPEED * (Math.min(t, WALK_END) + 0.5 * Math.min(Math.max(t - WALK_END, 0), STAND - WALK_END)) - 1.4;
+            rotations[f] = keys.at(f / FPS);
             Vec3[] joints = new Motion(skeleton, FPS, new Vec3[]{Vec3.ZERO}, new Quat[][]{rotations[f]}).jointPositions(0);
             double lowest = Double.POSITIVE_INFINITY;
+            int[] stance = null;
             for (int[] leg : new int[][]{{LEFT_ANKLE, LEFT_FOOT}, {RIGHT_ANKLE, RIGHT_FOOT}}) {
-                lowest = Math.min(lowest, Math.min(joints[leg[0]].y() - ankleHeight, joints[leg[1]].y()));
+                double bottom = Math.min(joints[leg[0]].y() - ankleHeight, joints[leg[1]].y());
+                if (bottom < lowest) {
+                    lowest = bottom;
+                    stance = leg;
+                }
             }
-            root[f] = new Vec3(0, -lowest, z);
+            // The body moves forward by what keeps the standing foot still on the floor: no skating.
+            Vec3 step = previous == null ? START : root[f - 1].plus(anchor(previous, stance)).minus(anchor(joints, stance));
+            root[f] = new Vec3(step.x(), -lowest, step.z());
+            previous = joints;
         }
         return new Motion(skeleton, FPS, root, rotations);
+    }
+
+    /** Where a foot stands: between the ankle and the ball, on the floor plane. */
+    private static Vec3 anchor(Vec3[] joints, int[] leg) {
+        Vec3 middle = joints[leg[0]].lerp(joints[leg[1]], 0.5);
+        return new Vec3(middle.x(), 0, middle.z());
     }
 
     /** Heel strike of one leg: it reaches forward while the other pushes off behind; arms swing against the legs. */

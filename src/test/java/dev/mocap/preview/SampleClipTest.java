@@ -54,9 +54,9 @@ class SampleClipTest {
 
     @Test
     void theDemoRecoversTheSampleMotion(@TempDir Path out) {
-        DemoJob.Result r = DemoJob.run(ModelStore.locate(), Path.of("samples"), out, Progress.silent());
+        DemoJob.Result r = DemoJob.run(ModelStore.locate(), Path.of("samples"), out, false, Progress.silent());
         assertEquals(120, r.comparedFrames());
-        // Measured 109 mm MPJPE and 76 mm PA-MPJPE over all 24 joints (the focal length guessed, not given).
+        // Measured 116 mm MPJPE and 89 mm PA-MPJPE over all 24 joints (the focal length guessed, not given).
         assertTrue(r.errors().mpjpe() < 150, "MPJPE " + r.errors().mpjpe());
         assertTrue(r.errors().paMpjpe() < 100, "PA-MPJPE " + r.errors().paMpjpe());
         assertTrue(Files.isRegularFile(out.resolve("walk_wave.bvh")));
