@@ -12,6 +12,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** {@code mocap demo}: the sample clip converted end to end and measured against its ground truth. */
@@ -66,7 +67,7 @@ final class DemoCommand implements Command {
         for (int j = 0; j < order.length; j++) {
             order[j] = j;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(e.mpjpePerJoint()[b], e.mpjpePerJoint()[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(e.mpjpePerJoint()[b], e.mpjpePerJoint()[a]));
         StringBuilder worst = new StringBuilder("largest joint errors:");
         for (int k = 0; k < 5; k++) {
             worst.append(String.format(Locale.ROOT, " %s %.0f mm", r.joints().get(order[k]), e.mpjpePerJoint()[order[k]]));

@@ -1,6 +1,7 @@
 package dev.mocap.preview;
 
 import com.jme3.app.SimpleApplication;
+import com.jme3.app.state.AppState;
 import com.jme3.math.ColorRGBA;
 import com.jme3.system.AppSettings;
 import com.jme3.system.JmeContext;
@@ -80,6 +81,9 @@ public final class OffscreenRenderer implements AutoCloseable {
         if (frame < 0 || frame >= app.scene().motion().frameCount()) {
             throw new IllegalArgumentException("frame " + frame + " is outside the motion's " + app.scene().motion().frameCount() + " frames");
         }
+        if (app.failure != null) {
+            throw new MocapException(ExitCode.FAILURE, "preview render failed: " + app.failure, app.failure);
+        }
         CompletableFuture<BufferedImage> result = new CompletableFuture<>();
         app.requests.add(new Request(frame, result));
         try {
@@ -112,12 +116,13 @@ public final class OffscreenRenderer implements AutoCloseable {
         private final int width, height;
         private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
         private final CompletableFuture<Void> ready = new CompletableFuture<>(), stopped = new CompletableFuture<>();
+        private volatile Throwable failure;
         private PreviewScene scene;
         private FrameBuffer target;
         private ByteBuffer pixels;
 
         Scene(Motion motion, BodyLook look, ViewCamera viewCamera, int width, int height) {
-            super((com.jme3.app.state.AppState[]) null);
+            super((AppState[]) null);
             this.motion = motion;
             this.look = look;
             this.viewCamera = viewCamera;
@@ -170,7 +175,7 @@ public final class OffscreenRenderer implements AutoCloseable {
 
         @Override
         public void handleError(String message, Throwable t) {
-            RuntimeException failure = new IllegalStateException(message, t);
+            failure = new IllegalStateException(message, t);
             ready.completeExceptionally(failure);
             for (Request r; (r = requests.poll()) != null; ) {
                 if (r != STOP) {

@@ -1,6 +1,7 @@
 package dev.mocap.preview;
 
 import com.jme3.app.SimpleApplication;
+import com.jme3.app.state.AppState;
 import com.jme3.font.BitmapText;
 import com.jme3.input.ChaseCamera;
 import com.jme3.input.KeyInput;
@@ -9,15 +10,18 @@ import com.jme3.input.controls.ActionListener;
 import com.jme3.input.controls.KeyTrigger;
 import com.jme3.input.controls.MouseButtonTrigger;
 import com.jme3.material.Material;
+import com.jme3.material.RenderState;
 import com.jme3.math.ColorRGBA;
 import com.jme3.math.FastMath;
 import com.jme3.math.Vector2f;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
+import com.jme3.scene.Spatial;
 import com.jme3.scene.shape.Quad;
 import com.jme3.system.AppSettings;
 import com.jme3.texture.Image;
 import com.jme3.texture.Texture2D;
+import com.jme3.texture.image.ColorSpace;
 import com.jme3.ui.Picture;
 import com.jme3.util.BufferUtils;
 import dev.mocap.ExitCode;
@@ -57,7 +61,7 @@ public final class PreviewWindow extends SimpleApplication {
     private int shown = -1;
 
     private PreviewWindow(PreviewInput input) {
-        super((com.jme3.app.state.AppState[]) null);
+        super((AppState[]) null);
         this.input = input;
     }
 
@@ -155,7 +159,7 @@ public final class PreviewWindow extends SimpleApplication {
         Motion motion = input.motion();
         video = VideoThumbnails.read(input.video(), input.startSeconds(), motion.fps(), motion.frameCount(), (int) VIDEO_WIDTH);
         videoImage = new Image(Image.Format.RGB8, video.width(), video.height(), BufferUtils.createByteBuffer(video.width() * video.height() * 3),
-                com.jme3.texture.image.ColorSpace.sRGB);
+                ColorSpace.sRGB);
         Picture picture = new Picture("video");
         picture.setTexture(assetManager, new Texture2D(videoImage), false);
         picture.setWidth(video.width());
@@ -194,8 +198,8 @@ public final class PreviewWindow extends SimpleApplication {
                 case "first" -> jump(0);
                 case "last" -> jump(frames - 1);
                 case "loop" -> loop = !loop;
-                case "help" -> help.setCullHint(help.getCullHint() == com.jme3.scene.Spatial.CullHint.Always
-                        ? com.jme3.scene.Spatial.CullHint.Inherit : com.jme3.scene.Spatial.CullHint.Always);
+                case "help" -> help.setCullHint(help.getCullHint() == Spatial.CullHint.Always
+                        ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
                 case "click" -> {
                     Vector2f cursor = inputManager.getCursorPosition();
                     if (cursor.y <= BAR_HEIGHT) {
@@ -264,7 +268,7 @@ public final class PreviewWindow extends SimpleApplication {
         Material m = new Material(assetManager, "Common/MatDefs/Misc/Unshaded.j3md");
         m.setColor("Color", colour);
         if (colour.a < 1) {
-            m.getAdditionalRenderState().setBlendMode(com.jme3.material.RenderState.BlendMode.Alpha);
+            m.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
         }
         return m;
     }

@@ -3,6 +3,8 @@ package dev.mocap.preview;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mocap.AtomicFiles;
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
@@ -10,6 +12,7 @@ import dev.mocap.export.bvh.BvhWriter;
 import dev.mocap.recover.Camera;
 import dev.mocap.video.VideoWriter;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +73,8 @@ public final class SampleClip {
     public static Camera readCamera(Path file) {
         try {
             return PreviewInput.camera(new ObjectMapper().readTree(file.toFile()));
-        } catch (java.io.IOException e) {
-            throw new dev.mocap.MocapException(dev.mocap.ExitCode.BAD_INPUT, "cannot read camera " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read camera " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mocap.preview;
 
 import dev.mocap.TestData;
+import dev.mocap.body.ForwardKinematics;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
@@ -8,11 +9,12 @@ import dev.mocap.recover.Camera;
 import dev.mocap.video.VideoSource;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +63,7 @@ class PreviewRenderTest {
         }
         // The highest point of the silhouette is the raised hand's finger tips (above the head).
         Vec3 fingerTip = joints[Smpl24.RIGHT_HAND].plus(
-                dev.mocap.body.ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations()[0])[Smpl24.RIGHT_HAND]
+                ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations()[0])[Smpl24.RIGHT_HAND]
                         .rotate(motion.skeleton().endSites()[Smpl24.RIGHT_HAND]));
         double expectedTop = camera.project(camera.toCamera(fingerTip))[1];
         assertEquals(expectedTop, top, 12, "top of the silhouette against the projected finger tips");
@@ -103,7 +105,7 @@ class PreviewRenderTest {
     }
 
     private static long distinctColours(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 2) {
             for (int x = 0; x < image.getWidth(); x += 2) {
                 colours.add(image.getRGB(x, y));
