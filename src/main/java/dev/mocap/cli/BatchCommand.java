@@ -57,6 +57,9 @@ final class BatchCommand implements Command {
         if (line.hasOption("progress-lines")) {
             throw new IllegalArgumentException("--progress-lines is for convert; batch prints one line per finished file");
         }
+        if (line.hasOption("preview")) {
+            throw new IllegalArgumentException("--preview is for convert; render a batch result with: mocap render OUT.mocap.json -o OUT.mp4");
+        }
         int jobs = line.hasOption("jobs") ? PoseCliOptions.positiveInt("jobs", line.getOptionValue("jobs")) : 1;
         PoseOptions pose = PoseCliOptions.parse(line);
         if (!line.hasOption("threads")) {

@@ -11,12 +11,15 @@ import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseOptions;
+import dev.mocap.preview.PreviewInput;
+import dev.mocap.preview.PreviewRenderer;
 import dev.mocap.recover.RecoveryOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,6 +63,9 @@ final class ConvertCommand implements Command {
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
         o.addOption(Option.builder().longOpt("progress-lines")
                 .desc("progress as plain lines 'progress DONE/TOTAL' on stderr, for programs that run mocap").build());
+        o.addOption(Option.builder().longOpt("preview").hasArg().argName("FILE.mp4")
+                .desc("also render the preview video of the first person: the input with the motion drawn on it beside the 3D mannequin "
+                        + "(needs OpenGL)").build());
         PoseCliOptions.addTo(o);
         return o;
     }
@@ -70,15 +76,22 @@ final class ConvertCommand implements Command {
         Path input = Arguments.single(line, "VIDEO");
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.landmarks$", ""), line.getOptionValue("output"));
         AtomicFiles.removeStaleTemporaries(base.toAbsolutePath().getParent());
-        if (options.pose().person().kind() != PersonSelection.Kind.ALL) {
-            // Known before the landmarks are made: fail now rather than after them.
-            ExportCliOptions.checkOutputs(line, ConvertJob.plannedFiles(base, options.formats()));
+        Path preview = line.hasOption("preview") ? Path.of(line.getOptionValue("preview")) : null;
+        List<Path> planned = new ArrayList<>(options.pose().person().kind() != PersonSelection.Kind.ALL
+                // known before the landmarks are made: fail now rather than after them
+                ? ConvertJob.plannedFiles(base, options.formats()) : List.of());
+        if (preview != null) {
+            planned.add(preview);
         }
+        ExportCliOptions.checkOutputs(line, planned);
         Progress progress = line.hasOption("progress-lines") ? Progress.asLines()
                 : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet"));
         List<ConvertJob.Result> results = new ConvertJob(ModelStore.locate(), options)
                 .runAll(input, base, progress, files -> ExportCliOptions.checkOutputs(line, files));
         results.forEach(r -> report(input, r));
+        if (preview != null) {
+            renderPreview(input, results.get(0), preview);
+        }
         return ExitCode.OK;
     }
 
@@ -88,6 +101,15 @@ final class ConvertCommand implements Command {
         return new ConvertJob.Options(pose, recoveryOptions(line),
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
                 settings.formats(), settings.exporters(), settings.retargeting());
+    }
+
+    /** The first segment's preview, beside the video it came from (not beside a landmarks file). */
+    private static void renderPreview(Path input, ConvertJob.Result r, Path out) {
+        Sidecar.Output first = r.outputs().get(0);
+        Path video = input.getFileName().toString().endsWith(".json") ? null : input;
+        PreviewInput preview = new PreviewInput(first.segment().motion(), video, r.recovery().camera(), first.segment().startTime());
+        PreviewRenderer.Stats s = new PreviewRenderer(preview, 720).renderVideo(out);
+        System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
     }
 
     private static String presetList() {

@@ -15,8 +15,9 @@ import java.util.List;
 
 /** Entry point: {@code mocap <command> [options]}. Exit statuses are those of {@link ExitCode}. */
 public final class Main {
-    private static final List<Command> COMMANDS = List.of(new ConvertCommand(), new BatchCommand(), new ExportCommand(), new PresetsCommand(), new LandmarksCommand(), new ModelsCommand(), new BenchCommand(),
-            new MetricsCommand());
+    private static final List<Command> COMMANDS = List.of(new ConvertCommand(), new BatchCommand(), new ExportCommand(), new PresetsCommand(),
+            new LandmarksCommand(), new MetricsCommand(), new PreviewCommand(), new RenderCommand(), new DemoCommand(), new SampleCommand(),
+            new ModelsCommand(), new BenchCommand());
 
     public static void main(String[] args) {
         System.exit(run(args).status());
