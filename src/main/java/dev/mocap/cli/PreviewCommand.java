@@ -19,7 +19,7 @@ final class PreviewCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "MOTION.bvh|OUT.mocap.json [--video FILE]";
+        return "MOTION.bvh|MOTION.glb|OUT.mocap.json [--video FILE]";
     }
 
     @Override

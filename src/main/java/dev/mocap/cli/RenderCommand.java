@@ -21,7 +21,7 @@ final class RenderCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "MOTION.bvh|OUT.mocap.json -o OUT.mp4|OUT.png [options]";
+        return "MOTION.bvh|MOTION.glb|OUT.mocap.json -o OUT.mp4|OUT.png [options]";
     }
 
     @Override

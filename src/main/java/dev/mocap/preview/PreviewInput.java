@@ -12,6 +12,7 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.Sidecar;
 import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.export.gltf.GltfMotionReader;
 import dev.mocap.recover.Camera;
 
 import java.io.IOException;
@@ -68,19 +69,19 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
     }
 
     /**
-     * Reads a BVH in metres (as convert writes them) or a {@code .mocap.json} sidecar: its first
-     * segment's BVH, its camera, and its video when the file is found next to the sidecar or
+     * Reads a BVH in metres or a GLB (as convert writes them) or a {@code .mocap.json} sidecar: its
+     * first segment's BVH or GLB, its camera, and its video when the file is found next to the sidecar or
      * {@code video} names it.
      */
     public static PreviewInput read(Path file, Path video) {
         String name = file.getFileName().toString().toLowerCase();
-        if (name.endsWith(".bvh")) {
-            return new PreviewInput(readBvh(file), video, null, 0);
+        if (name.endsWith(".bvh") || name.endsWith(".glb")) {
+            return new PreviewInput(readMotion(file), video, null, 0);
         }
         if (name.endsWith(".json")) {
             return fromSidecar(file, video);
         }
-        throw new MocapException(ExitCode.BAD_INPUT, "cannot preview " + file + ": give a .bvh or a .mocap.json that convert wrote");
+        throw new MocapException(ExitCode.BAD_INPUT, "cannot preview " + file + ": give a .bvh, a .glb or a .mocap.json that convert wrote");
     }
 
     private static PreviewInput fromSidecar(Path sidecar, Path video) {
@@ -95,25 +96,26 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
         }
         JsonNode segment = root.path("segments").path(0);
         Path folder = sidecar.toAbsolutePath().getParent();
-        Path bvh = null;
+        Path motion = null;
         for (JsonNode f : segment.path("files")) {
-            if (f.asText().toLowerCase().endsWith(".bvh")) {
-                bvh = folder.resolve(f.asText());
+            String name = f.asText().toLowerCase();
+            if (name.endsWith(".bvh") || (name.endsWith(".glb") && motion == null)) {
+                motion = folder.resolve(f.asText());
             }
         }
-        if (bvh == null) {
-            throw new MocapException(ExitCode.BAD_INPUT, sidecar + " lists no BVH file to preview (convert with --format bvh)");
+        if (motion == null) {
+            throw new MocapException(ExitCode.BAD_INPUT, sidecar + " lists no BVH or GLB file to preview (convert with --format bvh or glb)");
         }
         if (video == null) {
             Path beside = folder.resolve(root.path("video").path("file").asText());
             video = root.path("video").has("file") && Files.isRegularFile(beside) ? beside : null;
         }
-        return new PreviewInput(readBvh(bvh), video, camera(root.path("camera")), segment.path("start_s").asDouble(0));
+        return new PreviewInput(readMotion(motion), video, camera(root.path("camera")), segment.path("start_s").asDouble(0));
     }
 
-    private static Motion readBvh(Path file) {
+    private static Motion readMotion(Path file) {
         try {
-            return BvhReader.read(file, 1);
+            return file.getFileName().toString().toLowerCase().endsWith(".glb") ? GltfMotionReader.read(file) : BvhReader.read(file, 1);
         } catch (IOException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
         }
