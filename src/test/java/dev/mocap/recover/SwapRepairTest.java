@@ -42,6 +42,32 @@ class SwapRepairTest {
         assertEquals(0, SwapRepair.repair(frames).swaps());
     }
 
+    /**
+     * Legs passing each other (crossing at frame 5), the model's labels exchanged from the
+     * crossing to frame 7: choosing frame by frame, the swap taken at the crossing would be
+     * "repaired" at frame 8 and carried to the end; the whole-clip choice exchanges frames 6 and 7
+     * (at frame 5 both labelings are the same picture).
+     */
+    @Test
+    void aSwapThatBeginsAtACrossingIsNotCarriedOn() {
+        List<Observation> frames = new ArrayList<>();
+        for (int k = 0; k < 16; k++) {
+            double left = 200 + 15 * (k - 5), right = 200 - 15 * (k - 5);
+            boolean swapped = k >= 5 && k <= 7;
+            double[] pixels = new double[2 * BlazePose.COUNT];
+            for (int[] pair : new int[][]{{25, 26}, {27, 28}, {29, 30}, {31, 32}}) {
+                pixels[2 * pair[0]] = swapped ? right : left;
+                pixels[2 * pair[1]] = swapped ? left : right;
+            }
+            frames.add(new Observation(k / 30.0, pixels, new Vec3[33], new Vec3[33], new double[33], 1));
+        }
+        SwapRepair.Repaired r = SwapRepair.repair(frames);
+        assertEquals(2, r.swaps());
+        for (int k = 0; k < 16; k++) {
+            assertEquals(200 + 15 * (k - 5), r.frames().get(k).u(BlazePose.LEFT_KNEE), 1e-9, "frame " + k);
+        }
+    }
+
     /** The left leg at x = 100 + k and the right at 300 + k, labels exchanged when {@code swapped}. */
     private static Observation frame(int k, boolean swapped) {
         double[] pixels = new double[2 * BlazePose.COUNT], weight = new double[BlazePose.COUNT];
