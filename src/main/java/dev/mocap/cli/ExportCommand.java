@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.export.Format;
+import dev.mocap.pipeline.CmuClips;
 import dev.mocap.pipeline.ExportJob;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -13,8 +14,6 @@ import java.util.List;
 
 /** {@code mocap export MOTION.bvh --format fbx}: a motion the tool has, in other formats. */
 final class ExportCommand implements Command {
-    /** One CMU mocap length unit in metres (the CMU BVH files' own unit). */
-    private static final double CMU_UNIT = 0.056444;
 
     @Override
     public String name() {
@@ -64,7 +63,7 @@ final class ExportCommand implements Command {
         return switch (unit) {
             case "m" -> 1;
             case "cm" -> 0.01;
-            case "cmu" -> CMU_UNIT;
+            case "cmu" -> CmuClips.CMU_UNIT;
             default -> {
                 try {
                     double v = Double.parseDouble(unit);

@@ -60,7 +60,8 @@ public final class LearnedRefiner implements SignalFilter {
         return resample(refined, samples.length);
     }
 
-    private double[] refine(double[] x) {
+    /** One session with one input buffer: callers on several threads (batch --jobs) take turns. */
+    private synchronized double[] refine(double[] x) {
         int pad = FRAMES / 2;
         double[] padded = OddExtension.padded(x, pad);
         int lastStart = padded.length - FRAMES;
