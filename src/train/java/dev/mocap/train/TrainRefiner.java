@@ -19,7 +19,8 @@ import dev.mocap.filter.RefinerWindow;
 import dev.mocap.nn.Device;
 import dev.mocap.nn.OnnxSession;
 import dev.mocap.nn.Sha256;
-import dev.mocap.pipeline.CmuClips;
+import dev.mocap.synth.CorpusClip;
+import dev.mocap.synth.HeldOutClips;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -36,15 +37,15 @@ import java.util.regex.Pattern;
 /**
  * Trains the learned temporal refiner (models/REFINER.md) with DJL on PyTorch's CPU library and
  * writes {@code MODELS_DIR/temporal_refiner.onnx} with its sha256 in {@code manifest.json}.
- * Training data: the {@link CmuClips#TRAINING} clips, each variant
- * ({@link MotionAugmentation}) with its own draw of {@link EstimatorNoise} whose strengths are
- * scaled at random around {@link EstimatorNoise#perFrameEstimator()}; the loss on the
- * {@link CmuClips#HELD_OUT} clips is printed each epoch but never trained on.
- * Usage: {@code TrainRefiner CMU_DIR MODELS_DIR}.
+ * Training data: the clips of the mocap corpus (../shared/mocap-corpus) but the
+ * {@link HeldOutClips}, each variant ({@link MotionAugmentation}) with its own draw of
+ * {@link EstimatorNoise} whose strengths are scaled at random around
+ * {@link EstimatorNoise#perFrameEstimator()}; the loss on the held-out clips is printed each epoch
+ * but never trained on. Usage: {@code TrainRefiner CORPUS_DIR MODELS_DIR}.
  */
 public final class TrainRefiner {
     static final int HIDDEN = 128, RESIDUAL_BLOCKS = 2, ONNX_BATCH = 128;
-    private static final int VARIANTS = 96, TRAIN_STRIDE = 4, EPOCHS = 16, BATCH = 512;
+    private static final int VARIANTS = 178, TRAIN_STRIDE = 4, EPOCHS = 16, BATCH = 512;
     private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 1e-5f, ACCEL_WEIGHT = 1f;
     private static final long SEED = 6;
     private static final String FILE = "temporal_refiner.onnx";
@@ -54,16 +55,21 @@ public final class TrainRefiner {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: TrainRefiner CMU_DIR MODELS_DIR");
+            throw new IllegalArgumentException("usage: TrainRefiner CORPUS_DIR MODELS_DIR");
         }
         System.setProperty("ai.djl.offline", "true");
-        Path cmuDir = Path.of(args[0]), modelsDir = Path.of(args[1]);
+        Path corpusDir = Path.of(args[0]), modelsDir = Path.of(args[1]);
         Random random = new Random(SEED);
-        WindowSet training = trainingWindows(cmuDir, random);
-        WindowSet heldOut = heldOutWindows(cmuDir);
-        System.out.printf(Locale.ROOT, "%d training windows from %d variants of %s; %d held-out windows of %s%n",
-                training.size(), VARIANTS, CmuClips.TRAINING.stream().map(CmuClips.Clip::file).toList(), heldOut.size(),
-                CmuClips.HELD_OUT.stream().map(CmuClips.Clip::file).toList());
+        List<Motion> trainingClips = new ArrayList<>(), heldOutClips = new ArrayList<>();
+        try (var files = Files.list(corpusDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bvh.gz")).sorted().toList()) {
+                (HeldOutClips.isHeldOut(CorpusClip.name(f)) ? heldOutClips : trainingClips).add(CorpusClip.readMotion(f));
+            }
+        }
+        WindowSet training = trainingWindows(trainingClips, random);
+        WindowSet heldOut = heldOutWindows(heldOutClips);
+        System.out.printf(Locale.ROOT, "%d training windows from %d variants of %d corpus clips; %d held-out windows of %s%n",
+                training.size(), VARIANTS, trainingClips.size(), heldOut.size(), HeldOutClips.NAMES);
         Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
         RefinerModel refiner = new RefinerModel(HIDDEN, RESIDUAL_BLOCKS);
         try (Model model = Model.newInstance("temporal_refiner", "PyTorch")) {
@@ -82,11 +88,7 @@ public final class TrainRefiner {
         }
     }
 
-    private static WindowSet trainingWindows(Path cmuDir, Random random) {
-        List<Motion> sources = new ArrayList<>();
-        for (CmuClips.Clip clip : CmuClips.TRAINING) {
-            sources.add(CmuClips.read(cmuDir, clip));
-        }
+    private static WindowSet trainingWindows(List<Motion> sources, Random random) {
         WindowSet set = new WindowSet();
         for (int v = 0; v < VARIANTS; v++) {
             Motion clean = MotionAugmentation.randomVariant(sources.get(v % sources.size()), 30, random);
@@ -107,11 +109,10 @@ public final class TrainRefiner {
         return Math.exp((random.nextDouble() * 2 - 1) * Math.log(2));
     }
 
-    private static WindowSet heldOutWindows(Path cmuDir) {
+    private static WindowSet heldOutWindows(List<Motion> clips) {
         WindowSet set = new WindowSet();
-        for (CmuClips.Clip clip : CmuClips.HELD_OUT) {
-            Motion clean = CmuClips.every(CmuClips.read(cmuDir, clip), 0, CmuClips.STEP_TO_30_FPS);
-            set.add(clean, EstimatorNoise.perFrameEstimator().applyTo(clean, new Random(clip.file().hashCode())), 8);
+        for (int i = 0; i < clips.size(); i++) {
+            set.add(clips.get(i), EstimatorNoise.perFrameEstimator().applyTo(clips.get(i), new Random(SEED + i)), 8);
         }
         return set;
     }
