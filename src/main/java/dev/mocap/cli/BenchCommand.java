@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.AccuracyBenchmark;
 import dev.mocap.pipeline.BatchBenchmark;
 import dev.mocap.pipeline.ExportBenchmark;
 import dev.mocap.pipeline.FilterBenchmark;
@@ -22,6 +23,8 @@ final class BenchCommand implements Command {
     private static final int DEFAULT_FRAMES = 150;
     /** The CMU clips of the shared test data, seen from a checkout. */
     private static final String DEFAULT_CMU_DIR = "../shared/testdata/mocap/cmu";
+    /** The training corpus, whose held-out clips the accuracy benchmark films. */
+    private static final String DEFAULT_CORPUS_DIR = "../shared/mocap-corpus";
     /** The test clip the export benchmark converts when given nothing. */
     private static final String DEFAULT_EXPORT_INPUT = "../shared/testdata/video/tfjs/pose_1.mp4";
     /** The test clips the batch benchmark converts when given nothing. */
@@ -35,7 +38,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...]";
+        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]]";
     }
 
     @Override
@@ -44,7 +47,8 @@ final class BenchCommand implements Command {
                 + "'recovery' (recovery frames/s and end-to-end convert fps), "
                 + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time), "
                 + "'export' (time to write 10 000 frames as BVH, FBX, GLB), "
-                + "'batch' (videos/min and frames/s with --jobs 1 and 2)";
+                + "'batch' (videos/min and frames/s with --jobs 1 and 2), "
+                + "'accuracy' (raw landmarks, --recovery fit and learned against exact 3D truth on held-out mocap)";
     }
 
     @Override
@@ -66,6 +70,15 @@ final class BenchCommand implements Command {
         }
         if (!args.isEmpty() && args.get(0).equals("export") && args.size() <= 2) {
             new ExportBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_EXPORT_INPUT));
+            return ExitCode.OK;
+        }
+        if (!args.isEmpty() && args.get(0).equals("accuracy") && args.size() <= 3) {
+            try {
+                new AccuracyBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() > 1 ? args.get(1) : DEFAULT_CORPUS_DIR),
+                        Path.of(args.size() > 2 ? args.get(2) : DEFAULT_CMU_DIR));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return ExitCode.OK;
         }
         if (!args.isEmpty() && args.get(0).equals("batch")) {

@@ -13,6 +13,7 @@ import dev.mocap.pose.PersonSelection;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.preview.PreviewInput;
 import dev.mocap.preview.PreviewRenderer;
+import dev.mocap.recover.RecoveryMethod;
 import dev.mocap.recover.RecoveryOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -52,6 +53,9 @@ final class ConvertCommand implements Command {
         o.addOption(Option.builder().longOpt("fps").hasArg().argName("N").desc("output frame rate (default: the video's)").build());
         o.addOption(Option.builder().longOpt("max-gap").hasArg().argName("S")
                 .desc("fill gaps without the person up to this many seconds; longer gaps split the output (default 0.5)").build());
+        o.addOption(Option.builder().longOpt("recovery").hasArg().argName("learned|fit")
+                .desc("where the body's depth comes from: 'learned' (default) the project's lifting network trained on motion "
+                        + "capture (models/LIFTER.md); 'fit' the landmark model's world landmarks alone").build());
         o.addOption(Option.builder().longOpt("fit-smoothness").hasArg().argName("W")
                 .desc("weight of temporal smoothness in the skeleton fit (default 1, 0 = none)").build());
         o.addOption(Option.builder().longOpt("keep-camera-frame")
@@ -132,7 +136,8 @@ final class ConvertCommand implements Command {
         RecoveryOptions d = RecoveryOptions.defaults();
         return new RecoveryOptions(number(line, "focal", d.focalPx()), number(line, "fov", d.fovDegrees()),
                 number(line, "height", d.subjectHeight()), number(line, "fps", d.fps()), line.hasOption("keep-camera-frame"),
-                number(line, "max-gap", d.maxGapSeconds()), number(line, "fit-smoothness", d.smoothness()));
+                number(line, "max-gap", d.maxGapSeconds()), number(line, "fit-smoothness", d.smoothness()),
+                RecoveryMethod.parse(line.getOptionValue("recovery", d.method().cliName())));
     }
 
     private static double number(CommandLine line, String option, double fallback) {

@@ -51,11 +51,17 @@ final class ModelsCommand implements Command {
         if (!complete) {
             System.out.println("restore with: ./mocap models install");
         }
-        ModelStore.FileState refiner = store.refinerState();
-        System.out.printf("  %-9s onnx %-7s %s%n", "refiner", refiner, store.refinerFile());
-        if (refiner != ModelStore.FileState.OK) {
-            System.out.println("the refiner ships with the source in models/: restore it from version control (models/REFINER.md)");
+        boolean shipped = true;
+        for (String name : List.of(ModelStore.REFINER, ModelStore.LIFTER)) {
+            ModelStore.FileState state = store.projectModelState(name);
+            System.out.printf("  %-9s onnx %-7s %s%n", name.equals(ModelStore.REFINER) ? "refiner" : name, state,
+                    store.projectModelFile(name));
+            shipped &= state == ModelStore.FileState.OK;
         }
-        return complete && refiner == ModelStore.FileState.OK ? ExitCode.OK : ExitCode.MODEL_MISSING;
+        if (!shipped) {
+            System.out.println("the refiner and the lifter ship with the source in models/: restore them with 'git checkout models/'"
+                    + " (models/REFINER.md, models/LIFTER.md)");
+        }
+        return complete && shipped ? ExitCode.OK : ExitCode.MODEL_MISSING;
     }
 }

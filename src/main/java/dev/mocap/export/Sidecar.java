@@ -39,7 +39,7 @@ public final class Sidecar {
     }
 
     /** How the recovered motion was processed and mapped before it was written. */
-    public record Settings(String smoothing, boolean footLock, Retargeting retargeting) {
+    public record Settings(String recovery, String smoothing, boolean footLock, Retargeting retargeting) {
     }
 
     public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary,
@@ -50,7 +50,8 @@ public final class Sidecar {
                 "fps", video.fps(), "duration_s", video.durationSeconds()));
         root.put("camera", camera(recovery.camera()));
         root.put("skeleton", skeleton(recovery.skeleton()));
-        root.put("processing", Map.of("smoothing", settings.smoothing(), "foot_lock", settings.footLock()));
+        root.put("processing", Map.of("recovery", settings.recovery(), "smoothing", settings.smoothing(),
+                "foot_lock", settings.footLock()));
         root.put("target", target(settings.retargeting(), outputs.isEmpty() ? recovery.skeleton() : outputs.get(0).written().skeleton()));
         List<Object> segments = new ArrayList<>();
         for (Output o : outputs) {

@@ -66,27 +66,38 @@ public final class ModelStore {
         return verified(model, tfliteFile(model), tfliteState(model));
     }
 
-    /** The manifest name of the learned temporal refiner ({@code --smooth learned}). */
-    public static final String REFINER = "temporal_refiner";
+    /** The manifest names of the project's own models, which ship in the models folder. */
+    public static final String REFINER = "temporal_refiner", LIFTER = "lifter";
+
+    /** The learned temporal refiner ({@code --smooth learned}), verified. */
+    public Path refiner() {
+        return projectModel(REFINER, "REFINER.md");
+    }
+
+    /** The learned lifting network ({@code --recovery learned}), verified. */
+    public Path lifter() {
+        return projectModel(LIFTER, "LIFTER.md");
+    }
 
     /**
-     * The verified file of the learned temporal refiner, which ships in the models folder (it is
-     * not fetched); throws {@link MocapException} (MODEL_MISSING) when missing or corrupt.
+     * The verified file of one of the project's models (not fetched: it ships with the source);
+     * throws {@link MocapException} (MODEL_MISSING) when missing or corrupt.
      */
-    public Path refiner() {
-        if (refinerState() != FileState.OK) {
-            throw new MocapException(ExitCode.MODEL_MISSING, REFINER + " model missing or corrupt at " + refinerFile()
-                    + "; it ships with the source in models/ (restore it from version control, or retrain it as models/REFINER.md says)");
+    private Path projectModel(String name, String card) {
+        if (projectModelState(name) != FileState.OK) {
+            throw new MocapException(ExitCode.MODEL_MISSING, name + " model missing or corrupt at " + projectModelFile(name)
+                    + "; it ships with the source in models/ (restore it with 'git checkout models/', or retrain it as models/"
+                    + card + " says)");
         }
-        return refinerFile();
+        return projectModelFile(name);
     }
 
-    public Path refinerFile() {
-        return dir.resolve(manifest.projectModel(REFINER).file());
+    public Path projectModelFile(String name) {
+        return dir.resolve(manifest.projectModel(name).file());
     }
 
-    public FileState refinerState() {
-        return state(refinerFile(), manifest.projectModel(REFINER).sha256());
+    public FileState projectModelState(String name) {
+        return state(projectModelFile(name), manifest.projectModel(name).sha256());
     }
 
     public List<ModelStatus> status() {

@@ -17,7 +17,7 @@ import dev.mocap.pose.LandmarkStats;
 import dev.mocap.pose.LandmarksJson;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
-import dev.mocap.recover.LandmarkRecovery;
+import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.recover.Segment;
@@ -58,10 +58,17 @@ public final class ConvertJob {
 
     private final ModelStore models;
     private final Options options;
+    private final MotionRecovery recovery;
 
+    /** A conversion with the recovery that the options name (its model is loaded now, so a missing one fails early). */
     public ConvertJob(ModelStore models, Options options) {
+        this(models, options, options.recovery().method().create(models));
+    }
+
+    public ConvertJob(ModelStore models, Options options, MotionRecovery recovery) {
         this.models = models;
         this.options = options;
+        this.recovery = recovery;
     }
 
     /** The files a conversion to {@code base} writes for its first segment, for checks before it runs. */
@@ -118,7 +125,7 @@ public final class ConvertJob {
 
     private Result convert(LandmarkSequence landmarks, Map<String, Object> summary, Path base, double landmarkSeconds) {
         long recoveryStart = System.nanoTime();
-        Recovery recovery = new LandmarkRecovery().recover(landmarks, options.recovery());
+        Recovery recovery = this.recovery.recover(landmarks, options.recovery());
         double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
         List<Sidecar.Output> outputs = new ArrayList<>();
         List<MotionMetrics> recovered = new ArrayList<>();
@@ -138,16 +145,24 @@ public final class ConvertJob {
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
-                new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.retargeting()));
+                new Sidecar.Settings(options.recovery().method().cliName(), options.smoothing().cliName(), options.footLock(),
+                        options.retargeting()));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
     }
 
     private Motion postProcess(Motion recovered) {
-        Motion smooth = options.smoothing().filter().apply(recovered);
-        Motion withContacts = smooth.withContacts(FootContactDetector.detect(smooth));
-        if (!options.footLock()) {
-            return withContacts;
+        return postProcess(recovered, options.smoothing(), options.footLock());
+    }
+
+    /** Smoothing, foot contacts and foot locking, as a conversion does them after recovery. */
+    public static Motion postProcess(Motion recovered, SmoothingPreset smoothing, boolean footLock) {
+        Motion smooth = smoothing.filter().apply(recovered);
+        boolean judged = recovered.contacts() != null;
+        // The lifting network's planted feet where it judged them; else what the motion's feet show.
+        Motion withContacts = smooth.withContacts(judged ? recovered.contacts() : FootContactDetector.detect(smooth));
+        if (!footLock || judged) {
+            return footLock ? FootLock.DEFAULT.apply(withContacts) : withContacts;
         }
         // Pulled down to the floor, a foot can look planted on more frames than before: lock those too.
         FootContacts after = FootContactDetector.detect(FootLock.DEFAULT.apply(withContacts));

@@ -49,8 +49,7 @@ public final class DemoJob {
         }
         double trueFocal = SampleClip.readCamera(sample.camera()).focal();
         RecoveryOptions d = RecoveryOptions.defaults();
-        RecoveryOptions recovery = knownFocal ? new RecoveryOptions(trueFocal, d.fovDegrees(), d.subjectHeight(), d.fps(),
-                d.keepCameraFrame(), d.maxGapSeconds(), d.smoothness()) : d;
+        RecoveryOptions recovery = knownFocal ? d.withFocal(trueFocal) : d;
         ConvertJob.Options options = new ConvertJob.Options(PoseOptions.defaults(), recovery,
                 SmoothingPreset.DEFAULT, true, EnumSet.of(Format.BVH), Exporters.defaults(), Retargeting.NONE);
         ConvertJob.Result r = new ConvertJob(models, options).run(sample.video(), outFolder.resolve(SampleClip.NAME), progress);

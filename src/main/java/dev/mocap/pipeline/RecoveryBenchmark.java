@@ -3,17 +3,20 @@ package dev.mocap.pipeline;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.PoseOptions;
-import dev.mocap.recover.LandmarkRecovery;
+import dev.mocap.recover.MotionRecovery;
+import dev.mocap.recover.RecoveryMethod;
 import dev.mocap.recover.RecoveryOptions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Speed of motion recovery and of the whole conversion on one video: recovery frames per second
- * (median of repeated runs on the same landmarks, after warm-up), with and without the fit's
- * smoothness terms, and end-to-end `convert` frames per second with recovery's share of it.
+ * (median of repeated runs on the same landmarks, after warm-up) with {@code --recovery fit} and
+ * {@code --recovery learned} (the network's share included), and end-to-end `convert` frames per
+ * second with each, the fit's as the baseline.
  */
 public final class RecoveryBenchmark {
     private static final int RUNS = 7;
@@ -32,17 +35,18 @@ public final class RecoveryBenchmark {
         double landmarkSeconds = (System.nanoTime() - start) / 1e9;
         LandmarkSequence seq = landmarks.sequence();
         int frames = seq.frames().size();
-        RecoveryOptions fitted = RecoveryOptions.defaults();
-        RecoveryOptions analyticOnly = new RecoveryOptions(fitted.focalPx(), fitted.fovDegrees(), fitted.subjectHeight(),
-                fitted.fps(), fitted.keepCameraFrame(), fitted.maxGapSeconds(), 0);
-        double full = Timing.medianSeconds(() -> new LandmarkRecovery().recover(seq, fitted), 1, RUNS);
-        double analytic = Timing.medianSeconds(() -> new LandmarkRecovery().recover(seq, analyticOnly), 1, RUNS);
-        out.printf(Locale.ROOT, "video %s: %d frames, %dx%d%n", video.getFileName(), frames, seq.video().width(), seq.video().height());
-        out.printf(Locale.ROOT, "recovery with temporal fit:        %8.0f frames/s (%.2f ms/frame)%n", frames / full, 1000 * full / frames);
-        out.printf(Locale.ROOT, "recovery, fit without smoothness terms: %3.0f frames/s (%.2f ms/frame)%n", frames / analytic, 1000 * analytic / frames);
-        out.printf(Locale.ROOT, "end-to-end convert (model loading, landmarks, recovery): %.1f fps; landmarks alone %.1f fps; "
-                + "recovery is %.1f %% of the time%n", frames / (landmarkSeconds + full), frames / landmarkSeconds,
-                100 * full / (landmarkSeconds + full));
+        out.printf(Locale.ROOT, "video %s: %d frames, %dx%d; landmarks alone %.1f fps%n", video.getFileName(), frames,
+                seq.video().width(), seq.video().height(), frames / landmarkSeconds);
+        double fitSeconds = 0;
+        for (RecoveryMethod method : List.of(RecoveryMethod.FIT, RecoveryMethod.LEARNED)) {
+            RecoveryOptions options = RecoveryOptions.defaults().withMethod(method);
+            MotionRecovery recovery = method.create(models);
+            double seconds = Timing.medianSeconds(() -> recovery.recover(seq, options), 1, RUNS);
+            fitSeconds = method == RecoveryMethod.FIT ? seconds : fitSeconds;
+            out.printf(Locale.ROOT, "--recovery %-7s %8.0f frames/s (%.2f ms/frame); end-to-end convert %.1f fps (%.3f× the fit's)%n",
+                    method.cliName(), frames / seconds, 1000 * seconds / frames, frames / (landmarkSeconds + seconds),
+                    (landmarkSeconds + fitSeconds) / (landmarkSeconds + seconds));
+        }
         out.println("(median of " + RUNS + " runs after a warm-up run; one core for recovery)");
     }
 }

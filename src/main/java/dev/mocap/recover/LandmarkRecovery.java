@@ -24,29 +24,39 @@ import java.util.Locale;
  * and split at long ones.
  */
 public final class LandmarkRecovery implements MotionRecovery {
+    /** The learned lifting network, or null to take body shapes from the world landmarks. */
+    private final LearnedLifter lifter;
+
+    LandmarkRecovery(LearnedLifter lifter) {
+        this.lifter = lifter;
+    }
 
     @Override
     public Recovery recover(LandmarkSequence seq, RecoveryOptions options) {
         VideoInfo video = seq.video();
         List<FramePose> seen = seq.frames().stream().filter(FramePose::hasPerson).toList();
-        if (seen.size() < 2) {
-            throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + video.file().getFileName()
-                    + (seen.isEmpty() ? "" : " (in one frame only)") + ": nothing to animate");
+        if (seen.isEmpty()) {
+            throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + video.file().getFileName() + ": nothing to animate");
         }
         List<String> warnings = new ArrayList<>(seq.warnings());
         double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : medianRate(seen);
         Camera camera = Camera.atOrigin(focal(options, video), video.width(), video.height());
 
         SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
-        BodyModel body = BodyModel.measure(observed.frames());
-        if (Double.isFinite(options.subjectHeight())) {
-            observed = SwapRepair.repair(lift(seen, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton())));
-            body = BodyModel.measure(observed.frames());
-        }
         if (observed.swaps() > 0) {
             warnings.add(observed.swaps() + " left/right limb swaps of the landmark model were undone");
         }
         List<Observation> observations = observed.frames();
+        if (lifter != null) {
+            synchronized (lifter) {
+                observations = lifter.reshape(observations, camera);
+            }
+        }
+        BodyModel body = BodyModel.measure(observations);
+        if (Double.isFinite(options.subjectHeight())) {
+            observations = rescaled(observations, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()));
+            body = BodyModel.measure(observations);
+        }
         WorldFrame frame = WorldFrame.cameraAxes();
         if (!options.keepCameraFrame()) {
             GroundPlane.Result ground = GroundPlane.fit(observations);
@@ -73,6 +83,18 @@ public final class LandmarkRecovery implements MotionRecovery {
         List<Observation> out = new ArrayList<>(frames.size());
         for (FramePose f : frames) {
             out.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, scale));
+        }
+        return out;
+    }
+
+    private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale) {
+        List<Observation> out = new ArrayList<>(frames.size());
+        for (Observation o : frames) {
+            Vec3[] body = Lifter.bodyShape(o);
+            for (int i = 0; i < body.length; i++) {
+                body[i] = body[i].times(scale);
+            }
+            out.add(Lifter.reshape(o, body, o.footContact(), camera));
         }
         return out;
     }
@@ -104,7 +126,7 @@ public final class LandmarkRecovery implements MotionRecovery {
             Observation o = grid.at(k);
             if (o != null) {
                 Vec3[] targets = frame.apply(o.lifted());
-                track.set(k, pelvis(targets), ik.solve(targets, o.weight()), confidence(o));
+                track.set(k, pelvis(targets), ik.solve(targets, o.weight()), confidence(o), o.footContact());
             }
         }
         return track;
@@ -120,6 +142,9 @@ public final class LandmarkRecovery implements MotionRecovery {
     }
 
     private static double medianRate(List<FramePose> frames) {
+        if (frames.size() < 2) {
+            return 30;
+        }
         double[] dt = new double[frames.size() - 1];
         for (int i = 1; i < frames.size(); i++) {
             dt[i - 1] = frames.get(i).timestamp() - frames.get(i - 1).timestamp();

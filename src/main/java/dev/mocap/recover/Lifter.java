@@ -28,6 +28,30 @@ final class Lifter {
             weight[i] = l.visibility()[i] * l.presence()[i];
             body[i] = new Vec3(l.world()[3 * i], l.world()[3 * i + 1], l.world()[3 * i + 2]).times(scale);
         }
+        return place(time, pixels, weight, body, l.score(), null, camera);
+    }
+
+    /**
+     * The observation with its body shape replaced by {@code body} (root-relative, camera axes,
+     * metres) and the feet's contact probabilities by {@code footContact}.
+     */
+    static Observation reshape(Observation o, Vec3[] body, double[] footContact, Camera camera) {
+        return place(o.time(), o.pixels(), o.weight(), body, o.score(), footContact, camera);
+    }
+
+    /** Root-relative body shape of an observation. */
+    static Vec3[] bodyShape(Observation o) {
+        Vec3 root = LandmarkRecovery.pelvis(o.shape());
+        Vec3[] body = new Vec3[o.shape().length];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = o.shape()[i].minus(root);
+        }
+        return body;
+    }
+
+    private static Observation place(double time, double[] pixels, double[] weight, Vec3[] body, double score, double[] footContact,
+                                     Camera camera) {
+        int n = body.length;
         Vec3 t = rootTranslation(body, pixels, weight, camera);
         Vec3[] shape = new Vec3[n], lifted = new Vec3[n];
         for (int i = 0; i < n; i++) {
@@ -36,7 +60,7 @@ final class Lifter {
             double trust = Math.min(1, weight[i] / RAY_TRUST);
             lifted[i] = shape[i].lerp(onRay, trust);
         }
-        return new Observation(time, pixels, lifted, shape, weight, l.score());
+        return new Observation(time, pixels, lifted, shape, weight, score, footContact);
     }
 
     /**

@@ -14,11 +14,20 @@ package dev.mocap.recover;
  * @param maxGapSeconds   frames without the person are filled in when the gap is at most this
  *                        long; longer gaps split the motion into segments
  * @param smoothness      weight of the temporal smoothness terms (0 = none, 1 = default)
+ * @param method          where the body's depth comes from
  */
 public record RecoveryOptions(double focalPx, double fovDegrees, double subjectHeight, double fps,
-                              boolean keepCameraFrame, double maxGapSeconds, double smoothness) {
+                              boolean keepCameraFrame, double maxGapSeconds, double smoothness, RecoveryMethod method) {
 
     public static RecoveryOptions defaults() {
-        return new RecoveryOptions(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, 0.5, 1);
+        return new RecoveryOptions(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, 0.5, 1, RecoveryMethod.LEARNED);
+    }
+
+    public RecoveryOptions withMethod(RecoveryMethod m) {
+        return new RecoveryOptions(focalPx, fovDegrees, subjectHeight, fps, keepCameraFrame, maxGapSeconds, smoothness, m);
+    }
+
+    public RecoveryOptions withFocal(double focal) {
+        return new RecoveryOptions(focal, fovDegrees, subjectHeight, fps, keepCameraFrame, maxGapSeconds, smoothness, method);
     }
 }

@@ -118,7 +118,7 @@ final class SwapRepair {
             shape[a] = shape[b];
             shape[b] = t;
         }
-        return new Observation(o.time(), pixels, lifted, shape, weight, o.score());
+        return new Observation(o.time(), pixels, lifted, shape, weight, o.score(), o.footContact());
     }
 
     private static void swap(double[] v, int i, int j) {

@@ -20,7 +20,8 @@ import dev.mocap.pose.BlazePose;
  *       next frames (a discrete acceleration), weighted by the clip's measured noise;</li>
  *   <li>joint limits: knees and elbows bend one way only and barely twist sideways; collars
  *       prefer their rest orientation;</li>
- *   <li>foot contacts: a heel or toe that is low and slow is held, for the whole run of frames
+ *   <li>foot contacts: a heel or toe that is low and slow (or low on a foot the lifting network
+ *       judges planted) is held, for the whole run of frames
  *       it stays planted, at the run's mean position and on the floor — this anchors the root,
  *       whose depth is the noisiest quantity, and keeps planted feet from sliding.</li>
  * </ul>
@@ -95,7 +96,7 @@ final class TemporalFit {
 
     void refine(Track track, Grid grid) {
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            Vec3[][] anchors = anchors(footPoints(track), grid.fps());
+            Vec3[][] anchors = anchors(footPoints(track), track, grid.fps());
             for (int k = 0; k < track.size(); k++) {
                 if (track.has(k)) {
                     step(track, grid, k, anchors);
@@ -124,19 +125,19 @@ final class TemporalFit {
      * Per frame and foot point, where it is planted (the mean of its positions over the run of
      * contact frames it belongs to), or null while it moves or is off the floor.
      */
-    private static Vec3[][] anchors(Vec3[][] points, double fps) {
+    private Vec3[][] anchors(Vec3[][] points, Track track, double fps) {
         int frames = points.length, count = FOOT_LANDMARKS.size();
         Vec3[][] anchors = new Vec3[frames][count];
         for (int i = 0; i < count; i++) {
             int k = 0;
             while (k < frames) {
-                if (!planted(points, k, i, fps)) {
+                if (!planted(points, track, k, i, fps)) {
                     k++;
                     continue;
                 }
                 int end = k;
                 Vec3 sum = Vec3.ZERO;
-                while (end < frames && planted(points, end, i, fps)) {
+                while (end < frames && planted(points, track, end, i, fps)) {
                     sum = sum.plus(points[end][i]);
                     end++;
                 }
@@ -152,9 +153,17 @@ final class TemporalFit {
         return anchors;
     }
 
-    private static boolean planted(Vec3[][] points, int k, int i, double fps) {
+    /**
+     * A foot point is planted when it is low and, where the lifting network judged the frame,
+     * its foot is planted by the network's judgement; elsewhere when it is also slow.
+     */
+    private boolean planted(Vec3[][] points, Track track, int k, int i, double fps) {
         if (points[k] == null) {
             return false;
+        }
+        double[] judged = track.footContact(k);
+        if (judged != null) {
+            return judged[BlazePose.isLeft(feet[i].landmark()) ? 0 : 1] > Track.PLANTED && points[k][i].y() < CONTACT_HEIGHT;
         }
         Vec3 before = k > 0 && points[k - 1] != null ? points[k - 1][i] : points[k][i];
         Vec3 after = k + 1 < points.length && points[k + 1] != null ? points[k + 1][i] : points[k][i];

@@ -1,5 +1,6 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
@@ -9,22 +10,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The pose on each grid frame while it is being recovered; frames without an observation are empty. */
+/**
+ * The pose on each grid frame while it is being recovered; frames without an observation are
+ * empty. Feet judged planted (probability over one half) by the lifting network, where it ran,
+ * become the segments' foot contacts.
+ */
 final class Track {
+    static final double PLANTED = 0.5;
+
     final Vec3[] root;
     final Quat[][] rotations;
     final double[] confidence;
+    private final double[][] footContact;
 
     Track(int frames) {
         root = new Vec3[frames];
         rotations = new Quat[frames][];
         confidence = new double[frames];
+        footContact = new double[frames][];
     }
 
-    void set(int k, Vec3 rootPosition, Quat[] local, double frameConfidence) {
+    void set(int k, Vec3 rootPosition, Quat[] local, double frameConfidence, double[] feet) {
         root[k] = rootPosition;
         rotations[k] = local;
         confidence[k] = frameConfidence;
+        footContact[k] = feet;
+    }
+
+    /** The lifting network's probabilities that the left and right foot are planted in frame k, or null. */
+    double[] footContact(int k) {
+        return footContact[k];
     }
 
     boolean has(int k) {
@@ -74,13 +89,17 @@ final class Track {
         Vec3[] positions = new Vec3[n];
         Quat[][] local = new Quat[n][];
         double[] conf = new double[n];
-        boolean[] filled = new boolean[n];
+        boolean[] filled = new boolean[n], left = new boolean[n], right = new boolean[n];
+        boolean judged = true;
         int previous = start;
         for (int k = start; k <= end; k++) {
             if (has(k)) {
                 positions[k - start] = root[k];
                 local[k - start] = rotations[k].clone();
                 conf[k - start] = confidence[k];
+                judged &= footContact[k] != null;
+                left[k - start] = judged && footContact[k][0] > PLANTED;
+                right[k - start] = judged && footContact[k][1] > PLANTED;
                 previous = k;
             } else {
                 int next = gapEnd(k);
@@ -91,10 +110,13 @@ final class Track {
                     local[k - start][j] = rotations[previous][j].slerp(rotations[next][j], t);
                 }
                 filled[k - start] = true;
+                left[k - start] = left[previous - start] && footContact[next] != null && footContact[next][0] > PLANTED;
+                right[k - start] = right[previous - start] && footContact[next] != null && footContact[next][1] > PLANTED;
             }
         }
         keepHemisphere(local);
-        return new Segment(new Motion(skeleton, grid.fps(), positions, local, conf, null), grid.time(start), filled);
+        FootContacts contacts = judged ? new FootContacts(left, right) : null;
+        return new Segment(new Motion(skeleton, grid.fps(), positions, local, conf, contacts), grid.time(start), filled);
     }
 
     /** Each quaternion on the side of its predecessor, so interpolating between frames never takes the long way. */

@@ -31,7 +31,7 @@ class SegmentationTest {
             if (grid.at(k) != null) {
                 Quat[] pose = new Quat[Smpl24.COUNT];
                 Arrays.fill(pose, Quat.axisAngle(Vec3.Y, k * 0.01));
-                track.set(k, new Vec3(k * 0.01, 1, 0), pose, 0.9);
+                track.set(k, new Vec3(k * 0.01, 1, 0), pose, 0.9, null);
             }
         }
         List<String> warnings = new ArrayList<>();

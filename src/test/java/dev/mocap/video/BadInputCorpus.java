@@ -34,9 +34,8 @@ public final class BadInputCorpus {
         Files.delete(whole);
         cases.add(fails(TestClip.writeAudioOnly(dir.resolve("audio only.mp4")), "No video stream"));
         cases.add(fails(TestClip.of(w, h).frames(10).writeTo(dir.resolve("empty room.mp4")), "no person found"));
-        // One pose is no motion: recovery refuses it with its reason.
-        cases.add(fails(TestClip.of(w, h).frames(1).fps(FPS).pixels(frames(person)).writeTo(dir.resolve("one frame.mp4")),
-                "in one frame only"));
+        // One pose is a one-frame animation (a still to pose a character with).
+        cases.add(converts(TestClip.of(w, h).frames(1).fps(FPS).pixels(frames(person)).writeTo(dir.resolve("one frame.mp4"))));
         cases.add(converts(TestClip.of(w, h).frames(3).fps(FPS).pixels(frames(person)).writeTo(dir.resolve("three frames.mp4"))));
         cases.add(converts(TestClip.of(3840, 2160).frames(3).fps(FPS).pixels((width, height, i) -> scaled(person.get(i), width, height))
                 .writeTo(dir.resolve("4k.mp4"))));

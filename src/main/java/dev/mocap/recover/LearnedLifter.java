@@ -1,0 +1,135 @@
+package dev.mocap.recover;
+
+import dev.mocap.body.Vec3;
+import dev.mocap.nn.Device;
+import dev.mocap.nn.OnnxSession;
+import dev.mocap.pose.BlazePose;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The learned lifting network (model card {@code models/LIFTER.md}) on ONNX Runtime: a dilated
+ * temporal convolution over {@value #RECEPTIVE_FIELD} frames at {@value #FPS} fps that reads
+ * {@link LiftingFeatures} and gives, per frame, the 33 landmarks relative to the mid-hip in camera
+ * axes (metres, for a body of {@value #STATURE} m) and the probability that each foot is planted.
+ * The observations' times are put on a {@value #FPS} fps grid (linear interpolation, so any frame
+ * rate and gaps work), the grid is extended at both ends by repeating its end frames (so a clip
+ * of one frame works), and run in fixed chunks of {@value #CHUNK} frames with their context, so
+ * memory does not grow with the clip. Not for concurrent use.
+ */
+public final class LearnedLifter {
+    public static final double FPS = 30, STATURE = 1.70;
+    public static final int RECEPTIVE_FIELD = 81, CHUNK = 128, OUTPUTS = 33 * 3 + 2;
+    public static final int INPUT_FRAMES = CHUNK + RECEPTIVE_FIELD - 1;
+    public static final String OUTPUT = "lifted";
+    private static final int PAD = RECEPTIVE_FIELD / 2;
+
+    private final OnnxSession session;
+
+    public LearnedLifter(Path model, int threads) {
+        session = new OnnxSession(model, Device.CPU, threads, List.of(OUTPUT));
+    }
+
+    /** What the network says of a clip: per observation the body shape and the two feet's contact probabilities. */
+    record Lifted(List<Vec3[]> shapes, double[][] contacts) {
+    }
+
+    /** The observations with their body shapes (hence their depths along the rays) from the network. */
+    List<Observation> reshape(List<Observation> frames, Camera camera) {
+        Lifted lifted = lift(frames, camera);
+        List<Observation> out = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            out.add(Lifter.reshape(frames.get(i), lifted.shapes().get(i), lifted.contacts()[i], camera));
+        }
+        return out;
+    }
+
+    Lifted lift(List<Observation> frames, Camera camera) {
+        double t0 = frames.get(0).time(), t1 = frames.get(frames.size() - 1).time();
+        int n = (int) Math.round((t1 - t0) * FPS) + 1;
+        float[][] features = new float[frames.size()][];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = LiftingFeatures.of(frames.get(i), camera);
+        }
+        float[][] grid = new float[n][];
+        double[] times = new double[frames.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = (frames.get(i).time() - t0) * FPS;
+        }
+        for (int k = 0; k < n; k++) {
+            grid[k] = interpolate(features, times, k);
+        }
+        float[][] outputs = run(grid);
+        double[] gridTimes = new double[n];
+        for (int k = 0; k < n; k++) {
+            gridTimes[k] = k;
+        }
+        List<Vec3[]> shapes = new ArrayList<>(frames.size());
+        double[][] contacts = new double[frames.size()][2];
+        for (int i = 0; i < frames.size(); i++) {
+            float[] o = interpolate(outputs, gridTimes, times[i]);
+            Vec3[] shape = new Vec3[BlazePose.COUNT];
+            for (int j = 0; j < shape.length; j++) {
+                shape[j] = new Vec3(o[3 * j], o[3 * j + 1], o[3 * j + 2]);
+            }
+            shapes.add(shape);
+            contacts[i][0] = sigmoid(o[99]);
+            contacts[i][1] = sigmoid(o[100]);
+        }
+        return new Lifted(shapes, contacts);
+    }
+
+    /** The network over the grid, chunk by chunk, each with {@value #PAD} frames of context on both sides. */
+    private float[][] run(float[][] grid) {
+        int n = grid.length, c = LiftingFeatures.SIZE;
+        float[][] out = new float[n][];
+        for (int start = 0; start < n; start += CHUNK) {
+            FloatBuffer input = session.input();
+            // Layout [1, channel, time].
+            for (int ch = 0; ch < c; ch++) {
+                for (int t = 0; t < INPUT_FRAMES; t++) {
+                    int k = Math.max(0, Math.min(n - 1, start - PAD + t));
+                    input.put(grid[k][ch]);
+                }
+            }
+            float[] result = session.run().get(OUTPUT);
+            for (int t = 0; t < CHUNK && start + t < n; t++) {
+                float[] frame = new float[OUTPUTS];
+                for (int o = 0; o < OUTPUTS; o++) {
+                    frame[o] = result[o * CHUNK + t];
+                }
+                out[start + t] = frame;
+            }
+        }
+        return out;
+    }
+
+    /** Linear interpolation of per-sample vectors at {@code t} (clamped to the first and last sample). */
+    private static float[] interpolate(float[][] values, double[] times, double t) {
+        int hi = java.util.Arrays.binarySearch(times, t);
+        if (hi >= 0) {
+            return values[hi];
+        }
+        hi = -hi - 1;
+        if (hi == 0) {
+            return values[0];
+        }
+        if (hi >= times.length) {
+            return values[times.length - 1];
+        }
+        int lo = hi - 1;
+        double w = (t - times[lo]) / (times[hi] - times[lo]);
+        float[] out = new float[values[lo].length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (values[lo][i] + w * (values[hi][i] - values[lo][i]));
+        }
+        return out;
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.mocap.recover;
+
+import dev.mocap.nn.ModelStore;
+
+import java.util.Locale;
+
+/**
+ * How the skeleton's depth is found ({@code --recovery}): {@code learned} (the default) takes each
+ * frame's body shape from the learned lifting network, which has seen how people move in motion
+ * capture; {@code fit} from the landmark model's world landmarks alone. Both then fit the
+ * skeleton to the 2D landmarks through the camera.
+ */
+public enum RecoveryMethod {
+    LEARNED, FIT;
+
+    /** The recovery for this method; loads the lifting network (MODEL_MISSING when it is absent or corrupt). */
+    public MotionRecovery create(ModelStore models) {
+        return new LandmarkRecovery(this == LEARNED ? new LearnedLifter(models.lifter(), 1) : null);
+    }
+
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RecoveryMethod parse(String name) {
+        for (RecoveryMethod m : values()) {
+            if (m.cliName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--recovery must be learned or fit, not '" + name + "'");
+    }
+}

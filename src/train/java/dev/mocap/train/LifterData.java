@@ -1,0 +1,73 @@
+package dev.mocap.train;
+
+import dev.mocap.body.Vec3;
+import dev.mocap.recover.Camera;
+import dev.mocap.recover.LearnedLifter;
+import dev.mocap.recover.LiftingFeatures;
+import dev.mocap.synth.CorpusClip;
+import dev.mocap.synth.SyntheticView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Training sequences for the lifting network: random variants of corpus clips
+ * ({@link SyntheticView#randomVariant}) as the recovery would see them — features from the
+ * landmarks with the focal length the user would give or the tool would guess (the true one,
+ * or off by up to 1.5× in half the sequences) — and the truth: the 33 landmarks relative to the
+ * mid-hip in camera axes, scaled to a {@value LearnedLifter#STATURE} m body, and the two feet's
+ * contacts.
+ */
+final class LifterData {
+    /** One sequence: {@code inputs[frame][feature]}, {@code targets[frame][output]}. */
+    record Sequence(float[][] inputs, float[][] targets) {
+        int frames() {
+            return inputs.length;
+        }
+    }
+
+    private LifterData() {
+    }
+
+    static List<Sequence> generate(List<CorpusClip> clips, int count, int maxFrames, Random random) {
+        double[] cumulative = new double[clips.size()];
+        double total = 0;
+        for (int i = 0; i < clips.size(); i++) {
+            total += Math.sqrt(clips.get(i).frames());
+            cumulative[i] = total;
+        }
+        List<Sequence> out = new ArrayList<>(count);
+        while (out.size() < count) {
+            double r = random.nextDouble() * total;
+            int c = 0;
+            while (cumulative[c] < r) {
+                c++;
+            }
+            SyntheticView view = SyntheticView.randomVariant(clips.get(c), maxFrames, random);
+            if (view != null) {
+                double focalError = random.nextBoolean() ? 1 : Math.exp((2 * random.nextDouble() - 1) * Math.log(1.5));
+                out.add(of(view, view.camera().focal() * focalError));
+            }
+        }
+        return out;
+    }
+
+    static Sequence of(SyntheticView view, double assumedFocal) {
+        Camera assumed = Camera.atOrigin(assumedFocal, view.camera().width(), view.camera().height());
+        List<float[]> features = LiftingFeatures.forTraining(view.landmarks().frames(), assumed);
+        float[][] targets = new float[view.frames()][LearnedLifter.OUTPUTS];
+        double scale = LearnedLifter.STATURE / view.stature();
+        for (int k = 0; k < view.frames(); k++) {
+            Vec3[] rel = view.cameraRelative(k);
+            for (int j = 0; j < rel.length; j++) {
+                targets[k][3 * j] = (float) (rel[j].x() * scale);
+                targets[k][3 * j + 1] = (float) (rel[j].y() * scale);
+                targets[k][3 * j + 2] = (float) (rel[j].z() * scale);
+            }
+            targets[k][99] = view.contacts()[k][0] ? 1 : 0;
+            targets[k][100] = view.contacts()[k][1] ? 1 : 0;
+        }
+        return new Sequence(features.toArray(new float[0][]), targets);
+    }
+}

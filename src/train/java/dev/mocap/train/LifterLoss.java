@@ -1,0 +1,35 @@
+package dev.mocap.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+
+/**
+ * Mean per-landmark position error (metres, the L2 norm per landmark, as MPJPE) plus
+ * {@value #CONTACT_WEIGHT} × the binary cross-entropy of the two contact logits. Layout
+ * [batch, output, frame]: outputs 0–98 are 33 × (x, y, z), 99 and 100 the feet's logits.
+ */
+final class LifterLoss extends Loss {
+    static final float CONTACT_WEIGHT = 0.05f;
+
+    LifterLoss() {
+        super("lifter");
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray label = labels.singletonOrThrow(), pred = predictions.singletonOrThrow();
+        return positionError(label, pred).add(contactLoss(label, pred).mul(CONTACT_WEIGHT));
+    }
+
+    static NDArray positionError(NDArray label, NDArray pred) {
+        long batch = label.getShape().get(0), frames = label.getShape().get(2);
+        NDArray d = pred.get(":, 0:99, :").sub(label.get(":, 0:99, :")).reshape(batch, 33, 3, frames);
+        return d.square().sum(new int[]{2}).add(1e-8f).sqrt().mean();
+    }
+
+    private static NDArray contactLoss(NDArray label, NDArray pred) {
+        NDArray z = pred.get(":, 99:101, :"), y = label.get(":, 99:101, :");
+        return z.maximum(0f).sub(z.mul(y)).add(z.abs().neg().exp().add(1f).log()).mean();
+    }
+}

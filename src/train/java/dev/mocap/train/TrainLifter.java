@@ -1,0 +1,292 @@
+package dev.mocap.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.mocap.AtomicFiles;
+import dev.mocap.nn.Device;
+import dev.mocap.nn.OnnxSession;
+import dev.mocap.nn.Sha256;
+import dev.mocap.recover.LearnedLifter;
+import dev.mocap.recover.LiftingFeatures;
+import dev.mocap.synth.CorpusClip;
+import dev.mocap.synth.HeldOutClips;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Trains the lifting network (models/LIFTER.md) with DJL on PyTorch's CPU library from the mocap
+ * corpus and writes {@code MODELS_DIR/lifter.onnx} with its sha256 in {@code manifest.json}.
+ * Each round draws fresh random variants of the training clips ({@link LifterData}); the
+ * held-out clips ({@link HeldOutClips}) are only measured. Usage:
+ * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention]]}: the other designs
+ * ({@link LifterDesigns}) are trained for the comparison, not exported.
+ */
+public final class TrainLifter {
+    private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
+    private static final int DEFAULT_STEPS = 12000, STEPS_PER_ROUND = 500;
+    private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 2e-5f;
+    private static final long SEED = 14;
+    private static final String FILE = "lifter.onnx";
+    private static final int PAD = LearnedLifter.RECEPTIVE_FIELD / 2;
+    /** The features' standardisation, measured on the first training round. */
+    private static float[] mean, std;
+
+    private TrainLifter() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR MODELS_DIR [STEPS]");
+        }
+        System.setProperty("ai.djl.offline", "true");
+        Path corpus = Path.of(args[0]), modelsDir = Path.of(args[1]);
+        int steps = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_STEPS;
+        String design = args.length > 3 ? args[3] : "tcn";
+        List<CorpusClip> training = new ArrayList<>(), heldOut = new ArrayList<>();
+        try (var files = Files.list(corpus)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bvh.gz")).sorted().toList()) {
+                CorpusClip clip = CorpusClip.read(f);
+                (HeldOutClips.isHeldOut(clip.name()) ? heldOut : training).add(clip);
+            }
+        }
+        int trainFrames = training.stream().mapToInt(CorpusClip::frames).sum();
+        System.out.printf(Locale.ROOT, "%d training clips (%d frames), %d held-out clips %s%n", training.size(), trainFrames,
+                heldOut.size(), heldOut.stream().map(CorpusClip::name).toList());
+        Random random = new Random(SEED);
+        List<LifterData.Sequence> heldOutSet = LifterData.generate(heldOut, HELD_OUT_SEQUENCES, MAX_FRAMES, new Random(SEED + 1));
+        Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
+        List<LifterData.Sequence> firstPool = LifterData.generate(training, SEQUENCES_PER_ROUND, MAX_FRAMES, random);
+        float[][] standard = standardisation(firstPool);
+        mean = standard[0];
+        std = standard[1];
+        LifterModel lifter = new LifterModel(mean, std);
+        try (Model model = Model.newInstance("lifter", "PyTorch")) {
+            model.setBlock(switch (design) {
+                case "tcn" -> lifter.block();
+                case "gru" -> LifterDesigns.gru(mean, std);
+                case "attention" -> LifterDesigns.attention(mean, std);
+                default -> throw new IllegalArgumentException("design must be tcn, gru or attention: " + design);
+            });
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new LifterLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(LEARNING_RATE)
+                            .optFinalValue(FINAL_LEARNING_RATE).setMaxUpdates(steps).build()).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(LifterModel.inputShape(BATCH, OUT_FRAMES + LearnedLifter.RECEPTIVE_FIELD - 1));
+                long parameters = model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+                System.out.printf(Locale.ROOT, "design %s, %d parameters; held-out world landmarks as they come: %.1f mm%n",
+                        design, parameters, 1000 * worldLandmarkError(heldOutSet));
+                if (design.equals("tcn")) {
+                    lifter.startFromTheWorldLandmarks();
+                }
+                train(trainer, training, firstPool, heldOutSet, steps, random);
+                if (design.equals("tcn")) {
+                    export(lifter, trainer, heldOutSet, modelsDir);
+                } else {
+                    System.out.println("(only the tcn design is exported and shipped)");
+                }
+            }
+        }
+    }
+
+    private static void train(Trainer trainer, List<CorpusClip> clips, List<LifterData.Sequence> firstPool,
+                              List<LifterData.Sequence> heldOut, int steps, Random random) {
+        List<LifterData.Sequence> pool = firstPool;
+        double sum = 0;
+        long start = System.nanoTime();
+        for (int step = 0; step < steps; step++) {
+            if (step > 0 && step % STEPS_PER_ROUND == 0) {
+                pool = LifterData.generate(clips, SEQUENCES_PER_ROUND, MAX_FRAMES, random);
+            }
+            float[][] batch = batch(pool, BATCH, random);
+            try (NDManager m = trainer.getManager().newSubManager(); GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray x = m.create(batch[0], LifterModel.inputShape(BATCH, OUT_FRAMES + LearnedLifter.RECEPTIVE_FIELD - 1));
+                NDArray y = m.create(batch[1], new Shape(BATCH, LearnedLifter.OUTPUTS, OUT_FRAMES));
+                NDArray loss = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x)));
+                collector.backward(loss);
+                sum += loss.getFloat();
+            }
+            trainer.step();
+            if ((step + 1) % STEPS_PER_ROUND == 0 || step + 1 == steps) {
+                int n = (step % STEPS_PER_ROUND) + 1;
+                System.out.printf(Locale.ROOT, "step %5d: training loss %.4f, held-out MPJPE %.1f mm, %.0f s%n", step + 1, sum / n,
+                        1000 * heldOutError(trainer, heldOut), (System.nanoTime() - start) / 1e9);
+                sum = 0;
+            }
+        }
+    }
+
+    /** Random windows: inputs [batch, feature, frames + context], targets [batch, output, frames]. */
+    private static float[][] batch(List<LifterData.Sequence> pool, int size, Random random) {
+        int inFrames = OUT_FRAMES + LearnedLifter.RECEPTIVE_FIELD - 1, c = LiftingFeatures.SIZE, o = LearnedLifter.OUTPUTS;
+        float[] x = new float[size * c * inFrames], y = new float[size * o * OUT_FRAMES];
+        for (int b = 0; b < size; b++) {
+            LifterData.Sequence s = pool.get(random.nextInt(pool.size()));
+            int first = random.nextInt(Math.max(1, s.frames() - OUT_FRAMES + 1));
+            fill(x, b * c * inFrames, s.inputs(), first - PAD, inFrames, c, true);
+            fill(y, b * o * OUT_FRAMES, s.targets(), first, OUT_FRAMES, o, false);
+        }
+        return new float[][]{x, y};
+    }
+
+    /**
+     * Copies frames [first, first + frames) channel-major, repeating the end frames beyond the
+     * sequence; inputs are standardised.
+     */
+    static void fill(float[] dst, int offset, float[][] src, int first, int frames, int channels, boolean standardise) {
+        for (int ch = 0; ch < channels; ch++) {
+            float m = standardise ? mean[ch] : 0, sd = standardise ? std[ch] : 1;
+            for (int t = 0; t < frames; t++) {
+                int k = Math.max(0, Math.min(src.length - 1, first + t));
+                dst[offset + ch * frames + t] = (src[k][ch] - m) / sd;
+            }
+        }
+    }
+
+    /** Per feature: mean and standard deviation over every frame of the sequences. */
+    private static float[][] standardisation(List<LifterData.Sequence> sequences) {
+        int c = LiftingFeatures.SIZE;
+        double[] sum = new double[c], squares = new double[c];
+        long n = 0;
+        for (LifterData.Sequence s : sequences) {
+            for (float[] f : s.inputs()) {
+                for (int i = 0; i < c; i++) {
+                    sum[i] += f[i];
+                    squares[i] += f[i] * f[i];
+                }
+                n++;
+            }
+        }
+        float[][] out = new float[2][c];
+        for (int i = 0; i < c; i++) {
+            double mu = sum[i] / n;
+            out[0][i] = (float) mu;
+            out[1][i] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, squares[i] / n - mu * mu)));
+        }
+        return out;
+    }
+
+    /** Mean landmark error of the network over the held-out sequences, chunk by chunk as the tool runs it. */
+    private static double heldOutError(Trainer trainer, List<LifterData.Sequence> heldOut) {
+        double sum = 0;
+        long count = 0;
+        for (LifterData.Sequence s : heldOut) {
+            float[][] predicted = predict(trainer, s);
+            for (int k = 0; k < s.frames(); k++) {
+                sum += meanError(predicted[k], s.targets()[k], 0);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    static float[][] predict(Trainer trainer, LifterData.Sequence s) {
+        int n = s.frames(), c = LiftingFeatures.SIZE, o = LearnedLifter.OUTPUTS, in = LearnedLifter.INPUT_FRAMES;
+        float[][] out = new float[n][o];
+        for (int start = 0; start < n; start += LearnedLifter.CHUNK) {
+            float[] x = new float[c * in];
+            fill(x, 0, s.inputs(), start - PAD, in, c, true);
+            float[] y;
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                y = trainer.evaluate(new NDList(m.create(x, LifterModel.inputShape(1, in)))).singletonOrThrow().toFloatArray();
+            }
+            for (int t = 0; t < LearnedLifter.CHUNK && start + t < n; t++) {
+                for (int k = 0; k < o; k++) {
+                    out[start + t][k] = y[k * LearnedLifter.CHUNK + t];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Mean distance over the 33 landmarks between {@code a} (from {@code offset}) and the target. */
+    private static double meanError(float[] a, float[] target, int offset) {
+        double sum = 0;
+        for (int j = 0; j < 33; j++) {
+            double dx = a[offset + 3 * j] - target[3 * j], dy = a[offset + 3 * j + 1] - target[3 * j + 1];
+            double dz = a[offset + 3 * j + 2] - target[3 * j + 2];
+            sum += Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+        return sum / 33;
+    }
+
+    /** The same measure for the world landmarks of the input (what the tool lifted before). */
+    private static double worldLandmarkError(List<LifterData.Sequence> heldOut) {
+        double sum = 0;
+        long count = 0;
+        for (LifterData.Sequence s : heldOut) {
+            for (int k = 0; k < s.frames(); k++) {
+                sum += meanError(s.inputs()[k], s.targets()[k], 66);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    /** Writes the network as ONNX after checking that ONNX Runtime reproduces DJL on a held-out chunk. */
+    private static void export(LifterModel lifter, Trainer trainer, List<LifterData.Sequence> heldOut, Path modelsDir) throws IOException {
+        byte[] onnx = lifter.toOnnx();
+        Path target = modelsDir.resolve(FILE);
+        Path temp = AtomicFiles.temporaryFor(target);
+        try {
+            Files.write(temp, onnx);
+            LifterData.Sequence s = heldOut.get(0);
+            int size = LiftingFeatures.SIZE * LearnedLifter.INPUT_FRAMES;
+            float[] standardised = new float[size], raw = new float[size];
+            fill(standardised, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, true);
+            fill(raw, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, false);
+            float[] expected;
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                expected = trainer.evaluate(new NDList(m.create(standardised, LifterModel.inputShape(1, LearnedLifter.INPUT_FRAMES))))
+                        .singletonOrThrow().toFloatArray();
+            }
+            float[] actual;
+            try (OnnxSession session = new OnnxSession(temp, Device.CPU, 1, List.of(LearnedLifter.OUTPUT))) {
+                FloatBuffer input = session.input();
+                input.put(raw);
+                actual = session.run().get(LearnedLifter.OUTPUT);
+            }
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
+            }
+            System.out.printf(Locale.ROOT, "ONNX Runtime vs DJL on a held-out chunk: largest difference %.2e%n", worst);
+            if (!(worst < 1e-3)) {
+                throw new IllegalStateException("the ONNX export does not reproduce the trained network");
+            }
+            AtomicFiles.moveIntoPlace(temp, target);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
+        String sha = Sha256.of(onnx);
+        recordSha(modelsDir.resolve("manifest.json"), sha);
+        System.out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", target, onnx.length, sha);
+    }
+
+    private static void recordSha(Path manifest, String sha) throws IOException {
+        String json = Files.readString(manifest, StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("(\"name\": \"lifter\",[^}]*\"sha256\": \")[0-9a-f]*(\")").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(manifest + " has no lifter entry under project_models");
+        }
+        AtomicFiles.write(manifest, out -> out.write(m.replaceFirst("$1" + sha + "$2").getBytes(StandardCharsets.UTF_8)));
+    }
+}
