@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,12 +53,14 @@ public final class SparkBatchEngine implements BatchEngine {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
+        long start = System.nanoTime();
         try {
             spark = new JavaSparkContext(conf);
         } catch (RuntimeException e) {
             throw new MocapException(ExitCode.DEVICE_UNAVAILABLE, "--engine spark: cannot start Spark on " + url + ": " + e.getMessage(), e);
         }
         spark.setLogLevel("WARN");
+        System.out.printf(Locale.ROOT, "Spark %s on %s: started in %.1f s%n", spark.version(), spark.master(), (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -36,6 +36,7 @@ record VideoTask(String batchId, BatchJob.Factory job, String input, String base
     }
 
     Outcome run() {
+        BundledModels.useUnlessGiven();
         BatchJob batch = JOBS.computeIfAbsent(batchId, id -> job.create());
         TaskContext task = TaskContext.get();
         beforeConvert.accept(Path.of(base), task == null ? 0 : task.attemptNumber());
