@@ -35,19 +35,22 @@ public interface BatchEngine {
      * @throws MocapException (DEVICE_UNAVAILABLE) when the Spark part is not on the class path
      */
     static BatchEngine spark(String master) {
-        Class<?> engine;
         try {
-            engine = Class.forName(SPARK_CLASS);
+            return (BatchEngine) Class.forName(SPARK_CLASS).getConstructor(String.class).newInstance(master);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new MocapException(ExitCode.DEVICE_UNAVAILABLE, "--engine spark: the Spark engine is not on the class path; build it "
-                    + "with 'mvn -Dmaven.test.skip=true package' (not -DskipSpark) and run ./mocap, or spark-submit target/mocap-spark.jar", e);
-        }
-        try {
-            return (BatchEngine) engine.getConstructor(String.class).newInstance(master);
+            throw notBuilt(e);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof LinkageError missing) {
+                throw notBuilt(missing); // the engine's classes without Spark's jars
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot start " + SPARK_CLASS, e);
         }
+    }
+
+    private static MocapException notBuilt(Throwable e) {
+        return new MocapException(ExitCode.DEVICE_UNAVAILABLE, "--engine spark: the Spark engine is not on the class path; build it "
+                + "with 'mvn -Dmaven.test.skip=true package' (not -DskipSpark) and run ./mocap, or spark-submit target/mocap-spark.jar", e);
     }
 }
