@@ -3,16 +3,20 @@ package dev.mocap.cli;
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.BatchDisplay;
+import dev.mocap.pipeline.BatchEngine;
 import dev.mocap.pipeline.BatchInputs;
 import dev.mocap.pipeline.BatchJob;
 import dev.mocap.pipeline.BatchReport;
 import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pose.PoseOptions;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code mocap batch DIR|FILES... -o OUTDIR}: {@code convert} for many videos, in parallel, resumable. */
@@ -25,7 +29,7 @@ final class BatchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "DIR|FILES... -o OUTDIR [--jobs N] [--recursive] [convert options]";
+        return "DIR|FILES... -o OUTDIR [--jobs N] [--recursive] [--engine spark [--master URL]] [convert options]";
     }
 
     @Override
@@ -42,6 +46,11 @@ final class BatchCommand implements Command {
         o.addOption(Option.builder("j").longOpt("jobs").hasArg().argName("N")
                 .desc("videos converted at the same time (default 1); the inference threads are shared out among them").build());
         o.addOption(Option.builder().longOpt("recursive").desc("also take the videos in sub-folders").build());
+        o.addOption(Option.builder().longOpt("engine").hasArg().argName("local|spark")
+                .desc("where the conversions run: 'local' (default) this process's threads, 'spark' an Apache Spark job "
+                        + "(needs the Spark part of the build)").build());
+        o.addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+                .desc("with --engine spark: local[N] (default local[*]: embedded, no set-up), spark://HOST:PORT, yarn, k8s://URL").build());
         o.addOption(Option.builder("f").longOpt("force").desc("convert again the videos whose outputs are already complete").build());
         return o;
     }
@@ -60,18 +69,33 @@ final class BatchCommand implements Command {
         if (line.hasOption("preview")) {
             throw new IllegalArgumentException("--preview is for convert; render a batch result with: mocap render OUT.mocap.json -o OUT.mp4");
         }
-        int jobs = line.hasOption("jobs") ? PoseCliOptions.positiveInt("jobs", line.getOptionValue("jobs")) : 1;
-        PoseOptions pose = PoseCliOptions.parse(line);
-        if (!line.hasOption("threads")) {
-            pose = pose.withThreads(BatchJob.threadsPerJob(jobs));
+        String engineName = line.getOptionValue("engine", "local");
+        if (!engineName.equals("local") && !engineName.equals("spark")) {
+            throw new IllegalArgumentException("--engine is local or spark, not '" + engineName + "'");
         }
-        ConvertJob.Options convert = ConvertCommand.jobOptions(line, pose);
+        if (line.hasOption("master") && !engineName.equals("spark")) {
+            throw new IllegalArgumentException("--master is for --engine spark");
+        }
         Path outputDir = Path.of(line.getOptionValue("output"));
-        BatchJob batch = BatchJob.of(ModelStore.locate(), convert,
-                new BatchJob.Options(outputDir, jobs, line.hasOption("force"), convert.formats()));
-        batch.prepareOutputDir();
-        List<Path> inputs = BatchInputs.find(line.getArgList().stream().map(Path::of).toList(), line.hasOption("recursive"));
-        BatchReport report = batch.run(inputs, BatchDisplay.forTerminal(inputs.size(), line.hasOption("quiet")));
+        BatchReport report;
+        List<Path> inputs;
+        if (engineName.equals("spark")) {
+            if (line.hasOption("jobs")) {
+                throw new IllegalArgumentException("--jobs is for the local engine; Spark runs as many conversions as its executors have cores");
+            }
+            ConvertCommand.jobOptions(line, PoseCliOptions.parse(line)); // its errors now, not on every worker
+            BatchJob.prepareOutputDir(outputDir);
+            inputs = findInputs(line);
+            BatchEngine engine = BatchEngine.spark(line.getOptionValue("master"));
+            String[] arguments = arguments(line);
+            int jobs = engine.parallelism();
+            report = engine.run(() -> batchJob(arguments, jobs), inputs, BatchJob.outputBases(inputs, outputDir), display(line, inputs));
+        } else {
+            BatchJob batch = batchJob(line, line.hasOption("jobs") ? PoseCliOptions.positiveInt("jobs", line.getOptionValue("jobs")) : 1);
+            batch.prepareOutputDir();
+            inputs = findInputs(line);
+            report = batch.run(inputs, display(line, inputs));
+        }
         Path reportFile = outputDir.resolve(BatchReport.FILE_NAME);
         report.write(reportFile);
         System.out.println();
@@ -82,5 +106,47 @@ final class BatchCommand implements Command {
                     + " files failed; their reasons are in " + reportFile);
         }
         return report.exitCode();
+    }
+
+    private static List<Path> findInputs(CommandLine line) {
+        return BatchInputs.find(line.getArgList().stream().map(Path::of).toList(), line.hasOption("recursive"));
+    }
+
+    private static BatchDisplay display(CommandLine line, List<Path> inputs) {
+        return BatchDisplay.forTerminal(inputs.size(), line.hasOption("quiet"));
+    }
+
+    /** The batch the command line asks for, {@code jobs} conversions at a time sharing the inference threads. */
+    private static BatchJob batchJob(CommandLine line, int jobs) {
+        PoseOptions pose = PoseCliOptions.parse(line);
+        if (!line.hasOption("threads")) {
+            pose = pose.withThreads(BatchJob.threadsPerJob(jobs));
+        }
+        ConvertJob.Options convert = ConvertCommand.jobOptions(line, pose);
+        return BatchJob.of(ModelStore.locate(), convert,
+                new BatchJob.Options(Path.of(line.getOptionValue("output")), jobs, line.hasOption("force"), convert.formats()));
+    }
+
+    /** The batch again from the command line's arguments, in a Spark worker's JVM. */
+    private static BatchJob batchJob(String[] arguments, int jobs) {
+        try {
+            return batchJob(new DefaultParser().parse(new BatchCommand().options(), arguments), jobs);
+        } catch (ParseException e) {
+            throw new IllegalStateException("a worker cannot parse the batch's own arguments", e);
+        }
+    }
+
+    /** The options and arguments of {@code line} as a command line again. */
+    private static String[] arguments(CommandLine line) {
+        List<String> arguments = new ArrayList<>();
+        for (Option o : line.getOptions()) {
+            arguments.add(o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt());
+            if (o.hasArg()) {
+                arguments.add(o.getValue());
+            }
+        }
+        arguments.add("--");
+        arguments.addAll(line.getArgList());
+        return arguments.toArray(String[]::new);
     }
 }

@@ -54,7 +54,7 @@ public final class BatchDisplay {
         draw(false);
     }
 
-    synchronized void finished(BatchReport.Entry entry) {
+    public synchronized void finished(BatchReport.Entry entry) {
         running.remove(entry.input());
         finished++;
         failed += entry.status() == BatchReport.Status.FAILED ? 1 : 0;
@@ -63,7 +63,7 @@ public final class BatchDisplay {
         draw(true);
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         clear();
     }
 

@@ -8,9 +8,11 @@ import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.PoseOptions;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,14 @@ public final class BatchJob {
     /** Converts one file to the outputs named by {@code base}; returns the sidecar it wrote. */
     public interface Converter {
         Path convert(Path input, Path base, Progress progress);
+    }
+
+    /**
+     * Makes, in whichever JVM converts a video, the batch job that converts it: serializable, so
+     * that a cluster's workers each make their own (and load the models once).
+     */
+    public interface Factory extends Serializable {
+        BatchJob create();
     }
 
     /** @param formats what each conversion writes, to recognise complete earlier outputs */
@@ -71,20 +81,32 @@ public final class BatchJob {
      * @throws MocapException (OUTPUT_FAILED) when the folder cannot be made or written
      */
     public void prepareOutputDir() {
+        prepareOutputDir(options.outputDir());
+    }
+
+    /** As {@link #prepareOutputDir()}, for a batch that runs elsewhere (see {@link BatchEngine}). */
+    public static void prepareOutputDir(Path outputDir) {
         try {
-            Files.createDirectories(options.outputDir());
+            Files.createDirectories(outputDir);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot create the output folder " + options.outputDir() + ": "
+            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot create the output folder " + outputDir + ": "
                     + AtomicFiles.describe(e), e);
         }
-        AtomicFiles.checkWritable(options.outputDir().resolve(BatchReport.FILE_NAME));
-        AtomicFiles.removeStaleTemporaries(options.outputDir());
+        AtomicFiles.checkWritable(outputDir.resolve(BatchReport.FILE_NAME));
+        AtomicFiles.removeStaleTemporaries(outputDir);
+    }
+
+    /** Where each input's outputs go: the output folder and the input's name there, without extension. */
+    public static Map<Path, Path> outputBases(List<Path> inputs, Path outputDir) {
+        Map<Path, Path> bases = new HashMap<>();
+        OutputNames.assign(inputs).forEach((input, name) -> bases.put(input, outputDir.resolve(name)));
+        return bases;
     }
 
     /** Converts every input; never throws for one input's failure. */
     public BatchReport run(List<Path> inputs, BatchDisplay display) {
         long start = System.nanoTime();
-        Map<Path, String> names = OutputNames.assign(inputs);
+        Map<Path, Path> bases = outputBases(inputs, options.outputDir());
         AtomicInteger worker = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), inputs.size())), task -> {
             Thread t = new Thread(task, "batch-" + worker.incrementAndGet());
@@ -94,8 +116,7 @@ public final class BatchJob {
         try {
             List<Future<BatchReport.Entry>> pending = new ArrayList<>();
             for (Path input : inputs) {
-                Path base = options.outputDir().resolve(names.get(input));
-                pending.add(pool.submit(() -> convertOne(input, base, display)));
+                pending.add(pool.submit(() -> convertOne(input, bases.get(input), display)));
             }
             List<BatchReport.Entry> entries = new ArrayList<>();
             for (Future<BatchReport.Entry> f : pending) {
@@ -113,7 +134,8 @@ public final class BatchJob {
         }
     }
 
-    private BatchReport.Entry convertOne(Path input, Path base, BatchDisplay display) {
+    /** One input: skipped when its outputs are complete, else converted; never throws for the input's own failure. */
+    public BatchReport.Entry convertOne(Path input, Path base, BatchDisplay display) {
         BatchReport.Entry entry = options.force() ? null
                 : ConvertedFiles.complete(input, base, options.formats()).map(done -> BatchReport.Entry.skipped(input, base, done))
                 .orElse(null);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,29 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
 
         static Entry failed(Path input, Path output, ExitCode exitCode, String error, double seconds) {
             return new Entry(input, output, Status.FAILED, null, seconds, error, exitCode);
+        }
+
+        /**
+         * The entry that another JVM (a cluster's worker) made, rebuilt from its parts: the
+         * figures are read again from the sidecar it left in the shared output folder.
+         */
+        public static Entry reread(Path input, Path output, Status status, Path sidecar, double seconds, String error,
+                                   ExitCode exitCode) {
+            if (status == Status.FAILED) {
+                return failed(input, output, exitCode, error, seconds);
+            }
+            try {
+                ConvertedFiles files = ConvertedFiles.read(sidecar);
+                return status == Status.SKIPPED ? skipped(input, output, files) : converted(input, output, files, seconds);
+            } catch (IOException e) {
+                return failed(input, output, ExitCode.OUTPUT_FAILED, "cannot read back the sidecar " + sidecar + ": "
+                        + AtomicFiles.describe(e), seconds);
+            }
+        }
+
+        /** The sidecar the figures come from; null for a failure. */
+        public Path sidecar() {
+            return converted == null ? null : converted.sidecar();
         }
 
         /** Video frames per second of wall time, for a file converted in this run; else NaN. */
