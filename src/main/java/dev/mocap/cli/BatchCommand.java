@@ -68,15 +68,17 @@ final class BatchCommand implements Command {
         ConvertJob.Options convert = ConvertCommand.jobOptions(line, pose);
         Path outputDir = Path.of(line.getOptionValue("output"));
         BatchJob batch = BatchJob.of(ModelStore.locate(), convert,
-                new BatchJob.Options(outputDir, jobs, line.hasOption("force"), convert.formats()));
+                BatchJob.options(outputDir, jobs, line.hasOption("force"), convert));
         batch.prepareOutputDir();
         List<Path> inputs = BatchInputs.find(line.getArgList().stream().map(Path::of).toList(), line.hasOption("recursive"));
         BatchReport report = batch.run(inputs, BatchDisplay.forTerminal(inputs.size(), line.hasOption("quiet")));
         Path reportFile = outputDir.resolve(BatchReport.FILE_NAME);
         report.write(reportFile);
-        System.out.println();
-        report.printTable(System.out);
-        System.out.println("wrote " + reportFile);
+        if (!line.hasOption("quiet")) {
+            System.out.println();
+            report.printTable(System.out);
+            System.out.println("wrote " + reportFile);
+        }
         if (report.exitCode() != ExitCode.OK) {
             System.err.println("mocap: error: " + report.count(BatchReport.Status.FAILED) + " of " + inputs.size()
                     + " files failed; their reasons are in " + reportFile);

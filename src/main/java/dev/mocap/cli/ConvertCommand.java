@@ -60,7 +60,7 @@ final class ConvertCommand implements Command {
                 .desc("smoothing after recovery (default 'default'): " + presetList()).build());
         o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
                 .desc("pin planted feet to the floor with leg IK (default on)").build());
-        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
+        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display and no summary (warnings and errors still go to stderr)").build());
         o.addOption(Option.builder().longOpt("progress-lines")
                 .desc("progress as plain lines 'progress DONE/TOTAL' on stderr, for programs that run mocap").build());
         o.addOption(Option.builder().longOpt("preview").hasArg().argName("FILE.mp4")
@@ -88,9 +88,14 @@ final class ConvertCommand implements Command {
                 : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet"));
         List<ConvertJob.Result> results = new ConvertJob(ModelStore.locate(), options)
                 .runAll(input, base, progress, files -> ExportCliOptions.checkOutputs(line, files));
-        results.forEach(r -> report(input, r));
+        for (ConvertJob.Result r : results) {
+            r.recovery().warnings().forEach(w -> System.err.println("mocap: warning: " + w));
+            if (!line.hasOption("quiet")) {
+                report(input, r);
+            }
+        }
         if (preview != null) {
-            renderPreview(input, results.get(0), preview);
+            renderPreview(input, results.get(0), preview, line.hasOption("quiet"));
         }
         return ExitCode.OK;
     }
@@ -104,12 +109,14 @@ final class ConvertCommand implements Command {
     }
 
     /** The first segment's preview, beside the video it came from (not beside a landmarks file). */
-    private static void renderPreview(Path input, ConvertJob.Result r, Path out) {
+    private static void renderPreview(Path input, ConvertJob.Result r, Path out, boolean quiet) {
         Sidecar.Output first = r.outputs().get(0);
         Path video = input.getFileName().toString().endsWith(".json") ? null : input;
         PreviewInput preview = new PreviewInput(first.segment().motion(), video, r.recovery().camera(), first.segment().startTime());
         PreviewRenderer.Stats s = new PreviewRenderer(preview, 720).renderVideo(out);
-        System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
+        }
     }
 
     private static String presetList() {
@@ -130,7 +137,12 @@ final class ConvertCommand implements Command {
 
     private static RecoveryOptions recoveryOptions(CommandLine line) {
         RecoveryOptions d = RecoveryOptions.defaults();
-        return new RecoveryOptions(number(line, "focal", d.focalPx()), number(line, "fov", d.fovDegrees()),
+        double fov = number(line, "fov", d.fovDegrees());
+        if (line.hasOption("fov") && fov >= 180) {
+            throw new IllegalArgumentException("--fov is a horizontal field of view in degrees, above 0 and below 180, not '"
+                    + line.getOptionValue("fov") + "'");
+        }
+        return new RecoveryOptions(number(line, "focal", d.focalPx()), fov,
                 number(line, "height", d.subjectHeight()), number(line, "fps", d.fps()), line.hasOption("keep-camera-frame"),
                 number(line, "max-gap", d.maxGapSeconds()), number(line, "fit-smoothness", d.smoothness()));
     }
@@ -169,9 +181,6 @@ final class ConvertCommand implements Command {
             System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², foot sliding %.1f → %.1f mm/frame "
                             + "on contact frames, ground penetration %.1f → %.1f mm%n", before.accelMmPerFrame2(), m.accelMmPerFrame2(),
                     before.footSlidingMmPerFrame(), m.footSlidingMmPerFrame(), before.groundPenetrationMm(), m.groundPenetrationMm());
-        }
-        for (String w : r.recovery().warnings()) {
-            System.err.println("mocap: warning: " + w);
         }
         System.out.println("wrote " + r.sidecar());
     }

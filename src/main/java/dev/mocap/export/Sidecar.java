@@ -38,19 +38,23 @@ public final class Sidecar {
     public record Output(List<Path> files, Segment segment, MotionMetrics metrics, Motion written) {
     }
 
-    /** How the recovered motion was processed and mapped before it was written. */
-    public record Settings(String smoothing, boolean footLock, Retargeting retargeting) {
+    /**
+     * How the recovered motion was processed and mapped before it was written; {@code options}:
+     * every choice of the conversion that shapes its output, by name (what a batch rerun compares).
+     */
+    public record Settings(String smoothing, boolean footLock, Retargeting retargeting, Map<String, String> options) {
     }
 
     public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary,
                              Settings settings) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.put("video", Map.of("file", video.file().getFileName().toString(), "width", video.width(), "height", video.height(),
-                "fps", video.fps(), "duration_s", video.durationSeconds()));
+        root.put("video", Map.of("file", video.file().getFileName().toString(), "path", video.file().toAbsolutePath().normalize().toString(),
+                "width", video.width(), "height", video.height(), "fps", video.fps(), "duration_s", video.durationSeconds()));
         root.put("camera", camera(recovery.camera()));
         root.put("skeleton", skeleton(recovery.skeleton()));
         root.put("processing", Map.of("smoothing", settings.smoothing(), "foot_lock", settings.footLock()));
+        root.put("options", settings.options());
         root.put("target", target(settings.retargeting(), outputs.isEmpty() ? recovery.skeleton() : outputs.get(0).written().skeleton()));
         List<Object> segments = new ArrayList<>();
         for (Output o : outputs) {

@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.FootContactDetector;
@@ -123,7 +124,7 @@ public final class ConvertJob {
         List<Sidecar.Output> outputs = new ArrayList<>();
         List<MotionMetrics> recovered = new ArrayList<>();
         for (int i = 0; i < recovery.segments().size(); i++) {
-            Segment segment = recovery.segments().get(i);
+            Segment segment = ResampledFrames.relabel(recovery.segments().get(i), landmarks);
             recovered.add(MotionMetrics.of(segment.motion()));
             Motion motion = postProcess(segment.motion());
             Motion written = options.retargeting().apply(motion);
@@ -138,7 +139,8 @@ public final class ConvertJob {
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
-                new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.retargeting()));
+                new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.retargeting(),
+                        ConversionSettings.of(options)));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
     }
@@ -162,7 +164,7 @@ public final class ConvertJob {
         try {
             return LandmarksJson.read(input);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read landmarks file " + input + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read landmarks file " + input + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -175,7 +177,7 @@ public final class ConvertJob {
         return ExportJob.file(segment == 0 ? base : base.resolveSibling(base.getFileName() + ".part" + (segment + 1)), format);
     }
 
-    private static Path sidecarFile(Path base) {
+    static Path sidecarFile(Path base) {
         return base.resolveSibling(base.getFileName() + ".mocap.json");
     }
 }
