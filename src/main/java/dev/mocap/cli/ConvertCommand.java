@@ -5,6 +5,7 @@ import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
@@ -90,6 +91,7 @@ final class ConvertCommand implements Command {
                 .runAll(input, base, progress, files -> ExportCliOptions.checkOutputs(line, files));
         for (ConvertJob.Result r : results) {
             r.recovery().warnings().forEach(w -> System.err.println("mocap: warning: " + w));
+            r.outputs().forEach(o -> o.warnings().forEach(w -> System.err.println("mocap: warning: " + w)));
             if (!line.hasOption("quiet")) {
                 report(input, r);
             }
@@ -178,11 +180,23 @@ final class ConvertCommand implements Command {
             System.out.printf(Locale.ROOT, "%s: %d frames at %.3g fps (%d filled in), mean confidence %.2f%n",
                     String.join(", ", o.files().stream().map(Path::toString).toList()), o.segment().motion().frameCount(),
                     o.segment().motion().fps(), o.segment().interpolatedCount(), java.util.Arrays.stream(c).average().orElse(0));
-            System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², foot sliding %.1f → %.1f mm/frame "
-                            + "on contact frames, ground penetration %.1f → %.1f mm%n", before.accelMmPerFrame2(), m.accelMmPerFrame2(),
-                    before.footSlidingMmPerFrame(), m.footSlidingMmPerFrame(), before.groundPenetrationMm(), m.groundPenetrationMm());
+            ImageEvidence e = o.evidence();
+            System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², ground penetration %.1f → %.1f mm%n",
+                    before.accelMmPerFrame2(), m.accelMmPerFrame2(), before.groundPenetrationMm(), m.groundPenetrationMm());
+            System.out.printf(Locale.ROOT, "  foot sliding %.1f mm/frame where the image shows the foot still (%.1f on the supporting foot); "
+                            + "lowest foot %.0f mm above the floor (median; %.0f in the worst tenth)%n", e.footSlidingMmPerFrame(),
+                    m.footSlidingMmPerFrame(), m.lowestFootMm(), m.lowestFootP90Mm());
+            System.out.printf(Locale.ROOT, "  feet planted in %.0f %% of foot-frames, still in the image in %.0f %%; reprojection error %s%n",
+                    100 * m.contactFraction(), 100 * e.stillFootFraction(), reprojection(e));
         }
         System.out.println("wrote " + r.sidecar());
+    }
+
+    private static String reprojection(ImageEvidence e) {
+        StringBuilder s = new StringBuilder();
+        e.reprojectionPx().forEach((limb, px) -> s.append(s.isEmpty() ? "" : ", ").append(limb.replace('_', ' ')).append(' ')
+                .append(Double.isFinite(px) ? String.format(Locale.ROOT, "%.1f", px) : "-"));
+        return s.append(" px").toString();
     }
 
     private static String percent(Object rate) {

@@ -11,6 +11,7 @@ import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.FootLock;
+import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
@@ -126,7 +127,7 @@ public final class ConvertJob {
         for (int i = 0; i < recovery.segments().size(); i++) {
             Segment segment = ResampledFrames.relabel(recovery.segments().get(i), landmarks);
             recovered.add(MotionMetrics.of(segment.motion()));
-            Motion motion = postProcess(segment.motion());
+            Motion motion = postProcess(segment.motion(), options.smoothing(), options.footLock());
             Motion written = options.retargeting().apply(motion);
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
@@ -135,7 +136,8 @@ public final class ConvertJob {
                 files.add(file);
             }
             outputs.add(new Sidecar.Output(files, new Segment(motion, segment.startTime(), segment.interpolated()),
-                    MotionMetrics.of(motion), written));
+                    MotionMetrics.of(motion), ImageEvidence.of(motion, segment.startTime(), segment.interpolated(), landmarks,
+                    recovery.camera()), written));
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
@@ -145,10 +147,11 @@ public final class ConvertJob {
                 landmarks.frames().size());
     }
 
-    private Motion postProcess(Motion recovered) {
-        Motion smooth = options.smoothing().filter().apply(recovered);
+    /** Smoothing, foot contacts and (if {@code footLock}) planted feet locked: what convert does to a recovered motion. */
+    public static Motion postProcess(Motion recovered, SmoothingPreset smoothing, boolean footLock) {
+        Motion smooth = smoothing.filter().apply(recovered);
         Motion withContacts = smooth.withContacts(FootContactDetector.detect(smooth));
-        if (!options.footLock()) {
+        if (!footLock) {
             return withContacts;
         }
         // Pulled down to the floor, a foot can look planted on more frames than before: lock those too.
