@@ -5,6 +5,7 @@ import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.FloorLevel;
 import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
@@ -59,6 +60,8 @@ final class ConvertCommand implements Command {
                 .desc("keep the camera's axes instead of levelling the floor and starting at the origin facing +Z").build());
         o.addOption(Option.builder().longOpt("smooth").hasArg().argName("PRESET")
                 .desc("smoothing after recovery (default 'default'): " + presetList()).build());
+        o.addOption(Option.builder().longOpt("floor").hasArg().argName("auto|lowest|contacts")
+                .desc("where the floor goes: " + floorList() + " (default auto)").build());
         o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
                 .desc("pin planted feet to the floor with leg IK (default on)").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display and no summary (warnings and errors still go to stderr)").build());
@@ -107,7 +110,7 @@ final class ConvertCommand implements Command {
         ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         return new ConvertJob.Options(pose, recoveryOptions(line),
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
-                settings.formats(), settings.exporters(), settings.retargeting());
+                settings.formats(), settings.exporters(), settings.retargeting(), FloorLevel.parse(line.getOptionValue("floor", "auto")));
     }
 
     /** The first segment's preview, beside the video it came from (not beside a landmarks file). */
@@ -125,6 +128,14 @@ final class ConvertCommand implements Command {
         StringBuilder s = new StringBuilder();
         for (SmoothingPreset p : SmoothingPreset.values()) {
             s.append(s.isEmpty() ? "" : "; ").append(p.cliName()).append(" = ").append(p.description());
+        }
+        return s.toString();
+    }
+
+    private static String floorList() {
+        StringBuilder s = new StringBuilder();
+        for (FloorLevel f : FloorLevel.values()) {
+            s.append(s.isEmpty() ? "" : "; ").append(f.cliName()).append(" = ").append(f.description());
         }
         return s.toString();
     }

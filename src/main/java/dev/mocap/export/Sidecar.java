@@ -48,10 +48,12 @@ public final class Sidecar {
     }
 
     /**
-     * How the recovered motion was processed and mapped before it was written; {@code options}:
-     * every choice of the conversion that shapes its output, by name (what a batch rerun compares).
+     * How the recovered motion was processed and mapped before it was written: {@code floor}, the
+     * --floor choice, moved the motion up by {@code floorRaisedM}; {@code options}: every choice of
+     * the conversion that shapes its output, by name (what a batch rerun compares).
      */
-    public record Settings(String smoothing, boolean footLock, Retargeting retargeting, Map<String, String> options) {
+    public record Settings(String smoothing, boolean footLock, String floor, double floorRaisedM, Retargeting retargeting,
+                           Map<String, String> options) {
     }
 
     public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary,
@@ -62,7 +64,8 @@ public final class Sidecar {
                 "width", video.width(), "height", video.height(), "fps", video.fps(), "duration_s", video.durationSeconds()));
         root.put("camera", camera(recovery.camera()));
         root.put("skeleton", skeleton(recovery.skeleton()));
-        root.put("processing", Map.of("smoothing", settings.smoothing(), "foot_lock", settings.footLock()));
+        root.put("processing", Map.of("smoothing", settings.smoothing(), "foot_lock", settings.footLock(), "floor", settings.floor(),
+                "floor_raised_m", round(settings.floorRaisedM(), 1e4)));
         root.put("options", settings.options());
         root.put("target", target(settings.retargeting(), outputs.isEmpty() ? recovery.skeleton() : outputs.get(0).written().skeleton()));
         List<Object> segments = new ArrayList<>();

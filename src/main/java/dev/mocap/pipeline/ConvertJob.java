@@ -10,6 +10,7 @@ import dev.mocap.body.MotionMetrics;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.FloorLevel;
 import dev.mocap.filter.FootLock;
 import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
@@ -28,6 +29,7 @@ import dev.mocap.retarget.Retargeting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +44,19 @@ import java.util.function.Consumer;
 public final class ConvertJob {
 
     /**
-     * What a conversion needs to know; {@code smoothing} runs on each recovered segment before
-     * foot contacts are found, then the feet are locked if {@code footLock}; {@code retargeting}
-     * maps the result onto the target rig just before it is written.
+     * What a conversion needs to know; {@code floor} says where the floor goes after recovery;
+     * {@code smoothing} runs on each recovered segment before foot contacts are found, then the
+     * feet are locked if {@code footLock}; {@code retargeting} maps the result onto the target
+     * rig just before it is written.
      */
     public record Options(PoseOptions pose, RecoveryOptions recovery, SmoothingPreset smoothing, boolean footLock,
-                          Set<Format> formats, Exporters exporters, Retargeting retargeting) {
+                          Set<Format> formats, Exporters exporters, Retargeting retargeting, FloorLevel floor) {
+
+        /** With the floor where recovery fitted it. */
+        public Options(PoseOptions pose, RecoveryOptions recovery, SmoothingPreset smoothing, boolean footLock,
+                       Set<Format> formats, Exporters exporters, Retargeting retargeting) {
+            this(pose, recovery, smoothing, footLock, formats, exporters, retargeting, FloorLevel.AUTO);
+        }
     }
 
     /**
@@ -120,12 +129,16 @@ public final class ConvertJob {
 
     private Result convert(LandmarkSequence landmarks, Map<String, Object> summary, Path base, double landmarkSeconds) {
         long recoveryStart = System.nanoTime();
-        Recovery recovery = new LandmarkRecovery().recover(landmarks, options.recovery());
+        Recovery fitted = new LandmarkRecovery().recover(landmarks, options.recovery());
         double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
+        List<Segment> relabelled = fitted.segments().stream().map(segment -> ResampledFrames.relabel(segment, landmarks)).toList();
+        double raise = relabelled.stream().max(Comparator.comparingInt(segment -> segment.motion().frameCount()))
+                .map(longest -> options.floor().raise(longest, landmarks, fitted.camera())).orElse(0.0);
+        Recovery recovery = raised(new Recovery(relabelled, fitted.camera(), fitted.skeleton(), fitted.warnings()), raise);
         List<Sidecar.Output> outputs = new ArrayList<>();
         List<MotionMetrics> recovered = new ArrayList<>();
         for (int i = 0; i < recovery.segments().size(); i++) {
-            Segment segment = ResampledFrames.relabel(recovery.segments().get(i), landmarks);
+            Segment segment = recovery.segments().get(i);
             recovered.add(MotionMetrics.of(segment.motion()));
             Motion motion = postProcess(segment.motion(), options.smoothing(), options.footLock());
             Motion written = options.retargeting().apply(motion);
@@ -141,10 +154,17 @@ public final class ConvertJob {
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
-                new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.retargeting(),
-                        ConversionSettings.of(options)));
+                new Sidecar.Settings(options.smoothing().cliName(), options.footLock(), options.floor().cliName(), raise,
+                        options.retargeting(), ConversionSettings.of(options)));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
+    }
+
+    /** The recovery moved up by {@code dy} metres, motions and camera together (--floor). */
+    private static Recovery raised(Recovery r, double dy) {
+        List<Segment> segments = r.segments().stream()
+                .map(segment -> new Segment(FloorLevel.raised(segment.motion(), dy), segment.startTime(), segment.interpolated())).toList();
+        return new Recovery(segments, FloorLevel.raised(r.camera(), dy), r.skeleton(), r.warnings());
     }
 
     /** Smoothing, foot contacts and (if {@code footLock}) planted feet locked: what convert does to a recovered motion. */

@@ -68,15 +68,23 @@ class NewUserTest {
 
     /**
      * -q prints nothing; at twice the video's frame rate every other frame is resampled, not
-     * filled in; render finds the video through the sidecar although it is not beside it.
+     * filled in; the sidecar keeps the floor chosen and the quality figures; render finds the
+     * video through the sidecar although it is not beside it.
      */
     @Test
     void quietResampledConversionThatRenderFindsTheVideoOf() throws IOException {
         Path base = dir.resolve("walk");
-        CliRun run = CliRun.of("convert", "-q", SAMPLE.toString(), "-o", base.toString(), "--fps", "60");
+        CliRun run = CliRun.of("convert", "-q", SAMPLE.toString(), "-o", base.toString(), "--fps", "60", "--floor", "contacts");
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertEquals("", run.out());
-        JsonNode segment = new ObjectMapper().readTree(dir.resolve("walk.mocap.json").toFile()).get("segments").get(0);
+        JsonNode sidecar = new ObjectMapper().readTree(dir.resolve("walk.mocap.json").toFile());
+        assertEquals("contacts", sidecar.get("processing").get("floor").asText(), "the sidecar says which floor was used");
+        assertEquals("contacts", sidecar.get("options").get("floor").asText());
+        JsonNode segment = sidecar.get("segments").get(0);
+        for (String figure : new String[]{"foot_sliding_mm_per_frame", "foot_sliding_support_mm_per_frame", "lowest_foot_mm",
+                "still_foot_fraction", "foot_contact_fraction", "reprojection_px"}) {
+            assertTrue(segment.get("quality").has(figure), figure + " in " + segment.get("quality"));
+        }
         assertEquals(60, segment.get("fps").asDouble(), 1e-9);
         assertTrue(segment.get("frames").asInt() > 230, segment.get("frames").toString());
         assertEquals(0, segment.get("interpolated_frames").asInt(), "frames between two seen video frames are no gaps");
