@@ -194,7 +194,7 @@ final class ConvertCommand implements Command {
             ImageEvidence e = o.evidence();
             System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², ground penetration %.1f → %.1f mm%n",
                     before.accelMmPerFrame2(), m.accelMmPerFrame2(), before.groundPenetrationMm(), m.groundPenetrationMm());
-            System.out.printf(Locale.ROOT, "  foot sliding %.1f mm/frame where the image shows the foot still (%.1f on the supporting foot); "
+            System.out.printf(Locale.ROOT, "  foot sliding %.1f mm/frame where a foot is still in the image or carries the body (%.1f from the motion alone); "
                             + "lowest foot %.0f mm above the floor (median; %.0f in the worst tenth)%n", e.footSlidingMmPerFrame(),
                     m.footSlidingMmPerFrame(), m.lowestFootMm(), m.lowestFootP90Mm());
             System.out.printf(Locale.ROOT, "  feet planted in %.0f %% of foot-frames, still in the image in %.0f %%; reprojection error %s%n",

@@ -33,8 +33,11 @@ import java.util.Map;
  * horizontal motion there is sliding, whatever the contact detector says. The recovered feet are
  * matched to the landmark feet per frame by where they project (recovery may have exchanged the
  * legs' labels). Frames filled in over gaps, and landmarks of visibility below 0.5, are left out.
+ * Sliding is measured where a foot is still in the image or carries the body in the animation
+ * ({@link SupportFeet}): the image catches feet the animation lifts, the motion catches contacts
+ * too short or too occluded for the image.
  *
- * @param footSlidingMmPerFrame {@link MotionMetrics#slidingMmPerFrame} on the frames where the foot is still in the image
+ * @param footSlidingMmPerFrame {@link MotionMetrics#slidingMmPerFrame} on the frames where the foot is still in the image or supports
  * @param stillFootFraction     share of foot-frames, of those seen, in which the foot is still in the image
  * @param stillFootHeightMm     median over frames of the lower sole height ({@link SupportFeet#soleHeights}) of the feet
  *                              still in the image (a foot held up in the air is still too, but not the lower one)
@@ -251,7 +254,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         double planted = motion.contacts() == null ? 0 : MotionMetrics.plantedFraction(motion.contacts());
         if (stillFraction >= 0.25 && planted < stillFraction / 2) {
             out.add(String.format(Locale.ROOT, "a foot is still in the image in %.0f %% of the foot-frames, but planted in only %.0f %% "
-                    + "of the animation: where the image shows it still, the animated foot slides %.1f mm/frame",
+                    + "of the animation: feet that should be down slide %.1f mm/frame",
                     100 * stillFraction, 100 * planted, slidingMm));
         }
         return List.copyOf(out);
