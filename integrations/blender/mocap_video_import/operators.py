@@ -44,7 +44,7 @@ class _VideoJob:
     smooth: EnumProperty(name="Smoothing", items=_SMOOTHING, default="default")
     model: EnumProperty(name="Landmark model", items=_MODELS, default="full")
     person: StringProperty(name="Person", description="Which person to follow (empty: the most prominent one; "
-                                                      "other values need a mocap with multi-person tracking)")
+                                                      "or a track id as 'mocap landmarks --overlay' draws them)")
     blocking: BoolProperty(name="Wait", description="Run in the foreground and return when done (scripts, tests)",
                            default=False, options={"HIDDEN", "SKIP_SAVE"})
 

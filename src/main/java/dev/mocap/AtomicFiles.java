@@ -1,5 +1,6 @@
 package dev.mocap;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -10,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
@@ -55,6 +57,8 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
             return Files.createFile(temp);
+        } catch (NoSuchFileException e) {
+            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot write to folder " + dir + ": it does not exist and cannot be created", e);
         } catch (IOException e) {
             throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot write to folder " + dir + ": " + describe(e), e);
         }
@@ -116,6 +120,10 @@ public final class AtomicFiles {
     public static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof NoSuchFileException
+                || e instanceof FileNotFoundException && String.valueOf(e.getMessage()).endsWith("(No such file or directory)")) {
+            return "does not exist";
         }
         if (e instanceof FileAlreadyExistsException) {
             return "a file is in the way: " + e.getMessage();

@@ -98,9 +98,11 @@ final class BatchCommand implements Command {
         }
         Path reportFile = outputDir.resolve(BatchReport.FILE_NAME);
         report.write(reportFile);
-        System.out.println();
-        report.printTable(System.out);
-        System.out.println("wrote " + reportFile);
+        if (!line.hasOption("quiet")) {
+            System.out.println();
+            report.printTable(System.out);
+            System.out.println("wrote " + reportFile);
+        }
         if (report.exitCode() != ExitCode.OK) {
             System.err.println("mocap: error: " + report.count(BatchReport.Status.FAILED) + " of " + inputs.size()
                     + " files failed; their reasons are in " + reportFile);
@@ -124,7 +126,7 @@ final class BatchCommand implements Command {
         }
         ConvertJob.Options convert = ConvertCommand.jobOptions(line, pose);
         return BatchJob.of(ModelStore.locate(), convert,
-                new BatchJob.Options(Path.of(line.getOptionValue("output")), jobs, line.hasOption("force"), convert.formats()));
+                BatchJob.options(Path.of(line.getOptionValue("output")), jobs, line.hasOption("force"), convert));
     }
 
     /** The batch again from the command line's arguments, in a Spark worker's JVM. */

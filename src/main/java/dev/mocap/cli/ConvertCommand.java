@@ -5,6 +5,8 @@ import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.FloorLevel;
+import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.ConvertJob;
@@ -62,9 +64,11 @@ final class ConvertCommand implements Command {
                 .desc("keep the camera's axes instead of levelling the floor and starting at the origin facing +Z").build());
         o.addOption(Option.builder().longOpt("smooth").hasArg().argName("PRESET")
                 .desc("smoothing after recovery (default 'default'): " + presetList()).build());
+        o.addOption(Option.builder().longOpt("floor").hasArg().argName("auto|lowest|contacts")
+                .desc("where the floor goes: " + floorList() + " (default auto)").build());
         o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
                 .desc("pin planted feet to the floor with leg IK (default on)").build());
-        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
+        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display and no summary (warnings and errors still go to stderr)").build());
         o.addOption(Option.builder().longOpt("progress-lines")
                 .desc("progress as plain lines 'progress DONE/TOTAL' on stderr, for programs that run mocap").build());
         o.addOption(Option.builder().longOpt("preview").hasArg().argName("FILE.mp4")
@@ -92,9 +96,15 @@ final class ConvertCommand implements Command {
                 : Progress.forTerminal(input.getFileName().toString(), line.hasOption("quiet"));
         List<ConvertJob.Result> results = new ConvertJob(ModelStore.locate(), options)
                 .runAll(input, base, progress, files -> ExportCliOptions.checkOutputs(line, files));
-        results.forEach(r -> report(input, r));
+        for (ConvertJob.Result r : results) {
+            r.recovery().warnings().forEach(w -> System.err.println("mocap: warning: " + w));
+            r.outputs().forEach(o -> o.warnings().forEach(w -> System.err.println("mocap: warning: " + w)));
+            if (!line.hasOption("quiet")) {
+                report(input, r);
+            }
+        }
         if (preview != null) {
-            renderPreview(input, results.get(0), preview);
+            renderPreview(input, results.get(0), preview, line.hasOption("quiet"));
         }
         return ExitCode.OK;
     }
@@ -104,22 +114,32 @@ final class ConvertCommand implements Command {
         ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         return new ConvertJob.Options(pose, recoveryOptions(line),
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
-                settings.formats(), settings.exporters(), settings.retargeting());
+                settings.formats(), settings.exporters(), settings.retargeting(), FloorLevel.parse(line.getOptionValue("floor", "auto")));
     }
 
     /** The first segment's preview, beside the video it came from (not beside a landmarks file). */
-    private static void renderPreview(Path input, ConvertJob.Result r, Path out) {
+    private static void renderPreview(Path input, ConvertJob.Result r, Path out, boolean quiet) {
         Sidecar.Output first = r.outputs().get(0);
         Path video = input.getFileName().toString().endsWith(".json") ? null : input;
         PreviewInput preview = new PreviewInput(first.segment().motion(), video, r.recovery().camera(), first.segment().startTime());
         PreviewRenderer.Stats s = new PreviewRenderer(preview, 720).renderVideo(out);
-        System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
+        }
     }
 
     private static String presetList() {
         StringBuilder s = new StringBuilder();
         for (SmoothingPreset p : SmoothingPreset.values()) {
             s.append(s.isEmpty() ? "" : "; ").append(p.cliName()).append(" = ").append(p.description());
+        }
+        return s.toString();
+    }
+
+    private static String floorList() {
+        StringBuilder s = new StringBuilder();
+        for (FloorLevel f : FloorLevel.values()) {
+            s.append(s.isEmpty() ? "" : "; ").append(f.cliName()).append(" = ").append(f.description());
         }
         return s.toString();
     }
@@ -134,7 +154,12 @@ final class ConvertCommand implements Command {
 
     private static RecoveryOptions recoveryOptions(CommandLine line) {
         RecoveryOptions d = RecoveryOptions.defaults();
-        return new RecoveryOptions(number(line, "focal", d.focalPx()), number(line, "fov", d.fovDegrees()),
+        double fov = number(line, "fov", d.fovDegrees());
+        if (line.hasOption("fov") && fov >= 180) {
+            throw new IllegalArgumentException("--fov is a horizontal field of view in degrees, above 0 and below 180, not '"
+                    + line.getOptionValue("fov") + "'");
+        }
+        return new RecoveryOptions(number(line, "focal", d.focalPx()), fov,
                 number(line, "height", d.subjectHeight()), number(line, "fps", d.fps()), line.hasOption("keep-camera-frame"),
                 number(line, "max-gap", d.maxGapSeconds()), number(line, "fit-smoothness", d.smoothness()),
                 RecoveryMethod.parse(line.getOptionValue("recovery", d.method().cliName())));
@@ -171,14 +196,23 @@ final class ConvertCommand implements Command {
             System.out.printf(Locale.ROOT, "%s: %d frames at %.3g fps (%d filled in), mean confidence %.2f%n",
                     String.join(", ", o.files().stream().map(Path::toString).toList()), o.segment().motion().frameCount(),
                     o.segment().motion().fps(), o.segment().interpolatedCount(), java.util.Arrays.stream(c).average().orElse(0));
-            System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², foot sliding %.1f → %.1f mm/frame "
-                            + "on contact frames, ground penetration %.1f → %.1f mm%n", before.accelMmPerFrame2(), m.accelMmPerFrame2(),
-                    before.footSlidingMmPerFrame(), m.footSlidingMmPerFrame(), before.groundPenetrationMm(), m.groundPenetrationMm());
-        }
-        for (String w : r.recovery().warnings()) {
-            System.err.println("mocap: warning: " + w);
+            ImageEvidence e = o.evidence();
+            System.out.printf(Locale.ROOT, "  recovered → written: jitter %.1f → %.1f mm/frame², ground penetration %.1f → %.1f mm%n",
+                    before.accelMmPerFrame2(), m.accelMmPerFrame2(), before.groundPenetrationMm(), m.groundPenetrationMm());
+            System.out.printf(Locale.ROOT, "  foot sliding %.1f mm/frame where a foot is still in the image or carries the body (%.1f from the motion alone); "
+                            + "lowest foot %.0f mm above the floor (median; %.0f in the worst tenth)%n", e.footSlidingMmPerFrame(),
+                    m.footSlidingMmPerFrame(), m.lowestFootMm(), m.lowestFootP90Mm());
+            System.out.printf(Locale.ROOT, "  feet planted in %.0f %% of foot-frames, still in the image in %.0f %%; reprojection error %s%n",
+                    100 * m.contactFraction(), 100 * e.stillFootFraction(), reprojection(e));
         }
         System.out.println("wrote " + r.sidecar());
+    }
+
+    private static String reprojection(ImageEvidence e) {
+        StringBuilder s = new StringBuilder();
+        e.reprojectionPx().forEach((limb, px) -> s.append(s.isEmpty() ? "" : ", ").append(limb.replace('_', ' ')).append(' ')
+                .append(Double.isFinite(px) ? String.format(Locale.ROOT, "%.1f", px) : "-"));
+        return s.append(" px").toString();
     }
 
     private static String percent(Object rate) {

@@ -44,7 +44,7 @@ final class LandmarksCommand implements Command {
         o.addOption(Option.builder().longOpt("overlay").hasArg().argName("FILE.mp4")
                 .desc("also write the video with the detected skeleton drawn on it").build());
         o.addOption(Option.builder("f").longOpt("force").desc("overwrite existing output files").build());
-        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
+        o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display and no summary (warnings and errors still go to stderr)").build());
         PoseCliOptions.addTo(o);
         return o;
     }
@@ -63,7 +63,10 @@ final class LandmarksCommand implements Command {
         }
         LandmarksJob.Result r = new LandmarksJob(ModelStore.locate(), options)
                 .run(video, json, overlay, Progress.forTerminal(video.getFileName().toString(), line.hasOption("quiet")));
-        report(r, json, overlay);
+        r.sequence().warnings().forEach(w -> System.err.println("mocap: warning: " + w));
+        if (!line.hasOption("quiet")) {
+            report(r, json, overlay);
+        }
         return ExitCode.OK;
     }
 
@@ -82,9 +85,6 @@ final class LandmarksCommand implements Command {
         System.out.println("mean visibility: " + s.get("mean_visibility"));
         System.out.println("hip jitter (median second difference): " + s.get("hip_jitter_median_px") + " px = "
                 + s.get("hip_jitter_percent_of_torso") + " % of torso");
-        for (String w : r.sequence().warnings()) {
-            System.err.println("mocap: warning: " + w);
-        }
         System.out.println("wrote " + json + (overlay != null ? " and " + overlay : ""));
     }
 

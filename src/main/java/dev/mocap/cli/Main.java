@@ -2,7 +2,6 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
-import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
@@ -35,13 +34,14 @@ public final class Main {
         }
         Options options = command.options();
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        // Before parsing: a required option that is missing must not stand in the way of the help.
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            printHelp(command, options);
+            return ExitCode.OK;
+        }
         try {
-            CommandLine line = new DefaultParser().parse(options, Arrays.copyOfRange(args, 1, args.length));
-            if (line.hasOption("help")) {
-                printHelp(command, options);
-                return ExitCode.OK;
-            }
-            return command.run(line);
+            return command.run(new DefaultParser().parse(options, rest));
         } catch (ParseException | IllegalArgumentException e) {
             System.err.println("mocap " + command.name() + ": " + e.getMessage() + " (see: mocap " + command.name() + " --help)");
             return ExitCode.USAGE;

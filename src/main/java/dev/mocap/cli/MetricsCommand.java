@@ -2,6 +2,7 @@ package dev.mocap.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
@@ -33,7 +34,8 @@ final class MetricsCommand implements Command {
 
     @Override
     public String summary() {
-        return "jitter, foot sliding and ground penetration of an SMPL-24 BVH (metres); MPJPE, PA-MPJPE, accel error against a reference";
+        return "jitter, foot sliding, foot height and contacts of an SMPL-24 BVH (metres), judged from the motion alone; "
+                + "MPJPE, PA-MPJPE, accel error against a reference";
     }
 
     @Override
@@ -53,13 +55,23 @@ final class MetricsCommand implements Command {
         figures.put("accel_mm_per_frame2", m.accelMmPerFrame2());
         figures.put("foot_sliding_mm_per_frame", m.footSlidingMmPerFrame());
         figures.put("ground_penetration_mm", m.groundPenetrationMm());
+        figures.put("lowest_foot_mm", m.lowestFootMm());
+        figures.put("lowest_foot_p90_mm", m.lowestFootP90Mm());
+        figures.put("foot_contact_fraction", m.contactFraction());
         if (line.hasOption("reference")) {
             PoseErrors e = PoseErrors.of(motion, read(Path.of(line.getOptionValue("reference"))));
             figures.put("mpjpe_mm", e.mpjpe());
             figures.put("pa_mpjpe_mm", e.paMpjpe());
             figures.put("accel_error_mm_per_frame2", e.accelError());
         }
-        System.out.println(line.hasOption("json") ? json(figures) : table(figures));
+        m.warnings().forEach(w -> System.err.println("mocap: warning: " + w));
+        if (line.hasOption("json")) {
+            Map<String, Object> json = new LinkedHashMap<>(figures);
+            json.put("warnings", m.warnings());
+            System.out.println(json(json));
+        } else {
+            System.out.println(table(figures));
+        }
         return ExitCode.OK;
     }
 
@@ -67,11 +79,11 @@ final class MetricsCommand implements Command {
         try {
             return BvhReader.read(file, 1);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 
-    private static String json(Map<String, Double> figures) {
+    private static String json(Map<String, Object> figures) {
         try {
             return new ObjectMapper().writeValueAsString(figures);
         } catch (JsonProcessingException e) {
@@ -83,8 +95,9 @@ final class MetricsCommand implements Command {
         StringBuilder s = new StringBuilder();
         figures.forEach((key, value) -> {
             int unit = key.lastIndexOf("_mm");
-            s.append(String.format(Locale.ROOT, "%-20s %10.2f %s%n", key.substring(0, unit).replace('_', ' '), value,
-                    key.substring(unit + 1).replace("_per_", "/").replace("frame2", "frame²")));
+            String name = unit < 0 ? key : key.substring(0, unit);
+            String suffix = unit < 0 ? "" : key.substring(unit + 1).replace("_per_", "/").replace("frame2", "frame²");
+            s.append(String.format(Locale.ROOT, "%-20s %10.2f %s%n", name.replace('_', ' '), value, suffix));
         });
         return s.toString().stripTrailing();
     }

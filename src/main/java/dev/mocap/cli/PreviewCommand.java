@@ -31,7 +31,7 @@ final class PreviewCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("video").hasArg().argName("FILE")
-                .desc("the source video, shown in a corner (default: the sidecar's video when it lies beside it)").build());
+                .desc("the source video, shown in a corner (default: the video the sidecar names, beside it or where it was converted from)").build());
         o.addOption(Option.builder().longOpt("size").hasArg().argName("WxH").desc("window size (default 1280x720)").build());
         return o;
     }

@@ -37,7 +37,7 @@ final class RenderCommand implements Command {
         o.addOption(Option.builder().longOpt("frame").hasArg().argName("N").desc("the frame a PNG shows (default 0)").build());
         o.addOption(Option.builder().longOpt("height").hasArg().argName("PX").desc("picture height in pixels (default 720)").build());
         o.addOption(Option.builder().longOpt("video").hasArg().argName("FILE")
-                .desc("the source video, shown beside the 3D view (default: the sidecar's video when it lies beside it)").build());
+                .desc("the source video, shown beside the 3D view (default: the video the sidecar names, beside it or where it was converted from)").build());
         o.addOption(Option.builder("f").longOpt("force").desc("overwrite an existing output file").build());
         return o;
     }

@@ -8,6 +8,7 @@ import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
+import dev.mocap.filter.ImageEvidence;
 import dev.mocap.recover.Camera;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.Segment;
@@ -33,25 +34,40 @@ public final class Sidecar {
 
     /**
      * One recovered segment (after smoothing and foot locking, on the recovered skeleton), its
-     * quality figures, and the motion as written to the animation files (retargeted, resampled).
+     * quality figures from the motion alone and against the image, and the motion as written to
+     * the animation files (retargeted, resampled).
      */
-    public record Output(List<Path> files, Segment segment, MotionMetrics metrics, Motion written) {
+    public record Output(List<Path> files, Segment segment, MotionMetrics metrics, ImageEvidence evidence, Motion written) {
+
+        /** What the user should know about this output's quality, in words. */
+        public List<String> warnings() {
+            List<String> all = new ArrayList<>(metrics.warnings());
+            all.addAll(evidence.warnings());
+            return all;
+        }
     }
 
-    /** How the recovered motion was processed and mapped before it was written. */
-    public record Settings(String recovery, String smoothing, boolean footLock, Retargeting retargeting) {
+    /**
+     * How the recovered motion was processed and mapped before it was written: {@code recovery},
+     * the --recovery method; {@code floor}, the --floor choice, moved the motion up by
+     * {@code floorRaisedM}; {@code options}: every choice of the conversion that shapes its
+     * output, by name (what a batch rerun compares).
+     */
+    public record Settings(String recovery, String smoothing, boolean footLock, String floor, double floorRaisedM,
+                           Retargeting retargeting, Map<String, String> options) {
     }
 
     public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary,
                              Settings settings) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.put("video", Map.of("file", video.file().getFileName().toString(), "width", video.width(), "height", video.height(),
-                "fps", video.fps(), "duration_s", video.durationSeconds()));
+        root.put("video", Map.of("file", video.file().getFileName().toString(), "path", video.file().toAbsolutePath().normalize().toString(),
+                "width", video.width(), "height", video.height(), "fps", video.fps(), "duration_s", video.durationSeconds()));
         root.put("camera", camera(recovery.camera()));
         root.put("skeleton", skeleton(recovery.skeleton()));
         root.put("processing", Map.of("recovery", settings.recovery(), "smoothing", settings.smoothing(),
-                "foot_lock", settings.footLock()));
+                "foot_lock", settings.footLock(), "floor", settings.floor(), "floor_raised_m", round(settings.floorRaisedM(), 1e4)));
+        root.put("options", settings.options());
         root.put("target", target(settings.retargeting(), outputs.isEmpty() ? recovery.skeleton() : outputs.get(0).written().skeleton()));
         List<Object> segments = new ArrayList<>();
         for (Output o : outputs) {
@@ -61,10 +77,7 @@ public final class Sidecar {
             s.put("frames", o.written().frameCount());
             s.put("start_s", round(o.segment().startTime(), 1e4));
             s.put("interpolated_frames", o.segment().interpolatedCount());
-            s.put("quality", Map.of("accel_mm_per_frame2", round(o.metrics().accelMmPerFrame2(), 1e2),
-                    "foot_sliding_mm_per_frame", round(o.metrics().footSlidingMmPerFrame(), 1e2),
-                    "ground_penetration_mm", round(o.metrics().groundPenetrationMm(), 1e2),
-                    "foot_contact_fraction", round(o.metrics().contactFraction(), 1e3)));
+            s.put("quality", quality(o.metrics(), o.evidence()));
             double[] confidence = o.written().confidence();
             List<Double> c = new ArrayList<>();
             for (double v : confidence) {
@@ -75,8 +88,33 @@ public final class Sidecar {
         }
         root.put("segments", segments);
         root.put("landmarks", landmarkSummary);
-        root.put("warnings", recovery.warnings());
+        List<String> warnings = new ArrayList<>(recovery.warnings());
+        outputs.forEach(o -> warnings.addAll(o.warnings()));
+        root.put("warnings", warnings);
         AtomicFiles.write(target, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, root));
+    }
+
+    /** The quality figures, as README.md ("Quality figures") defines them. */
+    private static Map<String, Object> quality(MotionMetrics m, ImageEvidence e) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("accel_mm_per_frame2", round(m.accelMmPerFrame2(), 1e2));
+        q.put("foot_sliding_mm_per_frame", round(e.footSlidingMmPerFrame(), 1e2));
+        q.put("foot_sliding_support_mm_per_frame", round(m.footSlidingMmPerFrame(), 1e2));
+        q.put("ground_penetration_mm", round(m.groundPenetrationMm(), 1e2));
+        q.put("lowest_foot_mm", round(m.lowestFootMm(), 1e1));
+        q.put("lowest_foot_p90_mm", round(m.lowestFootP90Mm(), 1e1));
+        q.put("still_foot_height_mm", finite(round(e.stillFootHeightMm(), 1e1)));
+        q.put("foot_contact_fraction", round(m.contactFraction(), 1e3));
+        q.put("still_foot_fraction", round(e.stillFootFraction(), 1e3));
+        Map<String, Object> reprojection = new LinkedHashMap<>();
+        e.reprojectionPx().forEach((limb, px) -> reprojection.put(limb, finite(round(px, 1e1))));
+        q.put("reprojection_px", reprojection);
+        return q;
+    }
+
+    /** JSON has no NaN: a figure that could not be measured is null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /**

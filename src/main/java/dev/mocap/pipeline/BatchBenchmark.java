@@ -52,8 +52,8 @@ public final class BatchBenchmark {
             double[] best = new double[JOBS.length];
             for (int round = 0; round < ROUNDS * JOBS.length; round++) {
                 int i = round % JOBS.length, jobs = JOBS[i], threads = BatchJob.threadsPerJob(jobs);
-                BatchJob batch = BatchJob.of(models, options(threads),
-                        new BatchJob.Options(dir.resolve("jobs" + jobs), jobs, true, Set.of(Format.BVH)));
+                ConvertJob.Options convert = options(threads);
+                BatchJob batch = BatchJob.of(models, convert, BatchJob.options(dir.resolve("jobs" + jobs), jobs, true, convert));
                 batch.prepareOutputDir();
                 BatchReport report = batch.run(videos, new BatchDisplay(new PrintStream(OutputStream.nullOutputStream()), null, videos.size()));
                 double framesPerSecond = report.framesConverted() / report.seconds();

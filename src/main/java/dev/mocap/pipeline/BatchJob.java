@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Converts many files into one folder, {@code jobs} at a time, each as {@link ConvertJob} does
  * one. A file whose conversion fails is reported and the batch goes on. A file whose outputs are
- * already complete (see {@link ConvertedFiles#complete}) is skipped unless {@code force}; an
- * incomplete earlier attempt is converted again over its leftovers.
+ * already complete and made with the same settings (see {@link ConvertedFiles#complete}) is skipped
+ * unless {@code force}; an incomplete earlier attempt, or one made with other settings, is converted
+ * again, and the earlier files that the new conversion no longer writes (another format, another
+ * segment count) are removed, so that a folder never mixes the outputs of two settings.
  */
 public final class BatchJob {
 
@@ -43,8 +45,11 @@ public final class BatchJob {
         BatchJob create();
     }
 
-    /** @param formats what each conversion writes, to recognise complete earlier outputs */
-    public record Options(Path outputDir, int jobs, boolean force, Set<Format> formats) {
+    /**
+     * @param formats  what each conversion writes, to recognise complete earlier outputs
+     * @param settings the conversions' choices as their sidecars record them ({@link ConversionSettings})
+     */
+    public record Options(Path outputDir, int jobs, boolean force, Set<Format> formats, Map<String, String> settings) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
@@ -64,6 +69,11 @@ public final class BatchJob {
     public static BatchJob of(ModelStore models, ConvertJob.Options convert, Options options) {
         ConvertJob job = new ConvertJob(models, convert);
         return new BatchJob((input, base, progress) -> job.run(input, base, progress).sidecar(), options);
+    }
+
+    /** The options of a batch that converts as {@code convert} says. */
+    public static Options options(Path outputDir, int jobs, boolean force, ConvertJob.Options convert) {
+        return new Options(outputDir, jobs, force, convert.formats(), ConversionSettings.of(convert));
     }
 
     /**
@@ -137,7 +147,8 @@ public final class BatchJob {
     /** One input: skipped when its outputs are complete, else converted; never throws for the input's own failure. */
     public BatchReport.Entry convertOne(Path input, Path base, BatchDisplay display) {
         BatchReport.Entry entry = options.force() ? null
-                : ConvertedFiles.complete(input, base, options.formats()).map(done -> BatchReport.Entry.skipped(input, base, done))
+                : ConvertedFiles.complete(input, base, options.formats(), options.settings())
+                .map(done -> BatchReport.Entry.skipped(input, base, done))
                 .orElse(null);
         if (entry == null) {
             display.started(input);
@@ -149,9 +160,11 @@ public final class BatchJob {
 
     private BatchReport.Entry convert(Path input, Path base, Progress progress) {
         long start = System.nanoTime();
+        List<Path> before = ConvertedFiles.earlier(base).map(ConvertedFiles::files).orElse(List.of());
         try {
             Path sidecar = converter.convert(input, base, progress);
             ConvertedFiles files = ConvertedFiles.read(sidecar);
+            before.stream().filter(f -> !files.files().contains(f)).forEach(AtomicFiles::deleteQuietly);
             return BatchReport.Entry.converted(input, base, files, seconds(start));
         } catch (MocapException e) {
             return BatchReport.Entry.failed(input, base, e.exitCode(), e.getMessage(), seconds(start));

@@ -127,7 +127,7 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
                         + "%.2f videos/min, %.1f frames/s%n", entries.size(), count(Status.CONVERTED), count(Status.SKIPPED),
                 count(Status.FAILED), seconds, jobs, count(Status.CONVERTED) / Math.max(seconds, 1e-9) * 60,
                 framesConverted() / Math.max(seconds, 1e-9));
-        out.println("(jitter: mean acceleration, mm/frame²; sliding: foot sliding on contact frames, mm/frame)");
+        out.println("(jitter: mean acceleration, mm/frame²; sliding: foot sliding where a foot is still in the image or carries the body, mm/frame)");
     }
 
     private static Map<String, Object> json(Entry e) {

@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
@@ -41,7 +42,7 @@ public final class CmuClips {
         try {
             return every(BvhReader.read(file, CMU_UNIT), clip.firstFrame(), 1);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.FootContactDetector;
@@ -9,7 +10,9 @@ import dev.mocap.body.MotionMetrics;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
+import dev.mocap.filter.FloorLevel;
 import dev.mocap.filter.FootLock;
+import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
@@ -26,6 +29,7 @@ import dev.mocap.retarget.Retargeting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +44,19 @@ import java.util.function.Consumer;
 public final class ConvertJob {
 
     /**
-     * What a conversion needs to know; {@code smoothing} runs on each recovered segment before
-     * foot contacts are found, then the feet are locked if {@code footLock}; {@code retargeting}
-     * maps the result onto the target rig just before it is written.
+     * What a conversion needs to know; {@code floor} says where the floor goes after recovery;
+     * {@code smoothing} runs on each recovered segment before foot contacts are found, then the
+     * feet are locked if {@code footLock}; {@code retargeting} maps the result onto the target
+     * rig just before it is written.
      */
     public record Options(PoseOptions pose, RecoveryOptions recovery, SmoothingPreset smoothing, boolean footLock,
-                          Set<Format> formats, Exporters exporters, Retargeting retargeting) {
+                          Set<Format> formats, Exporters exporters, Retargeting retargeting, FloorLevel floor) {
+
+        /** With the floor where recovery fitted it. */
+        public Options(PoseOptions pose, RecoveryOptions recovery, SmoothingPreset smoothing, boolean footLock,
+                       Set<Format> formats, Exporters exporters, Retargeting retargeting) {
+            this(pose, recovery, smoothing, footLock, formats, exporters, retargeting, FloorLevel.AUTO);
+        }
     }
 
     /**
@@ -125,14 +136,18 @@ public final class ConvertJob {
 
     private Result convert(LandmarkSequence landmarks, Map<String, Object> summary, Path base, double landmarkSeconds) {
         long recoveryStart = System.nanoTime();
-        Recovery recovery = this.recovery.recover(landmarks, options.recovery());
+        Recovery fitted = recovery.recover(landmarks, options.recovery());
         double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
+        List<Segment> relabelled = fitted.segments().stream().map(segment -> ResampledFrames.relabel(segment, landmarks)).toList();
+        double raise = relabelled.stream().max(Comparator.comparingInt(segment -> segment.motion().frameCount()))
+                .map(longest -> options.floor().raise(longest, landmarks, fitted.camera())).orElse(0.0);
+        Recovery recovery = raised(new Recovery(relabelled, fitted.camera(), fitted.skeleton(), fitted.warnings()), raise);
         List<Sidecar.Output> outputs = new ArrayList<>();
         List<MotionMetrics> recovered = new ArrayList<>();
         for (int i = 0; i < recovery.segments().size(); i++) {
             Segment segment = recovery.segments().get(i);
             recovered.add(MotionMetrics.of(segment.motion()));
-            Motion motion = postProcess(segment.motion());
+            Motion motion = postProcess(segment.motion(), options.smoothing(), options.footLock());
             Motion written = options.retargeting().apply(motion);
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
@@ -141,25 +156,32 @@ public final class ConvertJob {
                 files.add(file);
             }
             outputs.add(new Sidecar.Output(files, new Segment(motion, segment.startTime(), segment.interpolated()),
-                    MotionMetrics.of(motion), written));
+                    MotionMetrics.of(motion), ImageEvidence.of(motion, segment.startTime(), segment.interpolated(), landmarks,
+                    recovery.camera()), written));
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
                 new Sidecar.Settings(options.recovery().method().cliName(), options.smoothing().cliName(), options.footLock(),
-                        options.retargeting()));
+                        options.floor().cliName(), raise, options.retargeting(), ConversionSettings.of(options)));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
     }
 
-    private Motion postProcess(Motion recovered) {
-        return postProcess(recovered, options.smoothing(), options.footLock());
+    /** The recovery moved up by {@code dy} metres, motions and camera together (--floor). */
+    private static Recovery raised(Recovery r, double dy) {
+        List<Segment> segments = r.segments().stream()
+                .map(segment -> new Segment(FloorLevel.raised(segment.motion(), dy), segment.startTime(), segment.interpolated())).toList();
+        return new Recovery(segments, FloorLevel.raised(r.camera(), dy), r.skeleton(), r.warnings());
     }
 
-    /** Smoothing, foot contacts and foot locking, as a conversion does them after recovery. */
+    /**
+     * Smoothing, foot contacts and (if {@code footLock}) planted feet locked: what convert does to
+     * a recovered motion. The feet the lifting network judged planted are the contacts where it
+     * ran; elsewhere they are found from the motion's feet.
+     */
     public static Motion postProcess(Motion recovered, SmoothingPreset smoothing, boolean footLock) {
         Motion smooth = smoothing.filter().apply(recovered);
         boolean judged = recovered.contacts() != null;
-        // The lifting network's planted feet where it judged them; else what the motion's feet show.
         Motion withContacts = smooth.withContacts(judged ? recovered.contacts() : FootContactDetector.detect(smooth));
         if (!footLock || judged) {
             return footLock ? FootLock.DEFAULT.apply(withContacts) : withContacts;
@@ -177,7 +199,7 @@ public final class ConvertJob {
         try {
             return LandmarksJson.read(input);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read landmarks file " + input + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read landmarks file " + input + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -190,7 +212,7 @@ public final class ConvertJob {
         return ExportJob.file(segment == 0 ? base : base.resolveSibling(base.getFileName() + ".part" + (segment + 1)), format);
     }
 
-    private static Path sidecarFile(Path base) {
+    static Path sidecarFile(Path base) {
         return base.resolveSibling(base.getFileName() + ".mocap.json");
     }
 }

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,9 +23,10 @@ import java.util.Set;
  * @param frames          video frames the landmarks were estimated on
  * @param animationFrames frames of all animation segments together
  * @param quality         frame-weighted means over the segments
+ * @param settings        the conversion's choices ({@link ConversionSettings}); empty in sidecars written before they were kept
  */
 record ConvertedFiles(Path sidecar, List<Path> files, int frames, int animationFrames, double detectionRate,
-                      Quality quality, List<String> warnings) {
+                      Quality quality, List<String> warnings, Map<String, String> settings) {
 
     /** The sidecar's figures; jitter, foot sliding and ground penetration in mm as in the sidecar. */
     record Quality(double meanConfidence, double accelMmPerFrame2, double footSlidingMmPerFrame, double groundPenetrationMm) {
@@ -31,11 +34,12 @@ record ConvertedFiles(Path sidecar, List<Path> files, int frames, int animationF
 
     /**
      * The earlier conversion of {@code input} to {@code base}, if it finished after the input was
-     * last changed and wrote every file in {@code formats} that its sidecar lists; otherwise empty.
+     * last changed, with the same {@code settings} (when its sidecar records them; older ones do
+     * not), and wrote every file in {@code formats} that its sidecar lists; otherwise empty.
      */
-    static Optional<ConvertedFiles> complete(Path input, Path base, Set<Format> formats) {
+    static Optional<ConvertedFiles> complete(Path input, Path base, Set<Format> formats, Map<String, String> settings) {
         List<Path> planned = ConvertJob.plannedFiles(base, formats);
-        Path sidecar = planned.stream().filter(p -> p.getFileName().toString().endsWith(".mocap.json")).findFirst().orElseThrow();
+        Path sidecar = ConvertJob.sidecarFile(base);
         try {
             if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(input)
                     || Files.getLastModifiedTime(input).compareTo(Files.getLastModifiedTime(sidecar)) > 0) {
@@ -44,7 +48,18 @@ record ConvertedFiles(Path sidecar, List<Path> files, int frames, int animationF
             ConvertedFiles done = read(sidecar);
             boolean allThere = done.files().stream().allMatch(ConvertedFiles::nonEmpty);
             boolean allAsked = planned.stream().filter(p -> !p.equals(sidecar)).allMatch(done.files()::contains);
-            return allThere && allAsked ? Optional.of(done) : Optional.empty();
+            boolean sameSettings = done.settings().isEmpty() || done.settings().equals(settings);
+            return allThere && allAsked && sameSettings ? Optional.of(done) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whatever an earlier conversion to {@code base} left, as its sidecar lists it; empty without a readable sidecar. */
+    static Optional<ConvertedFiles> earlier(Path base) {
+        try {
+            Path sidecar = ConvertJob.sidecarFile(base);
+            return Files.isRegularFile(sidecar) ? Optional.of(read(sidecar)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -76,10 +91,12 @@ record ConvertedFiles(Path sidecar, List<Path> files, int frames, int animationF
         double n = Math.max(1, animationFrames);
         List<String> warnings = new ArrayList<>();
         root.path("warnings").forEach(w -> warnings.add(w.asText()));
+        Map<String, String> settings = new LinkedHashMap<>();
+        root.path("options").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         JsonNode landmarks = root.path("landmarks");
         return new ConvertedFiles(sidecar, files, landmarks.path("frames").asInt(), animationFrames,
                 landmarks.path("detection_rate").asDouble(), new Quality(confidence / n, accel / n, sliding / n, penetration / n),
-                warnings);
+                warnings, settings);
     }
 
     private static boolean nonEmpty(Path file) {

@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
@@ -71,7 +72,7 @@ public final class DemoJob {
         try {
             return BvhReader.read(bvh, 1);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + bvh + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + bvh + ": " + AtomicFiles.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
@@ -31,7 +32,7 @@ public final class ExportJob {
         try {
             return BvhReader.read(input, inputUnit);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + input + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + input + ": " + AtomicFiles.describe(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mocap.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.FootContactDetector;
@@ -70,8 +71,8 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
 
     /**
      * Reads a BVH in metres or a GLB (as convert writes them) or a {@code .mocap.json} sidecar: its
-     * first segment's BVH or GLB, its camera, and its video when the file is found next to the sidecar or
-     * {@code video} names it.
+     * first segment's BVH or GLB, its camera, and its video: {@code video}, else the sidecar's video
+     * file next to it, else at the path it was converted from.
      */
     public static PreviewInput read(Path file, Path video) {
         String name = file.getFileName().toString().toLowerCase();
@@ -89,7 +90,7 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
         try {
             root = new ObjectMapper().readTree(sidecar.toFile());
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + sidecar + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + sidecar + ": " + AtomicFiles.describe(e), e);
         }
         if (root == null || !Sidecar.SCHEMA.equals(root.path("schema").asText())) {
             throw new MocapException(ExitCode.BAD_INPUT, sidecar + " is not a " + Sidecar.SCHEMA + " sidecar that convert wrote");
@@ -107,17 +108,29 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
             throw new MocapException(ExitCode.BAD_INPUT, sidecar + " lists no BVH or GLB file to preview (convert with --format bvh or glb)");
         }
         if (video == null) {
-            Path beside = folder.resolve(root.path("video").path("file").asText());
-            video = root.path("video").has("file") && Files.isRegularFile(beside) ? beside : null;
+            video = sourceVideo(root.path("video"), folder);
         }
         return new PreviewInput(readMotion(motion), video, camera(root.path("camera")), segment.path("start_s").asDouble(0));
+    }
+
+    /** The video the sidecar names: beside it (the pair was moved together), else where it was converted from. */
+    private static Path sourceVideo(JsonNode video, Path folder) {
+        for (String field : new String[]{"file", "path"}) {
+            if (video.hasNonNull(field)) {
+                Path candidate = folder.resolve(video.path(field).asText());
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
     }
 
     private static Motion readMotion(Path file) {
         try {
             return file.getFileName().toString().toLowerCase().endsWith(".glb") ? GltfMotionReader.read(file) : BvhReader.read(file, 1);
         } catch (IOException e) {
-            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
     }
 

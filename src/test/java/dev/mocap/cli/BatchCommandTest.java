@@ -36,7 +36,7 @@ class BatchCommandTest {
         Path out = dir.resolve("out");
 
         CliRun first = CliRun.of("batch", clip.toString(), squats.toString(), corpusDir.toString(), "-o", out.toString(),
-                "--jobs", "2", "--format", "bvh,fbx", "-q");
+                "--jobs", "2", "--format", "bvh,fbx");
         assertEquals(ExitCode.PARTIAL, first.exit(), first.err());
         assertEquals(1, first.errorLines(), first.err());
         Map<String, JsonNode> report = report(out);

@@ -26,7 +26,7 @@ class ConvertCommandTest {
     void convertsARealVideoToBvhFbxAndSidecar() throws IOException {
         Path video = TestData.file("video/tfjs/pose_1.mp4");
         Path base = dir.resolve("pose_1");
-        CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", base.toString(), "--format", "bvh,fbx");
+        CliRun run = CliRun.of("convert", video.toString(), "-o", base.toString(), "--format", "bvh,fbx");
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.out().contains("foot sliding"), run.out());
         assertEquals(120, BvhReader.read(dir.resolve("pose_1.bvh"), 1).frameCount());

@@ -74,7 +74,7 @@ class ConvertPeopleTest {
     @Test
     void allWritesOneAnimationAndSidecarPerPerson() throws IOException {
         Path json = twoPeople();
-        CliRun run = CliRun.of("convert", "-q", json.toString(), "-o", dir.resolve("out").toString(), "--person", "all");
+        CliRun run = CliRun.of("convert", json.toString(), "-o", dir.resolve("out").toString(), "--person", "all");
         assertEquals(ExitCode.OK, run.exit(), run.err());
         for (int person : List.of(1, 4)) {
             assertTrue(BvhReader.read(dir.resolve("out.person" + person + ".bvh"), 1).frameCount() > FRAMES / 2);

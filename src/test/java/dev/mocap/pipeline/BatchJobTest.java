@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.export.Format;
@@ -16,9 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -101,8 +104,29 @@ class BatchJobTest {
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
     }
 
+    @Test
+    void aRerunWithOtherSettingsConvertsAgainAndRemovesTheOutputsTheyNoLongerMake() throws IOException {
+        Path input = Files.writeString(dir.resolve("take.mp4"), "x");
+        List<Path> converted = new ArrayList<>();
+        Format[] writing = {Format.BVH};
+        BatchJob.Converter converter = (in, base, progress) -> {
+            converted.add(in);
+            return fakeSidecar(base, writing[0], Map.of("formats", writing[0].extension()));
+        };
+        new BatchJob(converter, options(1)).run(List.of(input), display(1));
+        writing[0] = Format.FBX;
+        BatchJob.Options fbx = new BatchJob.Options(dir.resolve("out"), 1, false, Set.of(Format.FBX), Map.of("formats", "fbx"));
+        BatchReport report = new BatchJob(converter, fbx).run(List.of(input), display(1));
+        assertEquals(List.of(BatchReport.Status.CONVERTED), statuses(report));
+        assertEquals(2, converted.size(), "other settings: converted again without --force");
+        assertTrue(Files.exists(dir.resolve("out/take.fbx")));
+        assertFalse(Files.exists(dir.resolve("out/take.bvh")), "the earlier settings' BVH is removed");
+        assertEquals(List.of(BatchReport.Status.SKIPPED), statuses(new BatchJob(converter, fbx).run(List.of(input), display(1))));
+        assertEquals(2, converted.size(), "same settings again: skipped");
+    }
+
     private BatchJob.Options options(int jobs) {
-        return new BatchJob.Options(dir.resolve("out"), jobs, false, Set.of(Format.BVH));
+        return new BatchJob.Options(dir.resolve("out"), jobs, false, Set.of(Format.BVH), Map.of("formats", "bvh"));
     }
 
     private BatchDisplay display(int files) {
@@ -119,11 +143,17 @@ class BatchJobTest {
 
     /** What a conversion to {@code base} leaves: a BVH file and the sidecar that lists it. */
     private static Path fakeSidecar(Path base) {
+        return fakeSidecar(base, Format.BVH, Map.of("formats", "bvh"));
+    }
+
+    /** An animation file of {@code format} and the sidecar that lists it, with the conversion's {@code settings}. */
+    private static Path fakeSidecar(Path base, Format format, Map<String, String> settings) {
         try {
             Files.createDirectories(base.getParent());
-            Path bvh = Files.writeString(base.resolveSibling(base.getFileName() + ".bvh"), "HIERARCHY");
+            Path animation = Files.writeString(base.resolveSibling(base.getFileName() + "." + format.extension()), "HIERARCHY");
             return Files.writeString(base.resolveSibling(base.getFileName() + ".mocap.json"), "{\"schema\": \"mocap.convert/1\", "
-                    + "\"segments\": [{\"files\": [\"" + bvh.getFileName() + "\"], \"frames\": 2, \"confidence\": [1, 1], "
+                    + "\"options\": " + new ObjectMapper().writeValueAsString(settings) + ", "
+                    + "\"segments\": [{\"files\": [\"" + animation.getFileName() + "\"], \"frames\": 2, \"confidence\": [1, 1], "
                     + "\"quality\": {}}], \"landmarks\": {\"frames\": 2}, \"warnings\": []}");
         } catch (IOException e) {
             throw new MocapException(ExitCode.OUTPUT_FAILED, e.getMessage(), e);
