@@ -14,6 +14,7 @@ import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.preview.SampleClip;
+import dev.mocap.recover.RecoveryMethod;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.retarget.Retargeting;
 
@@ -36,7 +37,8 @@ public final class DemoJob {
     }
 
     /** With {@code knownFocal} the recovery is given the sample camera's focal length instead of guessing it. */
-    public static Result run(ModelStore models, Path samples, Path outFolder, boolean knownFocal, Progress progress) {
+    public static Result run(ModelStore models, Path samples, Path outFolder, boolean knownFocal, RecoveryMethod method,
+                             Progress progress) {
         SampleClip.Files sample = SampleClip.Files.in(samples);
         for (Path p : new Path[]{sample.video(), sample.groundTruth(), sample.camera()}) {
             if (!Files.isRegularFile(p)) {
@@ -50,7 +52,7 @@ public final class DemoJob {
         }
         double trueFocal = SampleClip.readCamera(sample.camera()).focal();
         RecoveryOptions d = RecoveryOptions.defaults();
-        RecoveryOptions recovery = knownFocal ? d.withFocal(trueFocal) : d;
+        RecoveryOptions recovery = (knownFocal ? d.withFocal(trueFocal) : d).withMethod(method);
         ConvertJob.Options options = new ConvertJob.Options(PoseOptions.defaults(), recovery,
                 SmoothingPreset.DEFAULT, true, EnumSet.of(Format.BVH), Exporters.defaults(), Retargeting.NONE);
         ConvertJob.Result r = new ConvertJob(models, options).run(sample.video(), outFolder.resolve(SampleClip.NAME), progress);
