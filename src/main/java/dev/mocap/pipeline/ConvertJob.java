@@ -176,15 +176,15 @@ public final class ConvertJob {
 
     /**
      * Smoothing, foot contacts and (if {@code footLock}) planted feet locked: what convert does to
-     * a recovered motion. The feet the lifting network judged planted are the contacts where it
-     * ran; elsewhere they are found from the motion's feet.
+     * a recovered motion. A foot is planted where the motion's feet show it, and also where the
+     * lifting network judged it planted.
      */
     public static Motion postProcess(Motion recovered, SmoothingPreset smoothing, boolean footLock) {
         Motion smooth = smoothing.filter().apply(recovered);
-        boolean judged = recovered.contacts() != null;
-        Motion withContacts = smooth.withContacts(judged ? recovered.contacts() : FootContactDetector.detect(smooth));
-        if (!footLock || judged) {
-            return footLock ? FootLock.DEFAULT.apply(withContacts) : withContacts;
+        FootContacts seen = FootContactDetector.detect(smooth);
+        Motion withContacts = smooth.withContacts(recovered.contacts() == null ? seen : recovered.contacts().or(seen));
+        if (!footLock) {
+            return withContacts;
         }
         // Pulled down to the floor, a foot can look planted on more frames than before: lock those too.
         FootContacts after = FootContactDetector.detect(FootLock.DEFAULT.apply(withContacts));

@@ -40,6 +40,21 @@ class ConvertCommandTest {
         assertEquals(ExitCode.OUTPUT_FAILED, again.exit(), "existing files are kept without --force");
     }
 
+    /** The learned recovery converts a real video; the sidecar says which recovery made it and when the network judged feet planted. */
+    @Test
+    void convertsWithTheLearnedRecovery() throws IOException {
+        Path video = TestData.file("video/tfjs/pose_squats.mp4");
+        CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("squats").toString(), "--recovery", "learned");
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        JsonNode sidecar = new ObjectMapper().readTree(dir.resolve("squats.mocap.json").toFile());
+        assertEquals("learned", sidecar.get("processing").get("recovery").asText());
+        assertTrue(sidecar.get("segments").get(0).get("quality").get("foot_contact_fraction").asDouble() > 0.3,
+                "a squatting person's feet stay down: " + sidecar.get("segments").get(0).get("quality"));
+        CliRun bad = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("bad").toString(), "--recovery", "magic");
+        assertEquals(ExitCode.USAGE, bad.exit(), bad.err());
+        assertEquals(1, bad.errorLines(), bad.err());
+    }
+
     /** A preset retargets onto its rig; the sidecar says onto which, and which SMPL joint each bone follows. */
     @Test
     void convertsOntoThePresetsRig() throws IOException {
