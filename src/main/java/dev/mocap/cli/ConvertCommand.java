@@ -99,7 +99,7 @@ final class ConvertCommand implements Command {
     static ConvertJob.Options jobOptions(CommandLine line, PoseOptions pose) {
         ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         return new ConvertJob.Options(pose, recoveryOptions(line),
-                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line, "on"),
                 settings.formats(), settings.exporters(), settings.retargeting());
     }
 
@@ -112,7 +112,7 @@ final class ConvertCommand implements Command {
         System.out.printf(Locale.ROOT, "wrote preview %s (%d frames, %.1f frames/s)%n", out, s.frames(), s.fps());
     }
 
-    private static String presetList() {
+    static String presetList() {
         StringBuilder s = new StringBuilder();
         for (SmoothingPreset p : SmoothingPreset.values()) {
             s.append(s.isEmpty() ? "" : "; ").append(p.cliName()).append(" = ").append(p.description());
@@ -120,8 +120,8 @@ final class ConvertCommand implements Command {
         return s.toString();
     }
 
-    private static boolean footLock(CommandLine line) {
-        String value = line.getOptionValue("foot-lock", "on");
+    static boolean footLock(CommandLine line, String fallback) {
+        String value = line.getOptionValue("foot-lock", fallback);
         if (!value.equals("on") && !value.equals("off")) {
             throw new IllegalArgumentException("--foot-lock is on or off, not '" + value + "'");
         }

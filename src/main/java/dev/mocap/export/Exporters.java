@@ -8,6 +8,7 @@ import dev.mocap.export.fbx.FbxOptions;
 import dev.mocap.export.gltf.GltfExporter;
 import dev.mocap.export.gltf.GltfOptions;
 import dev.mocap.retarget.GltfCharacter;
+import dev.mocap.smpl.SmplParamsWriter;
 
 import java.nio.file.Path;
 
@@ -42,6 +43,7 @@ public record Exporters(BvhOptions bvh, FbxOptions fbx, GltfOptions gltf) {
             case BVH -> new BvhWriter(bvh).write(motion, file);
             case FBX -> FbxExporter.write(motion, fbx, file);
             case GLB -> GltfExporter.write(motion, gltf, file);
+            case SMPL -> SmplParamsWriter.write(motion, SmplParamsWriter.Body.NONE, file);
         }
     }
 }

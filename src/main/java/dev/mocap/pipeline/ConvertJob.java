@@ -2,14 +2,11 @@ package dev.mocap.pipeline;
 
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
-import dev.mocap.body.FootContactDetector;
-import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
-import dev.mocap.filter.FootLock;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.LandmarkSequence;
@@ -130,7 +127,7 @@ public final class ConvertJob {
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
                 Path file = animationFile(base, i, format);
-                options.exporters().write(written, format, file);
+                options.exporters().write(format == Format.SMPL ? motion : written, format, file);
                 files.add(file);
             }
             outputs.add(new Sidecar.Output(files, new Segment(motion, segment.startTime(), segment.interpolated()),
@@ -144,14 +141,7 @@ public final class ConvertJob {
     }
 
     private Motion postProcess(Motion recovered) {
-        Motion smooth = options.smoothing().filter().apply(recovered);
-        Motion withContacts = smooth.withContacts(FootContactDetector.detect(smooth));
-        if (!options.footLock()) {
-            return withContacts;
-        }
-        // Pulled down to the floor, a foot can look planted on more frames than before: lock those too.
-        FootContacts after = FootContactDetector.detect(FootLock.DEFAULT.apply(withContacts));
-        return FootLock.DEFAULT.apply(smooth.withContacts(withContacts.contacts().or(after)));
+        return MotionFinishing.apply(recovered, options.smoothing(), options.footLock());
     }
 
     static boolean isLandmarksFile(Path input) {
