@@ -47,6 +47,23 @@ class SmplParamsTest {
         }
     }
 
+    /** numpy.load reads the file as AMASS readers do (no pickles), with the axis-angle values written. */
+    @Test
+    void numpyReadsTheAmassLayout(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException, InterruptedException {
+        Motion walk = TestMotions.walk(40, 30);
+        java.nio.file.Path file = dir.resolve("walk.smpl.npz");
+        SmplParamsWriter.write(walk, SmplParamsWriter.Body.NONE, file);
+        String out = Python.run("""
+                import numpy as np
+                d = np.load('%s')
+                print(d['poses'].shape, d['poses'].dtype, d['trans'].shape, d['betas'].shape, str(d['gender']), float(d['mocap_framerate']))
+                print('%%.12f' %% np.linalg.norm(d['poses'][5, 3:6]))
+                """.formatted(file));
+        String[] lines = out.strip().split("\n");
+        assertEquals("(40, 72) float64 (40, 3) (10,) neutral 30.0", lines[0]);
+        assertEquals(walk.rotations()[5][Smpl24.LEFT_HIP].angle(), Double.parseDouble(lines[1]), 1e-12);
+    }
+
     /** Real AMASS files are Z up and SMPL-H (156 values a frame): turned upright, hands left at rest, feet on the floor. */
     @Test
     void amassMocapIsTurnedToYUp() throws IOException {
