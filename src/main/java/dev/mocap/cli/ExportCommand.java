@@ -66,14 +66,14 @@ final class ExportCommand implements Command {
         }
         ExportCliOptions.checkOutputs(line, planned);
         ExportJob.Result result = ExportJob.run(input, base, new ExportJob.Options(settings.formats(),
-                inputUnit(line.getOptionValue("input-unit", "m")), settings.exporters(), settings.retargeting(), smplOptions(line),
+                inputUnit(line.getOptionValue("input-unit", "m")), settings.exporters(), settings.retargeting(), smplOptions(line, settings),
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.NONE.cliName())), ConvertCommand.footLock(line, "off")));
         result.notes().forEach(System.out::println);
         System.out.println("wrote " + String.join(", ", result.files().stream().map(Path::toString).toList()));
         return ExitCode.OK;
     }
 
-    private static SmplParamsReader.Options smplOptions(CommandLine line) {
+    private static SmplParamsReader.Options smplOptions(CommandLine line, ExportCliOptions.Settings settings) {
         SmplAxes axes = line.hasOption("npz-axes") ? SmplAxes.parse(line.getOptionValue("npz-axes")) : null;
         double fps = Double.NaN;
         if (line.hasOption("fps")) {
@@ -87,7 +87,7 @@ final class ExportCommand implements Command {
                 throw new IllegalArgumentException("--fps needs a positive number, not '" + value + "'");
             }
         }
-        return new SmplParamsReader.Options(axes, fps, null, null);
+        return new SmplParamsReader.Options(axes, fps, settings.exporters().smplModel());
     }
 
     private static double inputUnit(String unit) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -31,13 +33,26 @@ public final class Npz {
         }
     }
 
+    /** Only the arrays of these keys; the others are not parsed (a model file's Python objects, arrays not needed). */
+    public static Map<String, NpyArray> read(Path file, Set<String> keys) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), keys::contains);
+        }
+    }
+
     /** The arrays of an archive read from a stream; {@code name} begins each error message. */
     public static Map<String, NpyArray> read(InputStream in, String name) throws IOException {
+        return read(in, name, key -> true);
+    }
+
+    private static Map<String, NpyArray> read(InputStream in, String name, Predicate<String> wanted) throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        boolean anyEntry = false;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 String key = entry.getName().endsWith(".npy") ? entry.getName().substring(0, entry.getName().length() - 4) : entry.getName();
-                if (entry.isDirectory()) {
+                anyEntry |= !entry.isDirectory();
+                if (entry.isDirectory() || !wanted.test(key)) {
                     continue;
                 }
                 byte[] bytes = readEntry(zip, name, entry.getName());
@@ -53,7 +68,7 @@ public final class Npz {
             // ZipInputStream's own complaint about an entry name that is not valid text
             throw new IOException(name + ": not an .npz archive (unreadable ZIP: " + oneLine(e) + ")", e);
         }
-        if (arrays.isEmpty()) {
+        if (!anyEntry) {
             throw new IOException(name + ": not an .npz archive (no arrays in it)");
         }
         return arrays;

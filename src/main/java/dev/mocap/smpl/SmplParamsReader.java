@@ -46,13 +46,11 @@ public final class SmplParamsReader {
 
     /**
      * How to read: {@code axes} overrides the layout's own axes (null: the layout's); {@code fps}
-     * is used when the file has no frame rate (NaN: 30 with a note); {@code skeleton}, when not
-     * null, replaces the file's own or the default proportions, and {@code pelvis} is its pelvis
-     * joint's rest position in SMPL's model frame (zero when unknown: the motion is then put on
-     * the floor).
+     * is used when the file has no frame rate (NaN: 30 with a note); {@code model}, the user's
+     * SMPL model or null, gives the skeleton of the file's betas and the exact pelvis position.
      */
-    public record Options(SmplAxes axes, double fps, Skeleton skeleton, Vec3 pelvis) {
-        public static final Options DEFAULT = new Options(null, Double.NaN, null, null);
+    public record Options(SmplAxes axes, double fps, SmplModel model) {
+        public static final Options DEFAULT = new Options(null, Double.NaN, null);
     }
 
     /** The motion, the layout recognised, the axes it was read in, and notes for the user. */
@@ -70,9 +68,11 @@ public final class SmplParamsReader {
         List<String> notes = new ArrayList<>();
         SmplAxes axes = options.axes() != null ? options.axes() : p.axes;
         double fps = frameRate(arrays, name, options.fps(), notes);
-        Skeleton skeleton = options.skeleton() != null ? options.skeleton() : fileSkeleton(arrays, name, notes);
-        boolean pelvisKnown = options.skeleton() != null ? options.pelvis() != null : arrays.containsKey(SmplParamsWriter.REST_OFFSETS);
-        Vec3 pelvis = options.pelvis() != null ? options.pelvis() : Vec3.ZERO;
+        double[] betas = betas(arrays);
+        SmplBody body = options.model() == null ? null : options.model().body(betas);
+        Skeleton skeleton = body != null ? body.skeleton() : fileSkeleton(arrays, name, notes);
+        boolean pelvisKnown = body != null || arrays.containsKey(SmplParamsWriter.REST_OFFSETS);
+        Vec3 pelvis = body != null ? body.pelvis() : Vec3.ZERO;
         Quat turn = axes.toYUp();
         Vec3[] root = new Vec3[p.frames];
         Quat[][] rotations = new Quat[p.frames][];
@@ -89,7 +89,7 @@ public final class SmplParamsReader {
             motion = onTheFloor(motion);
             notes.add("without the SMPL model the pelvis height is unknown: the lowest foot of the clip was put on the floor");
         }
-        return new Result(motion, p.layout, axes, betas(arrays), notes);
+        return new Result(motion, p.layout, axes, betas, notes);
     }
 
     private record Parsed(String layout, SmplAxes axes, int frames, Quat[][] rotations, Vec3[] translation) {

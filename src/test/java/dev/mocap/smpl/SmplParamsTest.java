@@ -115,7 +115,7 @@ class SmplParamsTest {
         a.put("body_pose", NpyArray.of(axisAngles(expected, 1, 21), FRAMES, 21, 3));
         a.put("transl", NpyArray.of(new double[FRAMES * 3], FRAMES, 3));
         a.put("betas", NpyArray.of(new double[FRAMES * 10], FRAMES, 10));
-        SmplParamsReader.Result r = SmplParamsReader.read(reread(a), "gvhmr.npz", new SmplParamsReader.Options(null, 30, null, null));
+        SmplParamsReader.Result r = SmplParamsReader.read(reread(a), "gvhmr.npz", new SmplParamsReader.Options(null, 30, null));
         assertEquals(SmplAxes.Y_UP, r.axes());
         for (int f = 0; f < FRAMES; f++) {
             for (int j = 0; j < 22; j++) {
