@@ -8,15 +8,21 @@ import dev.mocap.body.Vec3;
  * SMPL shape parameters β whose skeleton has the measured bone lengths: Gauss–Newton on the 23
  * bone-length residuals |J_j(β) − J_parent(β)| − L_j, with a small ridge on β that keeps shape
  * directions the lengths do not determine at zero. J(β) is linear in β, so each step is a small
- * least-squares problem (betas unknowns).
+ * least-squares problem (betas unknowns). Each beta is kept within ±{@value #LIMIT} standard
+ * deviations, where SMPL bodies stop looking human.
  *
  * @param rmsError RMS of the bone-length residuals after the fit (metres)
  * @param maxError the largest residual (metres)
  */
 public record BetaFit(double[] betas, double rmsError, double maxError) {
     private static final int ITERATIONS = 30;
-    /** Per unit β², against squared metres: tiny, so it only settles directions the lengths leave free. */
-    private static final double RIDGE = 1e-10;
+    /**
+     * The prior on β (SMPL's betas are scaled to unit variance over people), against squared
+     * metres of bone-length residual: one standard deviation costs as much as 1 mm on a bone, so
+     * directions the lengths hardly determine stay near the average body instead of running off.
+     */
+    private static final double RIDGE = 1e-6;
+    private static final double LIMIT = 5;
 
     public static BetaFit fit(SmplModel model, Skeleton measured) {
         if (!measured.names().equals(Smpl24.NAMES)) {
@@ -55,8 +61,9 @@ public record BetaFit(double[] betas, double rmsError, double maxError) {
             double[] step = solve(normal, gradient);
             double size = 0;
             for (int a = 0; a < n; a++) {
-                beta[a] -= step[a];
-                size = Math.max(size, Math.abs(step[a]));
+                double next = Math.max(-LIMIT, Math.min(LIMIT, beta[a] - step[a]));
+                size = Math.max(size, Math.abs(next - beta[a]));
+                beta[a] = next;
             }
             if (size < 1e-10) {
                 break;

@@ -2,10 +2,12 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.body.Motion;
+import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.smpl.NpyArray;
 import dev.mocap.smpl.Npz;
+import dev.mocap.smpl.SyntheticSmplModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +80,52 @@ class SmplCommandTest {
             jitterOut += Math.abs(out.rotations()[f + 1][4].angle() - 2 * out.rotations()[f][4].angle() + out.rotations()[f - 1][4].angle());
         }
         assertTrue(jitterOut < 0.5 * jitterIn, jitterIn + " → " + jitterOut);
+    }
+
+    /**
+     * With the user's model (here a synthetic one of SMPL's shapes): the files carry the body's
+     * skeleton, J(β) of the betas written, and export with the model gives the same joints back.
+     */
+    @Test
+    void theUsersModelGivesItsSkeleton() throws IOException {
+        Path model = dir.resolve("model.npz");
+        SyntheticSmplModel synthetic = new SyntheticSmplModel();
+        synthetic.write(model);
+        Path video = Path.of("samples", "walk_wave.mp4");
+        CliRun convert = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("walk").toString(), "--format", "bvh,glb,smpl",
+                "--smpl-model", model.toString());
+        assertEquals(ExitCode.OK, convert.exit(), convert.err());
+        Map<String, NpyArray> params = Npz.read(dir.resolve("walk.smpl.npz"));
+        Vec3[] joints = synthetic.joints(params.get("betas").numbers());
+        Motion bvh = BvhReader.read(dir.resolve("walk.bvh"), 1);
+        for (int j = 1; j < joints.length; j++) {
+            int inBvh = bvh.skeleton().indexOf(Smpl24.NAMES.get(j));
+            Vec3 expected = joints[j].minus(joints[Smpl24.parents()[j]]);
+            assertEquals(0, bvh.skeleton().offset(inBvh).distance(expected), 1e-5, Smpl24.NAMES.get(j));
+        }
+        com.fasterxml.jackson.databind.JsonNode measured = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("walk.mocap.json").toFile()).path("skeleton").path("rest_offsets_m");
+        double sum = 0;
+        for (int j = 1; j < joints.length; j++) {
+            com.fasterxml.jackson.databind.JsonNode o = measured.get(j);
+            double length = new Vec3(o.get(0).asDouble(), o.get(1).asDouble(), o.get(2).asDouble()).length();
+            double e = joints[j].distance(joints[Smpl24.parents()[j]]) - length;
+            sum += e * e;
+        }
+        System.out.printf("betas fitted to the sample's measured skeleton (synthetic model): %s, bone-length error RMS %.1f mm%n",
+                java.util.Arrays.toString(params.get("betas").numbers()), 1000 * Math.sqrt(sum / 23));
+        CliRun export = CliRun.of("export", dir.resolve("walk.smpl.npz").toString(), "-o", dir.resolve("back").toString(),
+                "--smpl-model", model.toString());
+        assertEquals(ExitCode.OK, export.exit(), export.err());
+        Motion back = BvhReader.read(dir.resolve("back.bvh"), 1);
+        double worst = 0;
+        for (int f = 0; f < back.frameCount(); f++) {
+            Vec3[] a = bvh.jointPositions(f), b = back.jointPositions(f);
+            for (int j = 0; j < a.length; j++) {
+                worst = Math.max(worst, a[j].distance(b[j]));
+            }
+        }
+        assertTrue(worst < 0.001, worst + " m");
     }
 
     @Test

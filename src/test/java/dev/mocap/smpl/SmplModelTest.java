@@ -65,7 +65,7 @@ class SmplModelTest {
         System.out.printf("betas fit, synthetic model: bone-length error RMS %.4f mm (max %.4f) for a body of the model;"
                         + " %.1f mm (max %.1f) for the test skeleton of other proportions (template: %.1f mm)%n", 1000 * exact.rmsError(), 1000 * exact.maxError(),
                 1000 * outside.rmsError(), 1000 * outside.maxError(), 1000 * rms(model.joints(new double[10]), other));
-        assertTrue(exact.maxError() < 1e-5, exact.maxError() + " m");
+        assertTrue(exact.maxError() < 5e-4, exact.maxError() + " m");
         assertTrue(outside.rmsError() < rms(model.joints(new double[10]), other) / 2, "the fit halves the error of the template at least");
     }
 
