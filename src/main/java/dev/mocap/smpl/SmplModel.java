@@ -143,18 +143,7 @@ public final class SmplModel {
 
     /** Rest joint positions J(β) in SMPL's model frame; betas past the model's are ignored, missing ones are 0. */
     public Vec3[] joints(double[] beta) {
-        Vec3[] out = new Vec3[Smpl24.COUNT];
-        for (int j = 0; j < out.length; j++) {
-            double[] p = new double[3];
-            for (int c = 0; c < 3; c++) {
-                p[c] = templateJoints[3 * j + c];
-                for (int b = 0; b < Math.min(betas, beta.length); b++) {
-                    p[c] += jointDirs[(3 * j + c) * betas + b] * beta[b];
-                }
-            }
-            out[j] = new Vec3(p[0], p[1], p[2]);
-        }
-        return out;
+        return blend(templateJoints, jointDirs, beta);
     }
 
     /** How joint j moves per unit of beta b (the Jacobian of {@link #joints}). */
@@ -164,16 +153,21 @@ public final class SmplModel {
 
     /** Rest vertex positions v_template + shapedirs · β. */
     Vec3[] vertices(double[] beta) {
-        Vec3[] out = new Vec3[vertices];
-        for (int v = 0; v < vertices; v++) {
-            double[] p = new double[3];
+        return blend(template, shapeDirs, beta);
+    }
+
+    /** Points (x, y, z in a row) plus their shape directions ({@link #betas} per coordinate) times β. */
+    private Vec3[] blend(double[] base, double[] dirs, double[] beta) {
+        Vec3[] out = new Vec3[base.length / 3];
+        double[] p = new double[3];
+        for (int i = 0; i < out.length; i++) {
             for (int c = 0; c < 3; c++) {
-                p[c] = template[3 * v + c];
+                p[c] = base[3 * i + c];
                 for (int b = 0; b < Math.min(betas, beta.length); b++) {
-                    p[c] += shapeDirs[(3 * v + c) * betas + b] * beta[b];
+                    p[c] += dirs[(3 * i + c) * betas + b] * beta[b];
                 }
             }
-            out[v] = new Vec3(p[0], p[1], p[2]);
+            out[i] = new Vec3(p[0], p[1], p[2]);
         }
         return out;
     }
