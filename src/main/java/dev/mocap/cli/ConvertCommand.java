@@ -114,7 +114,7 @@ final class ConvertCommand implements Command {
     static ConvertJob.Options jobOptions(CommandLine line, PoseOptions pose) {
         ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
         return new ConvertJob.Options(pose, recoveryOptions(line),
-                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line),
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line, "on"),
                 settings.formats(), settings.exporters(), settings.retargeting(), FloorLevel.parse(line.getOptionValue("floor", "auto")));
     }
 
@@ -129,7 +129,7 @@ final class ConvertCommand implements Command {
         }
     }
 
-    private static String presetList() {
+    static String presetList() {
         StringBuilder s = new StringBuilder();
         for (SmoothingPreset p : SmoothingPreset.values()) {
             s.append(s.isEmpty() ? "" : "; ").append(p.cliName()).append(" = ").append(p.description());
@@ -145,8 +145,8 @@ final class ConvertCommand implements Command {
         return s.toString();
     }
 
-    private static boolean footLock(CommandLine line) {
-        String value = line.getOptionValue("foot-lock", "on");
+    static boolean footLock(CommandLine line, String fallback) {
+        String value = line.getOptionValue("foot-lock", fallback);
         if (!value.equals("on") && !value.equals("off")) {
             throw new IllegalArgumentException("--foot-lock is on or off, not '" + value + "'");
         }

@@ -12,6 +12,7 @@ import dev.mocap.retarget.Preset;
 import dev.mocap.retarget.Presets;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.retarget.RigFiles;
+import dev.mocap.smpl.SmplModel;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -38,6 +39,9 @@ final class ExportCliOptions {
                         + "(default auto: the mannequin on the SMPL skeleton, bones only on other rigs)").build());
         o.addOption(Option.builder().longOpt("fbx-version").hasArg().argName("7.4|7.5")
                 .desc("binary FBX version (default 7.4, read by every FBX importer; 7.5 for 64-bit offsets)").build());
+        o.addOption(Option.builder().longOpt("smpl-model").hasArg().argName("MODEL.npz")
+                .desc("your SMPL model file (.npz with v_template, shapedirs, J_regressor, weights, kintree_table, f): betas fitted to "
+                        + "the measured bones, that body's skeleton in every format, its mesh in FBX and GLB").build());
         o.addOption(Option.builder("f").longOpt("force").desc("overwrite existing output files").build());
     }
 
@@ -85,7 +89,7 @@ final class ExportCliOptions {
         return loaded;
     }
 
-    /** --unit, else the preset's BVH unit, else metres; --body; --fbx-version. */
+    /** --unit, else the preset's BVH unit, else metres; --body; --fbx-version; --smpl-model. */
     private static Exporters exporters(CommandLine line, Preset preset) {
         String fallback = preset != null && preset.bvhUnit() == BvhOptions.Unit.CENTIMETRES ? "cm" : "m";
         BvhOptions.Unit unit = switch (line.getOptionValue("unit", fallback)) {
@@ -99,7 +103,9 @@ final class ExportCliOptions {
             case "7.5", "7500" -> FbxVersion.V7500;
             default -> throw new IllegalArgumentException("unknown --fbx-version '" + line.getOptionValue("fbx-version") + "' (use 7.4 or 7.5)");
         };
-        return Exporters.defaults().withBvh(BvhOptions.DEFAULT.withUnit(unit)).withFbx(FbxOptions.DEFAULT.withVersion(version)).withBody(body);
+        Exporters exporters = Exporters.defaults().withBvh(BvhOptions.DEFAULT.withUnit(unit)).withFbx(FbxOptions.DEFAULT.withVersion(version))
+                .withBody(body);
+        return line.hasOption("smpl-model") ? exporters.withSmplModel(SmplModel.read(Path.of(line.getOptionValue("smpl-model")))) : exporters;
     }
 
     /** OUT without a known animation extension; inside OUT when it is a folder; else {@code stem} here. */

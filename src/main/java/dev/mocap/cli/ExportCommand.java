@@ -2,8 +2,11 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.export.Format;
+import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.pipeline.CmuClips;
 import dev.mocap.pipeline.ExportJob;
+import dev.mocap.smpl.SmplAxes;
+import dev.mocap.smpl.SmplParamsReader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -22,12 +25,13 @@ final class ExportCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "MOTION.bvh [--format LIST] [-o OUT] [--input-unit m|cm|cmu|NUMBER] [--preset NAME] [--rig CHARACTER]";
+        return "MOTION.bvh|MOTION.npz [--format LIST] [-o OUT] [--input-unit m|cm|cmu|NUMBER] [--smooth PRESET] [--foot-lock on|off]"
+                + " [--preset NAME] [--rig CHARACTER]";
     }
 
     @Override
     public String summary() {
-        return "write a motion (a BVH from convert, or any BVH) in other formats, or retargeted onto another rig";
+        return "write a motion (a BVH from convert, any BVH, or SMPL parameters in an .npz) in other formats, or retargeted onto another rig";
     }
 
     @Override
@@ -37,6 +41,14 @@ final class ExportCommand implements Command {
         ExportCliOptions.addRetargetTo(o);
         o.addOption(Option.builder().longOpt("input-unit").hasArg().argName("m|cm|cmu|METRES")
                 .desc("length unit of the input BVH: m (default, what convert writes), cm, cmu (CMU mocap), or metres per unit").build());
+        o.addOption(Option.builder().longOpt("smooth").hasArg().argName("PRESET")
+                .desc("smoothing before writing (default none): " + ConvertCommand.presetList()).build());
+        o.addOption(Option.builder().longOpt("foot-lock").hasArg().argName("on|off")
+                .desc("find foot contacts and pin planted feet to the floor (SMPL-24 motions; default off)").build());
+        o.addOption(Option.builder().longOpt("npz-axes").hasArg().argName("y-up|z-up|camera")
+                .desc("world axes of an .npz's SMPL parameters (default: the layout's own; AMASS mocap is z-up, in-camera estimates camera)")
+                .build());
+        o.addOption(Option.builder().longOpt("fps").hasArg().argName("N").desc("frame rate of an .npz that names none (default 30)").build());
         return o;
     }
 
@@ -44,7 +56,7 @@ final class ExportCommand implements Command {
     public ExitCode run(CommandLine line) {
         Path input = Arguments.single(line, "MOTION.bvh");
         ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
-        Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input), line.getOptionValue("output"));
+        Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.smpl$", ""), line.getOptionValue("output"));
         List<Path> planned = new ArrayList<>();
         for (Format f : settings.formats()) {
             planned.add(ExportJob.file(base, f));
@@ -53,10 +65,29 @@ final class ExportCommand implements Command {
             throw new IllegalArgumentException("the output " + input + " would replace the input; choose another -o");
         }
         ExportCliOptions.checkOutputs(line, planned);
-        List<Path> written = ExportJob.run(input, base, new ExportJob.Options(settings.formats(),
-                inputUnit(line.getOptionValue("input-unit", "m")), settings.exporters(), settings.retargeting()));
-        System.out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        ExportJob.Result result = ExportJob.run(input, base, new ExportJob.Options(settings.formats(),
+                inputUnit(line.getOptionValue("input-unit", "m")), settings.exporters(), settings.retargeting(), smplOptions(line, settings),
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.NONE.cliName())), ConvertCommand.footLock(line, "off")));
+        result.notes().forEach(System.out::println);
+        System.out.println("wrote " + String.join(", ", result.files().stream().map(Path::toString).toList()));
         return ExitCode.OK;
+    }
+
+    private static SmplParamsReader.Options smplOptions(CommandLine line, ExportCliOptions.Settings settings) {
+        SmplAxes axes = line.hasOption("npz-axes") ? SmplAxes.parse(line.getOptionValue("npz-axes")) : null;
+        double fps = Double.NaN;
+        if (line.hasOption("fps")) {
+            String value = line.getOptionValue("fps");
+            try {
+                fps = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                fps = -1;
+            }
+            if (!(fps > 0 && fps < 1e5)) {
+                throw new IllegalArgumentException("--fps needs a positive number, not '" + value + "'");
+            }
+        }
+        return new SmplParamsReader.Options(axes, fps, settings.exporters().smplModel());
     }
 
     private static double inputUnit(String unit) {

@@ -6,12 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The animation file formats the tool writes. */
+/** The animation file formats the tool writes; SMPL is SMPL pose parameters in an {@code .npz} (AMASS layout). */
 public enum Format {
-    BVH, FBX, GLB;
+    BVH("bvh"), FBX("fbx"), GLB("glb"), SMPL("smpl.npz");
 
+    private final String extension;
+
+    Format(String extension) {
+        this.extension = extension;
+    }
+
+    /** What the file name ends with, after a dot. */
     public String extension() {
-        return name().toLowerCase(Locale.ROOT);
+        return extension;
     }
 
     /** A comma-separated list such as {@code bvh,fbx}. */
@@ -31,7 +38,7 @@ public enum Format {
     public static String names() {
         List<String> names = new ArrayList<>();
         for (Format f : values()) {
-            names.add(f.extension());
+            names.add(f.name().toLowerCase(Locale.ROOT));
         }
         return String.join(", ", names);
     }

@@ -123,7 +123,7 @@ public final class AccuracyBenchmark {
     private static Row recovered(SyntheticView v, RecoveryMethod method, MotionRecovery recovery) {
         RecoveryOptions options = RecoveryOptions.defaults().withMethod(method).withFocal(v.camera().focal());
         Recovery r = recovery.recover(v.landmarks(), options);
-        Motion motion = ConvertJob.postProcess(r.segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
+        Motion motion = MotionFinishing.apply(r.segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
         int n = Math.min(motion.frameCount(), v.frames());
         Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
         Vec3[][] all = truth(v);

@@ -3,15 +3,12 @@ package dev.mocap.pipeline;
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
-import dev.mocap.body.FootContactDetector;
-import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.export.Exporters;
 import dev.mocap.export.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.FloorLevel;
-import dev.mocap.filter.FootLock;
 import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
@@ -147,12 +144,12 @@ public final class ConvertJob {
         for (int i = 0; i < recovery.segments().size(); i++) {
             Segment segment = recovery.segments().get(i);
             recovered.add(MotionMetrics.of(segment.motion()));
-            Motion motion = postProcess(segment.motion(), options.smoothing(), options.footLock());
+            Motion motion = MotionFinishing.apply(segment.motion(), options.smoothing(), options.footLock());
             Motion written = options.retargeting().apply(motion);
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {
                 Path file = animationFile(base, i, format);
-                options.exporters().write(written, format, file);
+                options.exporters().write(format == Format.SMPL ? motion : written, format, file);
                 files.add(file);
             }
             outputs.add(new Sidecar.Output(files, new Segment(motion, segment.startTime(), segment.interpolated()),
@@ -172,23 +169,6 @@ public final class ConvertJob {
         List<Segment> segments = r.segments().stream()
                 .map(segment -> new Segment(FloorLevel.raised(segment.motion(), dy), segment.startTime(), segment.interpolated())).toList();
         return new Recovery(segments, FloorLevel.raised(r.camera(), dy), r.skeleton(), r.warnings());
-    }
-
-    /**
-     * Smoothing, foot contacts and (if {@code footLock}) planted feet locked: what convert does to
-     * a recovered motion. A foot is planted where the motion's feet show it, and also where the
-     * lifting network judged it planted.
-     */
-    public static Motion postProcess(Motion recovered, SmoothingPreset smoothing, boolean footLock) {
-        Motion smooth = smoothing.filter().apply(recovered);
-        FootContacts seen = FootContactDetector.detect(smooth);
-        Motion withContacts = smooth.withContacts(recovered.contacts() == null ? seen : recovered.contacts().or(seen));
-        if (!footLock) {
-            return withContacts;
-        }
-        // Pulled down to the floor, a foot can look planted on more frames than before: lock those too.
-        FootContacts after = FootContactDetector.detect(FootLock.DEFAULT.apply(withContacts));
-        return FootLock.DEFAULT.apply(smooth.withContacts(withContacts.contacts().or(after)));
     }
 
     static boolean isLandmarksFile(Path input) {

@@ -15,6 +15,7 @@ import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.retarget.Presets;
 import dev.mocap.retarget.Retargeting;
+import dev.mocap.smpl.SmplParamsReader;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +31,8 @@ import java.util.Set;
  * from a BVH file) played in a loop to 10 000 frames, written with each writer to a temporary
  * folder, median of five runs after one warm-up. Plain-text BVH, the simplest writer, is the
  * baseline the others are compared with. The SMPL-24 motion of a video is also written with the
- * mannequin, and retargeted onto the Mixamo rig (retargeting timed on its own).
+ * mannequin, as SMPL parameters (written and read back), and retargeted onto the Mixamo rig
+ * (retargeting timed on its own).
  */
 public final class ExportBenchmark {
     private static final int FRAMES = 10_000, RUNS = 5;
@@ -55,6 +57,7 @@ public final class ExportBenchmark {
             List<Case> cases = new ArrayList<>(List.of(new Case("BVH (baseline)", Format.BVH, bones, motion),
                     new Case("FBX 7.4, bones", Format.FBX, bones, motion), new Case("GLB, bones", Format.GLB, bones, motion)));
             if (smpl) {
+                cases.add(new Case("SMPL .npz", Format.SMPL, bones, motion));
                 Exporters body = bones.withBody(BodyOption.MANNEQUIN);
                 cases.add(new Case("FBX 7.4 + mannequin", Format.FBX, body, motion));
                 cases.add(new Case("GLB + mannequin", Format.GLB, body, motion));
@@ -71,6 +74,9 @@ public final class ExportBenchmark {
                         seconds / baseline, Files.size(file) / 1e6);
             }
             if (smpl) {
+                Path npz = dir.resolve("bench." + Format.SMPL.extension());
+                double read = Timing.medianSeconds(() -> ExportJob.readSmpl(npz, SmplParamsReader.Options.DEFAULT), 1, RUNS);
+                out.printf(Locale.ROOT, "%-22s %10.1f %12.0f %9.2f×%n", "SMPL .npz, reading", 1000 * read, FRAMES / read, read / baseline);
                 Retargeting mixamo = Retargeting.of(Presets.get("mixamo"));
                 Motion[] retargeted = new Motion[1];
                 double seconds = Timing.medianSeconds(() -> retargeted[0] = mixamo.apply(motion), 1, RUNS);

@@ -1,9 +1,9 @@
 package dev.mocap.preview;
 
+import dev.mocap.body.AdultSkeleton;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
-import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 
 import java.util.Arrays;
@@ -23,24 +23,7 @@ public final class SampleMotion {
     private static final Vec3 START = new Vec3(0, 0, -1.2);
 
     public static Skeleton skeleton() {
-        Vec3[] o = new Vec3[COUNT];
-        o[PELVIS] = Vec3.ZERO;
-        o[SPINE1] = new Vec3(0, 0.12, -0.025);
-        o[SPINE2] = new Vec3(0, 0.135, 0.005);
-        o[SPINE3] = new Vec3(0, 0.06, 0.025);
-        o[NECK] = new Vec3(0, 0.215, -0.03);
-        o[HEAD] = new Vec3(0, 0.09, 0.045);
-        mirrored(o, LEFT_HIP, new Vec3(0.085, -0.085, 0.0));
-        mirrored(o, LEFT_KNEE, new Vec3(0.015, -0.415, 0.005));
-        mirrored(o, LEFT_ANKLE, new Vec3(-0.01, -0.425, -0.035));
-        mirrored(o, LEFT_FOOT, new Vec3(0.02, -0.06, 0.125));
-        mirrored(o, LEFT_COLLAR, new Vec3(0.07, 0.115, -0.015));
-        mirrored(o, LEFT_SHOULDER, new Vec3(0.115, 0.03, -0.01));
-        mirrored(o, LEFT_ELBOW, new Vec3(0.27, 0, -0.01));
-        mirrored(o, LEFT_WRIST, new Vec3(0.26, 0.005, 0));
-        mirrored(o, LEFT_HAND, new Vec3(0.085, -0.01, 0));
-        return Smpl24.skeleton(o, new Vec3(0, 0.16, 0.02), new Vec3(0, -0.01, 0.065), new Vec3(0, -0.01, 0.065),
-                new Vec3(0.095, 0, 0), new Vec3(-0.095, 0, 0));
+        return AdultSkeleton.smpl24();
     }
 
     public static Motion walkAndWave() {
@@ -159,11 +142,6 @@ public final class SampleMotion {
 
     private static int ankle(int hip) {
         return hip == LEFT_HIP ? LEFT_ANKLE : RIGHT_ANKLE;
-    }
-
-    private static void mirrored(Vec3[] offsets, int leftJoint, Vec3 leftOffset) {
-        offsets[leftJoint] = leftOffset;
-        offsets[Smpl24.mirror(leftJoint)] = new Vec3(-leftOffset.x(), leftOffset.y(), leftOffset.z());
     }
 
     private static Quat rot(Vec3 axis, double degrees) {

@@ -53,8 +53,19 @@ public final class GlbScene {
         return floats(json.path("animations").get(0).path("samplers").get(0).path("input").asInt());
     }
 
+    /** A node's world placement (uniform scales folded into the positions below it). */
+    public record Placement(Vec3 position, Quat rotation) {
+    }
+
     /** World positions of every named node with the first animation at key {@code key}. */
     public Map<String, Vec3> worldPositions(int key) {
+        Map<String, Vec3> positions = new LinkedHashMap<>();
+        worldPlacements(key).forEach((name, placement) -> positions.put(name, placement.position()));
+        return positions;
+    }
+
+    /** World position and rotation of every named node with the first animation at key {@code key}. */
+    public Map<String, Placement> worldPlacements(int key) {
         JsonNode nodes = json.path("nodes");
         Vec3[] translations = new Vec3[nodes.size()];
         Quat[] rotations = new Quat[nodes.size()];
@@ -75,7 +86,7 @@ public final class GlbScene {
                 default -> throw new AssertionError("unexpected animation path " + channel.path("target"));
             }
         }
-        Map<String, Vec3> positions = new LinkedHashMap<>();
+        Map<String, Placement> positions = new LinkedHashMap<>();
         for (JsonNode root : json.path("scenes").get(json.path("scene").asInt(0)).path("nodes")) {
             visit(root.asInt(), Vec3.ZERO, Quat.IDENTITY, 1, new Transforms(translations, rotations, scales), positions);
         }
@@ -86,12 +97,12 @@ public final class GlbScene {
     }
 
     private void visit(int n, Vec3 parentPosition, Quat parentRotation, double parentScale, Transforms local,
-                       Map<String, Vec3> positions) {
+                       Map<String, Placement> positions) {
         Vec3 position = parentPosition.plus(parentRotation.rotate(local.translations[n]).times(parentScale));
         Quat rotation = parentRotation.times(local.rotations[n]);
         double scale = parentScale * local.scales[n];
         JsonNode node = json.path("nodes").get(n);
-        positions.put(node.path("name").asText(), position);
+        positions.put(node.path("name").asText(), new Placement(position, rotation));
         for (JsonNode child : node.path("children")) {
             visit(child.asInt(), position, rotation, scale, local, positions);
         }

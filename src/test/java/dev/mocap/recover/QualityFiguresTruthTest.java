@@ -12,7 +12,7 @@ import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
-import dev.mocap.pipeline.ConvertJob;
+import dev.mocap.pipeline.MotionFinishing;
 import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.BlazePose;
@@ -136,7 +136,7 @@ class QualityFiguresTruthTest {
     private static Output convert(LandmarkSequence landmarks, RecoveryOptions options) {
         Recovery recovery = options.method().create(ModelStore.locate()).recover(landmarks, options);
         Segment segment = recovery.segments().get(0);
-        Motion motion = ConvertJob.postProcess(segment.motion(), SmoothingPreset.DEFAULT, true);
+        Motion motion = MotionFinishing.apply(segment.motion(), SmoothingPreset.DEFAULT, true);
         return new Output(motion, ImageEvidence.of(motion, segment.startTime(), segment.interpolated(), landmarks, recovery.camera()),
                 recovery.camera());
     }

@@ -2,6 +2,9 @@ package dev.mocap.body.mesh;
 
 import dev.mocap.body.Vec3;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * A closed triangle mesh skinned to a skeleton, in the skeleton's rest pose (metres, the root
  * joint at the origin, the skeleton's axes). Triangle t is vertices {@code triangles[3t..3t+2]},
@@ -20,6 +23,52 @@ public record SkinnedMesh(Vec3[] positions, Vec3[] normals, int[] triangles, Bod
         }
         if (triangles.length != 3 * sides.length) {
             throw new IllegalArgumentException(triangles.length + " triangle indices for " + sides.length + " sides");
+        }
+    }
+
+    /**
+     * A mesh from per-vertex weights over all joints (non-negative): each vertex keeps its four
+     * strongest joints, scaled to sum to 1; smooth normals.
+     */
+    public static SkinnedMesh of(Vec3[] positions, int[] triangles, BodySide[] sides, double[][] allWeights) {
+        int[] joints = new int[INFLUENCES * positions.length];
+        double[] weights = new double[INFLUENCES * positions.length];
+        for (int v = 0; v < positions.length; v++) {
+            strongest(allWeights[v], v, joints, weights);
+        }
+        return new SkinnedMesh(positions, normals(positions, triangles), triangles, sides, joints, weights);
+    }
+
+    /** Vertex normals: the area-weighted mean of the normals of the triangles around each vertex (+Y where there are none). */
+    private static Vec3[] normals(Vec3[] positions, int[] triangles) {
+        Vec3[] sums = new Vec3[positions.length];
+        Arrays.fill(sums, Vec3.ZERO);
+        for (int t = 0; t < triangles.length; t += 3) {
+            Vec3 a = positions[triangles[t]], b = positions[triangles[t + 1]], c = positions[triangles[t + 2]];
+            Vec3 areaNormal = b.minus(a).cross(c.minus(a));
+            for (int k = 0; k < 3; k++) {
+                sums[triangles[t + k]] = sums[triangles[t + k]].plus(areaNormal);
+            }
+        }
+        for (int v = 0; v < sums.length; v++) {
+            sums[v] = sums[v].length() > 0 ? sums[v].normalized() : Vec3.Y;
+        }
+        return sums;
+    }
+
+    /** The strongest joints of a (non-negative) weight vector, at most four, scaled to sum to 1. */
+    private static void strongest(double[] all, int vertex, int[] joints, double[] weights) {
+        int[] order = IntStream.range(0, all.length).boxed()
+                .sorted((i, j) -> Double.compare(all[j], all[i])).mapToInt(Integer::intValue).toArray();
+        double sum = 0;
+        for (int k = 0; k < Math.min(INFLUENCES, order.length); k++) {
+            sum += all[order[k]];
+        }
+        for (int k = 0; k < INFLUENCES; k++) {
+            double w = k < order.length ? all[order[k]] / sum : 0;
+            int slot = INFLUENCES * vertex + k;
+            joints[slot] = w > 0 ? order[k] : 0;
+            weights[slot] = w;
         }
     }
 

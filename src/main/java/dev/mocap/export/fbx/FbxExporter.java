@@ -21,7 +21,7 @@ import java.util.List;
  * in centimetres (FORMATS.md §1). The take is named after the file.
  */
 public final class FbxExporter {
-    private static final String MESH_NAME = "mannequin";
+    private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body";
 
     public static void write(Motion motion, FbxOptions options, Path file) {
         List<FbxNode> records = records(motion, options, AnimationName.of(file), LocalDateTime.now());
@@ -37,8 +37,8 @@ public final class FbxExporter {
         Skeleton skeleton = motion.skeleton();
         double perMetre = options.unit().perMetre();
         long[] bones = SkeletonObjects.add(scene, skeleton, options);
-        long[] meshes = options.body().meshFor(skeleton)
-                ? new long[]{MeshObjects.add(scene, MESH_NAME, Mannequin.of(skeleton), skeleton, bones, perMetre)} : new long[0];
+        long[] meshes = options.body().meshFor(skeleton) ? new long[]{MeshObjects.add(scene, options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME,
+                options.ownBody() != null ? options.ownBody() : Mannequin.of(skeleton), skeleton, bones, perMetre)} : new long[0];
         BindPoseObject.add(scene, bones, BindPose.jointPositions(skeleton), perMetre, meshes);
         AnimationObjects.add(scene, motion, bones, takeName, options);
         long stop = FbxTime.ofFrame(motion.frameCount() - 1, motion.fps());

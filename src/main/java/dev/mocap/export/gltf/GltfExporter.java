@@ -22,7 +22,7 @@ import java.nio.file.Path;
  */
 public final class GltfExporter {
     private static final String GENERATOR = "mocap (dev.mocap) glTF exporter";
-    private static final String MESH_NAME = "mannequin";
+    private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body";
 
     public static void write(Motion motion, GltfOptions options, Path file) {
         if (options.character() != null && motion.skeleton().names().size() == options.character().nodes().length) {
@@ -47,8 +47,9 @@ public final class GltfExporter {
         Scene scene = new Scene();
         scene.addNodes(0);
         if (options.body().meshFor(motion.skeleton())) {
-            SkinnedMesh body = Mannequin.of(motion.skeleton()).translated(BindPose.lift(motion.skeleton()));
-            scene.addNodes(MeshNode.add(gltf, buffer, body, MESH_NAME));
+            SkinnedMesh rest = options.ownBody() != null ? options.ownBody() : Mannequin.of(motion.skeleton());
+            SkinnedMesh body = rest.translated(BindPose.lift(motion.skeleton()));
+            scene.addNodes(MeshNode.add(gltf, buffer, body, options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME));
         }
         gltf.addScenes(scene);
         gltf.setScene(0);

@@ -1,41 +1,29 @@
 package dev.mocap.export.gltf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.TestData;
 import dev.mocap.body.Motion;
 import dev.mocap.body.TestMotions;
 import dev.mocap.export.BodyOption;
-import dev.mocap.export.Programs;
 import dev.mocap.retarget.LoadedRig;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.retarget.RigFiles;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Khronos glTF-Validator finds neither errors nor warnings in our GLB, with and without the
- * mannequin. It runs under Node through {@code src/test/resources/gltf-validator/validate.cjs};
- * the npm package is found in the folder named by the environment variable
- * {@code GLTF_VALIDATOR_MODULES} or in {@code target/test-tools/node_modules}
- * ({@code npm install --prefix target/test-tools gltf-validator}); without Node or the package
- * these tests are skipped.
+ * The Khronos glTF-Validator ({@link GltfValidator}) finds neither errors nor warnings in our GLB,
+ * with and without the mannequin.
  */
 class GltfValidatorTest {
-    private static final Path INSTALLED = Path.of("target/test-tools/node_modules");
-
     @TempDir
     Path dir;
 
@@ -76,26 +64,6 @@ class GltfValidatorTest {
     }
 
     private JsonNode validate(Path glb) throws Exception {
-        Path node = Programs.onPath("node");
-        Path modules = modules();
-        Assumptions.assumeTrue(node != null, "Node.js not installed (node on the PATH)");
-        Assumptions.assumeTrue(Files.isDirectory(modules.resolve("gltf-validator")),
-                "glTF-Validator not installed (npm install --prefix target/test-tools gltf-validator, or set GLTF_VALIDATOR_MODULES)");
-        Path script = Path.of(getClass().getResource("/gltf-validator/validate.cjs").toURI());
-        Path output = dir.resolve("validator.out");
-        ProcessBuilder builder = new ProcessBuilder(node.toString(), script.toString(), glb.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("NODE_PATH", modules.toAbsolutePath().toString());
-        Process process = builder.start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the validator timed out");
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        assertTrue(process.exitValue() == 0 || process.exitValue() == 1, "the validator failed: " + out);
-        return new ObjectMapper().readTree(out.lines().filter(l -> l.startsWith("{")).findFirst()
-                .orElseThrow(() -> new AssertionError("no report from the validator: " + out)));
-    }
-
-    private static Path modules() {
-        String configured = System.getenv("GLTF_VALIDATOR_MODULES");
-        return configured != null && !configured.isBlank() ? Path.of(configured) : INSTALLED;
+        return GltfValidator.report(glb, dir);
     }
 }

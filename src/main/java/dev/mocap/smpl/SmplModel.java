@@ -1,0 +1,201 @@
+package dev.mocap.smpl;
+
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+import dev.mocap.body.Skeleton;
+import dev.mocap.body.Smpl24;
+import dev.mocap.body.Vec3;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A user's SMPL model file ({@code .npz}, the arrays of SMPL's model files): template vertices,
+ * shape blend shapes, joint regressor, skinning weights, kinematic tree and triangles. The
+ * project ships no such file and no numbers from one; the user points the tool at their own.
+ * Pose-corrective blend shapes ({@code posedirs}) are not read: the body is skinned linearly.
+ * Only SMPL's 24-joint models are read (not SMPL-H or SMPL-X).
+ */
+public final class SmplModel {
+    /** SMPL v1.0 has 10 shape components; later releases more, of which the first 10 are fitted. */
+    static final int MAX_BETAS = 10;
+    private static final Set<String> KEYS = Set.of("v_template", "shapedirs", "J_regressor", "weights", "kintree_table", "f");
+
+    private final int vertices, betas;
+    private final double[] template, shapeDirs, weights;
+    private final int[] faces;
+    /** Template joints (24 × 3) and how they move with each beta (24 × 3 × betas). */
+    private final double[] templateJoints, jointDirs;
+    /** The body made last, and the skeleton it was made for (its own, or the one its betas were fitted to). */
+    private SmplBody last;
+    private Skeleton lastFor;
+
+    private SmplModel(double[] template, double[] shapeDirs, int betas, double[] regressor, double[] weights, int[] faces) {
+        this.vertices = template.length / 3;
+        this.betas = betas;
+        this.template = template;
+        this.shapeDirs = shapeDirs;
+        this.weights = weights;
+        this.faces = faces;
+        templateJoints = new double[Smpl24.COUNT * 3];
+        jointDirs = new double[Smpl24.COUNT * 3 * betas];
+        for (int j = 0; j < Smpl24.COUNT; j++) {
+            for (int v = 0; v < vertices; v++) {
+                double r = regressor[j * vertices + v];
+                if (r == 0) {
+                    continue;
+                }
+                for (int c = 0; c < 3; c++) {
+                    templateJoints[3 * j + c] += r * template[3 * v + c];
+                    for (int b = 0; b < betas; b++) {
+                        jointDirs[(3 * j + c) * betas + b] += r * shapeDirs[(3 * v + c) * betas + b];
+                    }
+                }
+            }
+        }
+    }
+
+    public static SmplModel read(Path file) {
+        Map<String, NpyArray> a;
+        try {
+            a = Npz.read(file, KEYS);
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read SMPL model " + e.getMessage(), e);
+        }
+        String problem = check(a);
+        if (problem != null) {
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot use SMPL model " + file + ": " + problem);
+        }
+        int vertices = a.get("v_template").shape()[0];
+        int[] shapeDirShape = a.get("shapedirs").shape();
+        int betas = Math.min(MAX_BETAS, shapeDirShape[2]);
+        double[] dirs = new double[vertices * 3 * betas];
+        for (int i = 0; i < vertices * 3; i++) {
+            System.arraycopy(a.get("shapedirs").numbers(), i * shapeDirShape[2], dirs, i * betas, betas);
+        }
+        int[] faces = Arrays.stream(a.get("f").numbers()).mapToInt(d -> (int) d).toArray();
+        return new SmplModel(a.get("v_template").numbers(), dirs, betas, a.get("J_regressor").numbers(), a.get("weights").numbers(), faces);
+    }
+
+    /** What is wrong with the arrays, or null. */
+    private static String check(Map<String, NpyArray> a) {
+        for (String key : new String[]{"v_template", "shapedirs", "J_regressor", "weights", "kintree_table", "f"}) {
+            if (!a.containsKey(key)) {
+                return "no '" + key + "' array (an SMPL .npz has v_template, shapedirs, posedirs, J_regressor, weights, kintree_table, f)";
+            }
+            if (a.get(key).isText()) {
+                return "'" + key + "' holds text";
+            }
+        }
+        int[] kintree = a.get("kintree_table").shape();
+        if (kintree.length != 2 || kintree[0] != 2 || kintree[1] != Smpl24.COUNT) {
+            return "kintree_table has shape " + a.get("kintree_table").shapeText() + "; only SMPL's 24-joint models (2, 24) are read"
+                    + " (not SMPL-H or SMPL-X)";
+        }
+        for (int j = 0; j < Smpl24.COUNT; j++) {
+            double parent = a.get("kintree_table").at(j);
+            int expected = Smpl24.parents()[j];
+            if (j == 0 ? parent != -1 && parent != 4294967295.0 : parent != expected || a.get("kintree_table").at(Smpl24.COUNT + j) != j) {
+                return "kintree_table is not SMPL's 24-joint tree (joint " + j + " has parent " + (long) parent + ")";
+            }
+        }
+        int vertices = a.get("v_template").shape().length == 2 && a.get("v_template").shape()[1] == 3 ? a.get("v_template").shape()[0] : -1;
+        if (vertices <= 0) {
+            return "v_template has shape " + a.get("v_template").shapeText() + "; expected (V, 3)";
+        }
+        int[] dirs = a.get("shapedirs").shape();
+        if (dirs.length != 3 || dirs[0] != vertices || dirs[1] != 3 || dirs[2] < 1) {
+            return "shapedirs has shape " + a.get("shapedirs").shapeText() + "; expected (" + vertices + ", 3, betas)";
+        }
+        if (!Arrays.equals(a.get("J_regressor").shape(), new int[]{Smpl24.COUNT, vertices})) {
+            return "J_regressor has shape " + a.get("J_regressor").shapeText() + "; expected (24, " + vertices + "), stored dense";
+        }
+        if (!Arrays.equals(a.get("weights").shape(), new int[]{vertices, Smpl24.COUNT})) {
+            return "weights has shape " + a.get("weights").shapeText() + "; expected (" + vertices + ", 24)";
+        }
+        int[] f = a.get("f").shape();
+        if (f.length != 2 || f[1] != 3 || f[0] < 1) {
+            return "f has shape " + a.get("f").shapeText() + "; expected (triangles, 3)";
+        }
+        for (double index : a.get("f").numbers()) {
+            if (!(index >= 0 && index < vertices && index == Math.rint(index))) {
+                return "f refers to vertex " + index + " of " + vertices;
+            }
+        }
+        for (String key : new String[]{"v_template", "shapedirs", "J_regressor", "weights"}) {
+            if (Arrays.stream(a.get(key).numbers()).anyMatch(x -> !Double.isFinite(x))) {
+                return key + " holds a value that is not a finite number";
+            }
+        }
+        return null;
+    }
+
+    public int vertexCount() {
+        return vertices;
+    }
+
+    public int betaCount() {
+        return betas;
+    }
+
+    /** Rest joint positions J(β) in SMPL's model frame; betas past the model's are ignored, missing ones are 0. */
+    public Vec3[] joints(double[] beta) {
+        return blend(templateJoints, jointDirs, beta);
+    }
+
+    /** How joint j moves per unit of beta b (the Jacobian of {@link #joints}). */
+    Vec3 jointDirection(int joint, int beta) {
+        return new Vec3(jointDirs[3 * joint * betas + beta], jointDirs[(3 * joint + 1) * betas + beta], jointDirs[(3 * joint + 2) * betas + beta]);
+    }
+
+    /** Rest vertex positions v_template + shapedirs · β. */
+    Vec3[] vertices(double[] beta) {
+        return blend(template, shapeDirs, beta);
+    }
+
+    /** Points (x, y, z in a row) plus their shape directions ({@link #betas} per coordinate) times β. */
+    private Vec3[] blend(double[] base, double[] dirs, double[] beta) {
+        Vec3[] out = new Vec3[base.length / 3];
+        double[] p = new double[3];
+        for (int i = 0; i < out.length; i++) {
+            for (int c = 0; c < 3; c++) {
+                p[c] = base[3 * i + c];
+                for (int b = 0; b < Math.min(betas, beta.length); b++) {
+                    p[c] += dirs[(3 * i + c) * betas + b] * beta[b];
+                }
+            }
+            out[i] = new Vec3(p[0], p[1], p[2]);
+        }
+        return out;
+    }
+
+    double weight(int vertex, int joint) {
+        return weights[vertex * Smpl24.COUNT + joint];
+    }
+
+    int[] faces() {
+        return faces;
+    }
+
+    /** The body of these betas. */
+    public synchronized SmplBody body(double[] beta) {
+        last = SmplBody.of(this, Arrays.copyOf(beta, betas));
+        lastFor = last.skeleton();
+        return last;
+    }
+
+    /**
+     * The body whose skeleton this is, or else the body with betas fitted to the skeleton's bone
+     * lengths; the last one is kept, so each format of one motion gets the same body.
+     */
+    public synchronized SmplBody bodyFor(Skeleton skeleton) {
+        if (last == null || skeleton != lastFor && skeleton != last.skeleton()) {
+            last = SmplBody.of(this, BetaFit.fit(this, skeleton).betas());
+            lastFor = skeleton;
+        }
+        return last;
+    }
+}
