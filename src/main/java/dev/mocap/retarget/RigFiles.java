@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads a user's character rig (glTF/GLB/VRM or BVH) and maps its bones, refusing rigs whose key bones cannot be found. */
+/** Reads a user's character rig (glTF/GLB/VRM, binary FBX or BVH) and maps its bones, refusing rigs whose key bones cannot be found. */
 public final class RigFiles {
     /** A BVH taller than this many units is taken to be in centimetres. */
     private static final double METRE_FILE_MAX_HEIGHT = 10;
@@ -30,12 +30,14 @@ public final class RigFiles {
         RigBones bones;
         GltfCharacter character = null;
         try {
-            if (name.toLowerCase(Locale.ROOT).endsWith(".bvh")) {
-                bones = bvhBones(file, warnings);
-            } else {
-                GltfRigReader.Read read = GltfRigReader.read(file, warnings);
-                bones = read.bones();
-                character = read.character();
+            switch (RigFormat.of(file)) {
+                case BVH -> bones = bvhBones(file, warnings);
+                case FBX -> bones = FbxRigReader.read(file, warnings);
+                default -> {
+                    GltfRigReader.Read read = GltfRigReader.read(file, warnings);
+                    bones = read.bones();
+                    character = read.character();
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read the rig " + file + ": " + e.getMessage(), e);
