@@ -28,6 +28,7 @@ public final class RigFiles {
         List<String> warnings = new ArrayList<>();
         String name = file.getFileName().toString();
         RigBones bones;
+        Map<Integer, Integer> declared = Map.of();
         GltfCharacter character = null;
         try {
             switch (RigFormat.of(file)) {
@@ -36,6 +37,7 @@ public final class RigFiles {
                 default -> {
                     GltfRigReader.Read read = GltfRigReader.read(file, warnings);
                     bones = read.bones();
+                    declared = read.declared();
                     character = read.character();
                 }
             }
@@ -44,7 +46,7 @@ public final class RigFiles {
         }
         BoneMap map;
         try {
-            map = AutoBoneMap.find(bones.names(), bones.parents(), overrides);
+            map = AutoBoneMap.find(bones.names(), bones.parents(), bones.worldPositions(), declared, overrides);
         } catch (IllegalArgumentException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "rig " + file + ": " + e.getMessage(), e);
         }

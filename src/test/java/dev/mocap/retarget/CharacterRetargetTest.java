@@ -52,16 +52,42 @@ class CharacterRetargetTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"makehuman/makehuman_mixamo.glb", "makehuman/makehuman_game_engine.glb", "mannequiny/mannequiny-0.3.0.glb",
-            "quaternius/modular_men_Casual.glb", "quaternius/modular_women_Adventurer.glb", "assimp/BCN_Epileptic.glb"})
+            "quaternius/modular_men_Casual.glb", "quaternius/modular_women_Adventurer.glb", "assimp/BCN_Epileptic.glb",
+            "makehuman/makehuman_mixamo.fbx", "vrm/debug_robot.vrm"})
     void walksFollowTheSource(String character) throws IOException {
-        Map<String, String> overrides = character.startsWith("assimp") ? Map.of("B_Neck", "head") : Map.of();
-        LoadedRig loaded = RigFiles.load(TestData.file("characters/" + character), overrides);
+        long start = System.nanoTime();
+        LoadedRig loaded = RigFiles.load(TestData.file("characters/" + character), Map.of());
         Rig rig = loaded.rig();
         assertEquals(List.of(), rig.map().missingKeyJoints());
-        System.out.println(character + ": " + rig.size() + " bones, warnings " + loaded.warnings());
+        System.out.printf("%s: %d bones, %d mapped, read and mapped in %.0f ms, warnings %s%n", character, rig.size(),
+                rig.map().bones().stream().filter(b -> b != null).count(), (System.nanoTime() - start) / 1e6, loaded.warnings());
         if (character.contains("Adventurer")) {
             assertTrue(loaded.warnings().stream().anyMatch(w -> w.contains("not numbers")), "the NaN weights are reported");
         }
+        walksFollowTheSource(character, rig);
+    }
+
+    /** The same characters with every bone renamed {@code bone17} and so on: only the shape of the skeleton can map them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"makehuman/makehuman_mixamo.glb", "makehuman/makehuman_game_engine.glb", "mannequiny/mannequiny-0.3.0.glb",
+            "quaternius/modular_men_Casual.glb", "quaternius/modular_women_Adventurer.glb", "assimp/BCN_Epileptic.glb"})
+    void renamedBonesMapByShape(String character) throws IOException {
+        Rig named = RigFiles.load(TestData.file("characters/" + character), Map.of()).rig();
+        List<String> anonymous = new java.util.ArrayList<>();
+        for (int b = 0; b < named.size(); b++) {
+            anonymous.add("bone" + b);
+        }
+        BoneMap byShape = AutoBoneMap.find(anonymous, named.parents(), named.restWorldPositions(), Map.of(), Map.of());
+        Rig rig = new Rig(character + " renamed", anonymous, named.parents(), named.restTranslations(), named.restRotations(), byShape);
+        assertEquals(List.of(), byShape.missingKeyJoints());
+        for (int joint : List.of(LEFT_HIP, LEFT_KNEE, LEFT_ANKLE, RIGHT_HIP, RIGHT_KNEE, RIGHT_ANKLE, LEFT_ELBOW, RIGHT_ELBOW, LEFT_WRIST, RIGHT_WRIST)) {
+            assertEquals(named.names().get(named.map().boneFor(joint)), named.names().get(byShape.boneFor(joint)),
+                    character + ": the shape finds the bone the name gives for " + NAMES.get(joint));
+        }
+        walksFollowTheSource(character + " renamed", rig);
+    }
+
+    private void walksFollowTheSource(String character, Rig rig) throws IOException {
         System.out.println("  map: " + String.join("; ", rig.map().describe(rig.names())));
 
         Motion cmu = BvhReader.read(TestData.file("mocap/cmu/cmu_131_01_walk.bvh"), CMU_UNIT);
