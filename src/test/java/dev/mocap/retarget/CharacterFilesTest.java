@@ -1,5 +1,8 @@
 package dev.mocap.retarget;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mocap.MocapException;
 import dev.mocap.TestData;
 import dev.mocap.body.Skeleton;
@@ -128,6 +131,37 @@ class CharacterFilesTest {
         }
         assertEquals("upper_leg.L", rig.names().get(rig.map().boneFor(LEFT_HIP)));
         assertTrue(rig.restWorldPositions()[rig.map().boneFor(LEFT_HIP)].x() > 0, "the character's left is +X");
+    }
+
+    /**
+     * The robot as a VRM 0.x file: the table as a list under {@code VRM}, the character turned to
+     * face −Z as VRM 0.x characters do. It is read turned back, its left at +X.
+     */
+    @Test
+    void vrm0CharactersFacingMinusZAreTurnedAround() throws IOException {
+        byte[] glb = Files.readAllBytes(TestData.file("characters/vrm/debug_robot.vrm"));
+        int jsonLength = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode json = (ObjectNode) mapper.readTree(
+                new String(glb, 20, jsonLength, StandardCharsets.UTF_8));
+        ObjectNode extensions = (ObjectNode) json.get("extensions");
+        ArrayNode list = mapper.createArrayNode();
+        extensions.get("VRMC_vrm").get("humanoid").get("humanBones").fields()
+                .forEachRemaining(e -> list.addObject().put("bone", e.getKey()).put("node", e.getValue().get("node").asInt()));
+        extensions.removeAll();
+        extensions.putObject("VRM").putObject("humanoid").set("humanBones", list);
+        int root = json.get("scenes").get(0).get("nodes").get(0).asInt();
+        ((ObjectNode) json.get("nodes").get(root)).putArray("rotation").add(0).add(1).add(0).add(0);
+        Path vrm0 = dir.resolve("robot0.vrm");
+        Files.write(vrm0, glbWithJson(glb, mapper.writeValueAsBytes(json), jsonLength));
+        Rig rig = RigFiles.load(vrm0, Map.of()).rig();
+        assertEquals(AutoBoneMap.BY_VRM, rig.map().how().get(rig.map().boneFor(LEFT_HIP)));
+        Vec3[] p = rig.restWorldPositions();
+        assertTrue(p[rig.map().boneFor(LEFT_HIP)].x() > 0 && p[rig.map().boneFor(RIGHT_HIP)].x() < 0, "the character's left is +X again");
+        Rig v1 = RigFiles.load(TestData.file("characters/vrm/debug_robot.vrm"), Map.of()).rig();
+        for (int b = 0; b < rig.size(); b++) {
+            assertNear(v1.restWorldPositions()[v1.names().indexOf(rig.names().get(b))], p[b]);
+        }
     }
 
     /** The robot without its VRM table is a valid glTF without skin: its plain node hierarchy is the rig. */
