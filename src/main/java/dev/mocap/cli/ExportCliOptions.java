@@ -69,7 +69,7 @@ final class ExportCliOptions {
         if (line.hasOption("rig")) {
             LoadedRig loaded = rig(line);
             retargeting = retargeting.withRig(loaded.rig());
-            exporters = exporters.withCharacter(loaded.character());
+            exporters = exporters.withCharacter(loaded.character()).withCharacterMesh(loaded.mesh());
         } else if (line.hasOption("bone-map")) {
             throw new IllegalArgumentException("--bone-map goes with --rig");
         }

@@ -2,6 +2,7 @@ package dev.mocap.retarget;
 
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.export.fbx.binary.FbxBinaryReader;
 import dev.mocap.export.fbx.binary.FbxNode;
 
@@ -23,7 +24,8 @@ import java.util.Set;
  * BindPose, else its skin cluster's TransformLink, else its parent's bind pose and its own local
  * transform (translation, rotation with PreRotation, PostRotation, offsets and pivots, scale).
  * The file's axis system (UpAxis, FrontAxis, CoordAxis and signs) and unit (UnitScaleFactor, in
- * cm) are converted to the project's Y-up metres, facing +Z.
+ * cm) are converted to the project's Y-up metres, facing +Z. The mesh the skin deforms comes
+ * with it ({@link FbxSkinnedMesh}).
  */
 final class FbxRigReader {
     private static final List<String> BONE_TYPES = List.of("LimbNode", "Limb", "Root");
@@ -50,7 +52,11 @@ final class FbxRigReader {
     /** Skin cluster id → the bone it links. */
     private Map<Long, Long> clusterLinksFrom = Map.of();
 
-    static RigBones read(Path file, List<String> warnings) throws IOException {
+    /** The rig's bones and the mesh its skin deforms (null without one). */
+    record Read(RigBones bones, SkinnedMesh mesh) {
+    }
+
+    static Read read(Path file, List<String> warnings) throws IOException {
         List<FbxNode> records = FbxBinaryReader.read(Files.readAllBytes(file));
         FbxNode objects = top(records, "Objects");
         FbxNode connections = top(records, "Connections");
@@ -61,7 +67,16 @@ final class FbxRigReader {
         reader.readModels(objects, modelTemplate(top(records, "Definitions")));
         reader.readConnections(connections);
         reader.readBindPose(objects);
-        return reader.bones(top(records, "GlobalSettings"), warnings);
+        Map<String, List<Object>> settings = top(records, "GlobalSettings") == null ? Map.of() : properties70(top(records, "GlobalSettings"));
+        Transform toOurs = new Transform(axes(settings), Vec3.ZERO, unitScale(settings, warnings) / 100);
+        List<Long> tree = reader.skeletonTree();
+        RigBones bones = reader.bones(tree, toOurs, warnings);
+        Map<Long, Integer> boneIndex = new HashMap<>();
+        for (int b = 0; b < tree.size(); b++) {
+            boneIndex.put(tree.get(b), b);
+        }
+        Vec3 root = bones.translations()[0];
+        return new Read(bones, FbxSkinnedMesh.of(objects, connections, boneIndex, toOurs, root));
     }
 
     private static FbxNode top(List<FbxNode> records, String name) {
@@ -152,10 +167,7 @@ final class FbxRigReader {
         }
     }
 
-    private RigBones bones(FbxNode globalSettings, List<String> warnings) throws IOException {
-        List<Long> tree = skeletonTree();
-        Map<String, List<Object>> settings = globalSettings == null ? Map.of() : properties70(globalSettings);
-        Transform toOurs = new Transform(axes(settings), Vec3.ZERO, unitScale(settings, warnings) / 100);
+    private RigBones bones(List<Long> tree, Transform toOurs, List<String> warnings) throws IOException {
         Map<Long, Matrix4> world = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] parents = new int[tree.size()];
@@ -173,7 +185,7 @@ final class FbxRigReader {
             parents[b] = b == 0 ? -1 : tree.indexOf(parentOf.get(id));
             rest[b] = toOurs.times(bind.transform());
             if (!Double.isFinite(rest[b].translation().length()) || !Double.isFinite(rest[b].rotation().w())) {
-                throw new IOException("bone " + names.get(b) + " has a transform that is not a number");
+                throw new IOException("bone " + FbxBinaryReader.printable(names.get(b)) + " has a transform that is not a number");
             }
         }
         if (fromNodes > 0 && fromNodes < tree.size()) {

@@ -3,6 +3,7 @@ package dev.mocap.retarget;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.SkinnedMesh;
 import de.javagl.jgltf.model.AccessorData;
 import de.javagl.jgltf.model.AccessorFloatData;
 import de.javagl.jgltf.model.AccessorModel;
@@ -43,8 +44,11 @@ final class GltfRigReader {
     private static final double WEIGHT_SUM_TOLERANCE = 1e-2;
     private static final int MIN_BONES = 3;
 
-    /** The rig's bones, the SMPL joints the file declares for some (bone index → joint: VRM), and where the bones are in the file. */
-    record Read(RigBones bones, Map<Integer, Integer> declared, GltfCharacter character) {
+    /**
+     * The rig's bones, the SMPL joints the file declares for some (bone index → joint: VRM), where
+     * the bones are in the file, and the mesh the skin deforms (null without one).
+     */
+    record Read(RigBones bones, Map<Integer, Integer> declared, GltfCharacter character, SkinnedMesh mesh) {
     }
 
     /** @throws IOException naming the problem when the file is not a readable glTF character */
@@ -127,7 +131,8 @@ final class GltfRigReader {
             world = Arrays.stream(world).map(turn::times).toArray(Transform[]::new);
             aboveTop = turn.times(aboveTop);
         }
-        return new Read(RigBones.ofWorld(names, parents, world), declared, new GltfCharacter(file, nodes, world, aboveTop));
+        SkinnedMesh mesh = skin == null ? null : GltfSkinnedMesh.of(model, bones, world);
+        return new Read(RigBones.ofWorld(names, parents, world), declared, new GltfCharacter(file, nodes, world, aboveTop), mesh);
     }
 
     /**

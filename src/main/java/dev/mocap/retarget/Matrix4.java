@@ -44,6 +44,12 @@ record Matrix4(double[] m) {
         return new Matrix4(out);
     }
 
+    /** Where this matrix takes a point. */
+    Vec3 apply(Vec3 p) {
+        return new Vec3(m[0] * p.x() + m[4] * p.y() + m[8] * p.z() + m[12], m[1] * p.x() + m[5] * p.y() + m[9] * p.z() + m[13],
+                m[2] * p.x() + m[6] * p.y() + m[10] * p.z() + m[14]);
+    }
+
     /** Its rotation, translation and mean axis scale (shear dropped). */
     Transform transform() {
         Vec3 x = new Vec3(m[0], m[1], m[2]), y = new Vec3(m[4], m[5], m[6]), z = new Vec3(m[8], m[9], m[10]);

@@ -22,6 +22,11 @@ public record Transform(Quat rotation, Vec3 translation, double scale) {
                 scale * inner.scale);
     }
 
+    /** Where this transform takes a point. */
+    Vec3 apply(Vec3 point) {
+        return translation.plus(rotation.rotate(point).times(scale));
+    }
+
     public Transform inverse() {
         Quat r = rotation.conjugate();
         return new Transform(r, r.rotate(translation).times(-1 / scale), 1 / scale);

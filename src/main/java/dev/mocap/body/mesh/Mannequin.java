@@ -3,7 +3,6 @@ package dev.mocap.body.mesh;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -39,42 +38,9 @@ public final class Mannequin {
         int[] joints = new int[SkinnedMesh.INFLUENCES * positions.length];
         double[] weights = new double[SkinnedMesh.INFLUENCES * positions.length];
         for (int v = 0; v < positions.length; v++) {
-            strongest(quads.weights(v), v, joints, weights);
+            SkinnedMesh.putStrongest(quads.weights(v), v, joints, weights);
         }
-        return new SkinnedMesh(positions, normals(positions, triangles), triangles, sides, joints, weights);
-    }
-
-    /** Vertex normals: the area-weighted mean of the normals of the triangles around each vertex. */
-    private static Vec3[] normals(Vec3[] positions, int[] triangles) {
-        Vec3[] sums = new Vec3[positions.length];
-        Arrays.fill(sums, Vec3.ZERO);
-        for (int t = 0; t < triangles.length; t += 3) {
-            Vec3 a = positions[triangles[t]], b = positions[triangles[t + 1]], c = positions[triangles[t + 2]];
-            Vec3 areaNormal = b.minus(a).cross(c.minus(a));
-            for (int k = 0; k < 3; k++) {
-                sums[triangles[t + k]] = sums[triangles[t + k]].plus(areaNormal);
-            }
-        }
-        for (int v = 0; v < sums.length; v++) {
-            sums[v] = sums[v].normalized();
-        }
-        return sums;
-    }
-
-    /** The strongest joints of a (non-negative) weight vector, at most four, scaled to sum to 1. */
-    private static void strongest(double[] all, int vertex, int[] joints, double[] weights) {
-        int[] order = IntStream.range(0, all.length).boxed()
-                .sorted((i, j) -> Double.compare(all[j], all[i])).mapToInt(Integer::intValue).toArray();
-        double sum = 0;
-        for (int k = 0; k < SkinnedMesh.INFLUENCES; k++) {
-            sum += all[order[k]];
-        }
-        for (int k = 0; k < SkinnedMesh.INFLUENCES; k++) {
-            double w = all[order[k]] / sum;
-            int slot = SkinnedMesh.INFLUENCES * vertex + k;
-            joints[slot] = w > 0 ? order[k] : 0;
-            weights[slot] = w;
-        }
+        return new SkinnedMesh(positions, SkinnedMesh.vertexNormals(positions, triangles), triangles, sides, joints, weights);
     }
 
     private Mannequin() {

@@ -2,6 +2,9 @@ package dev.mocap.body.mesh;
 
 import dev.mocap.body.Vec3;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * A closed triangle mesh skinned to a skeleton, in the skeleton's rest pose (metres, the root
  * joint at the origin, the skeleton's axes). Triangle t is vertices {@code triangles[3t..3t+2]},
@@ -47,5 +50,38 @@ public record SkinnedMesh(Vec3[] positions, Vec3[] normals, int[] triangles, Bod
             moved[v] = positions[v].plus(offset);
         }
         return new SkinnedMesh(moved, normals, triangles, sides, joints, weights);
+    }
+
+    /** Vertex normals: the area-weighted mean of the normals of the triangles around each vertex. */
+    public static Vec3[] vertexNormals(Vec3[] positions, int[] triangles) {
+        Vec3[] sums = new Vec3[positions.length];
+        Arrays.fill(sums, Vec3.ZERO);
+        for (int t = 0; t < triangles.length; t += 3) {
+            Vec3 a = positions[triangles[t]], b = positions[triangles[t + 1]], c = positions[triangles[t + 2]];
+            Vec3 areaNormal = b.minus(a).cross(c.minus(a));
+            for (int k = 0; k < 3; k++) {
+                sums[triangles[t + k]] = sums[triangles[t + k]].plus(areaNormal);
+            }
+        }
+        for (int v = 0; v < sums.length; v++) {
+            sums[v] = sums[v].normalized();
+        }
+        return sums;
+    }
+
+    /** The strongest joints of a (non-negative) weight vector, at most four, scaled to sum to 1. */
+    public static void putStrongest(double[] all, int vertex, int[] joints, double[] weights) {
+        int[] order = IntStream.range(0, all.length).boxed()
+                .sorted((i, j) -> Double.compare(all[j], all[i])).mapToInt(Integer::intValue).toArray();
+        double sum = 0;
+        for (int k = 0; k < INFLUENCES; k++) {
+            sum += all[order[k]];
+        }
+        for (int k = 0; k < INFLUENCES; k++) {
+            double w = all[order[k]] / sum;
+            int slot = INFLUENCES * vertex + k;
+            joints[slot] = w > 0 ? order[k] : 0;
+            weights[slot] = w;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mocap.export.fbx;
 
+import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.export.BodyOption;
 import dev.mocap.export.EulerOrder;
 import dev.mocap.export.fbx.binary.FbxVersion;
@@ -7,25 +8,30 @@ import dev.mocap.export.fbx.binary.FbxVersion;
 /**
  * How a motion is written as FBX: file version, length unit, the Euler order of the bones'
  * rotation curves (in product order: {@link EulerOrder#ZYX} is what FBX and Blender call "XYZ"),
- * and whether a skinned body mesh comes with the bones.
+ * whether a skinned body mesh comes with the bones, and the user's character's mesh (or null).
  */
-public record FbxOptions(FbxVersion version, FbxUnit unit, EulerOrder rotationOrder, BodyOption body) {
+public record FbxOptions(FbxVersion version, FbxUnit unit, EulerOrder rotationOrder, BodyOption body, SkinnedMesh characterMesh) {
     /** FBX 7.4 (the most widely readable), centimetres, FBX's default rotation order "XYZ", bones only. */
-    public static final FbxOptions DEFAULT = new FbxOptions(FbxVersion.V7400, FbxUnit.CENTIMETRE, EulerOrder.ZYX, BodyOption.NONE);
+    public static final FbxOptions DEFAULT = new FbxOptions(FbxVersion.V7400, FbxUnit.CENTIMETRE, EulerOrder.ZYX, BodyOption.NONE, null);
 
     public FbxOptions withVersion(FbxVersion newVersion) {
-        return new FbxOptions(newVersion, unit, rotationOrder, body);
+        return new FbxOptions(newVersion, unit, rotationOrder, body, characterMesh);
     }
 
     public FbxOptions withUnit(FbxUnit newUnit) {
-        return new FbxOptions(version, newUnit, rotationOrder, body);
+        return new FbxOptions(version, newUnit, rotationOrder, body, characterMesh);
     }
 
     public FbxOptions withRotationOrder(EulerOrder newOrder) {
-        return new FbxOptions(version, unit, newOrder, body);
+        return new FbxOptions(version, unit, newOrder, body, characterMesh);
     }
 
     public FbxOptions withBody(BodyOption newBody) {
-        return new FbxOptions(version, unit, rotationOrder, newBody);
+        return new FbxOptions(version, unit, rotationOrder, newBody, characterMesh);
+    }
+
+    /** A user's character's own mesh, on its rig in the rig's rest pose, carried instead of the mannequin by files of that rig. */
+    public FbxOptions withCharacterMesh(SkinnedMesh mesh) {
+        return new FbxOptions(version, unit, rotationOrder, body, mesh);
     }
 }

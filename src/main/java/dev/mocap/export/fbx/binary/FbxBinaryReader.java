@@ -91,8 +91,9 @@ public final class FbxBinaryReader {
             throw damaged("record at byte " + start + " ends at " + end + ", outside " + start + ".." + limit);
         }
         String name = new String(bytes(nameLength, end), StandardCharsets.UTF_8);
+        String shown = printable(name);
         if (listLength < 0 || listLength > end - in.position() || count < 0 || count > listLength) {
-            throw damaged("record " + name + " at byte " + start + " has a property list longer than the record");
+            throw damaged("record " + shown + " at byte " + start + " has a property list longer than the record");
         }
         long propertiesEnd = in.position() + listLength;
         Object[] values = new Object[(int) count];
@@ -100,12 +101,18 @@ public final class FbxBinaryReader {
             values[i] = readProperty(propertiesEnd);
         }
         if (in.position() != propertiesEnd) {
-            throw damaged("record " + name + " at byte " + start + ": its properties do not fill the stated length");
+            throw damaged("record " + shown + " at byte " + start + ": its properties do not fill the stated length");
         }
         FbxNode node = new FbxNode(name, values);
         readList(end, depth + 1).forEach(node::add);
         in.position((int) end);
         return node;
+    }
+
+    /** A name from a file as a one-line message can show it: a damaged one may hold any bytes. */
+    public static String printable(String name) {
+        String clean = name.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
     }
 
     private int nullRecordLength() {
