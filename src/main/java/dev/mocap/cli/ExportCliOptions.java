@@ -50,8 +50,9 @@ final class ExportCliOptions {
         o.addOption(Option.builder().longOpt("preset").hasArg().argName("NAME|FILE.json")
                 .desc("export preset: " + String.join(", ", Presets.BUILT_IN) + " (see: mocap presets), or a preset file; "
                         + "sets the rig, default formats, BVH unit, frame rate and root motion").build());
-        o.addOption(Option.builder().longOpt("rig").hasArg().argName("CHARACTER.glb|.gltf|.bvh")
-                .desc("retarget onto this character's skeleton (bone names and rest pose; bones mapped by name)").build());
+        o.addOption(Option.builder().longOpt("rig").hasArg().argName("CHARACTER.glb|.gltf|.vrm|.fbx|.bvh")
+                .desc("retarget onto this character's skeleton (bone names and rest pose; binary FBX 7.x, glTF with or without skin, "
+                        + "VRM 0.x/1.0; bones mapped by the VRM humanoid table, their names, else the skeleton's shape)").build());
         o.addOption(Option.builder().longOpt("bone-map").hasArg().argName("FILE.json")
                 .desc("with --rig: JSON {\"bone name\": \"smpl joint\" or null} for bones the automatic map misses").build());
     }
@@ -72,7 +73,7 @@ final class ExportCliOptions {
         if (line.hasOption("rig")) {
             LoadedRig loaded = rig(line);
             retargeting = retargeting.withRig(loaded.rig());
-            exporters = exporters.withCharacter(loaded.character());
+            exporters = exporters.withCharacter(loaded.character()).withCharacterMesh(loaded.mesh());
         } else if (line.hasOption("bone-map")) {
             throw new IllegalArgumentException("--bone-map goes with --rig");
         }

@@ -2,6 +2,7 @@ package dev.mocap.export;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
+import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.export.bvh.BvhOptions;
 import dev.mocap.export.bvh.BvhWriter;
 import dev.mocap.export.fbx.FbxExporter;
@@ -45,6 +46,11 @@ public record Exporters(BvhOptions bvh, FbxOptions fbx, GltfOptions gltf, SmplMo
     /** The body mesh of the formats that can carry one (FBX and GLB; BVH has none). */
     public Exporters withBody(BodyOption body) {
         return new Exporters(bvh, fbx.withBody(body), gltf.withBody(body), smplModel);
+    }
+
+    /** FBX files of a motion on a character's rig carry this mesh of the character (null: none). */
+    public Exporters withCharacterMesh(SkinnedMesh mesh) {
+        return new Exporters(bvh, fbx.withCharacterMesh(mesh), gltf, smplModel);
     }
 
     /** GLB files of a motion on this character's rig are the character itself, animated. */

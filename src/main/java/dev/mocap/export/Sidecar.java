@@ -119,7 +119,8 @@ public final class Sidecar {
 
     /**
      * The skeleton of the animation files: the preset, the rig's bone names, and for a rig the
-     * SMPL-24 joint each bone follows (what an importer needs to map the bones to its own humanoid).
+     * SMPL-24 joint each bone follows (what an importer needs to map the bones to its own humanoid),
+     * and how the map found each bone (--bone-map, VRM humanoid, name, spine chain, skeleton shape).
      */
     private static Map<String, Object> target(Retargeting retargeting, Skeleton written) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -127,14 +128,19 @@ public final class Sidecar {
         m.put("rig", retargeting.rig() == null ? Preset.SMPL : retargeting.rig().name());
         m.put("root_motion", retargeting.rootMotion().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("bones", written.names());
-        Map<String, String> follows = new LinkedHashMap<>();
+        Map<String, String> follows = new LinkedHashMap<>(), foundBy = new LinkedHashMap<>();
         for (int b = 0; b < written.size(); b++) {
             String joint = retargeting.rig() == null ? written.names().get(b) : fullJoint(retargeting.rig().map().of(b));
             if (joint != null) {
                 follows.put(written.names().get(b), joint);
             }
+            String how = retargeting.rig() == null ? null : retargeting.rig().map().how().get(b);
+            if (how != null) {
+                foundBy.put(written.names().get(b), how);
+            }
         }
         m.put("smpl_joint_of_bone", follows);
+        m.put("bone_map_found_by", foundBy);
         return m;
     }
 

@@ -1,6 +1,7 @@
 package dev.mocap.retarget;
 
 import dev.mocap.body.Smpl24;
+import dev.mocap.body.Vec3;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,10 +24,13 @@ import static dev.mocap.body.Smpl24.*;
  */
 public final class AutoBoneMap {
 
-    private static final List<String> THIGH = List.of("upleg", "upperleg", "thigh", "hip"), KNEE = List.of("leg", "lowerleg", "calf", "shin", "knee", "loleg"),
-            ANKLE = List.of("foot", "ankle"), TOE = List.of("toebase", "toe", "toes", "ball"), UPPER_ARM = List.of("upperarm", "uparm", "arm"),
-            COLLAR = List.of("clavicle", "collar"), ELBOW = List.of("forearm", "lowerarm", "elbow", "loarm"), WRIST = List.of("hand", "wrist"),
-            HEAD_WORDS = List.of("head"), PELVIS_WORDS = List.of("hips", "pelvis");
+    private static final List<String> THIGH = List.of("upleg", "upperleg", "thigh", "hip", "thighbend"),
+            KNEE = List.of("leg", "lowerleg", "calf", "shin", "knee", "loleg"),
+            ANKLE = List.of("foot", "ankle"), TOE = List.of("toebase", "toe", "toes", "ball"), UPPER_ARM = List.of("upperarm", "uparm", "arm", "shldrbend"),
+            COLLAR = List.of("clavicle", "collar"), ELBOW = List.of("forearm", "lowerarm", "elbow", "loarm", "forearmbend"),
+            WRIST = List.of("hand", "wrist"), HEAD_WORDS = List.of("head"), PELVIS_WORDS = List.of("hips", "pelvis", "hip");
+    /** How a bone's joint was found, as the printed map and the sidecar say. */
+    static final String BY_OVERRIDE = "--bone-map", BY_VRM = "VRM humanoid", BY_NAME = "name", BY_CHAIN = "spine chain", BY_SHAPE = "skeleton shape";
     /** Mixamo's and Unity's clavicle, but CMU's upper arm: it takes whichever of the two has no better name. */
     private static final List<String> SHOULDER = List.of("shoulder");
 
@@ -34,6 +38,7 @@ public final class AutoBoneMap {
     private final int[] parents;
     private final BoneName[] parsed;
     private final SourceJoint[] map;
+    private final String[] how;
     /** Bones the overrides keep out of the map. */
     private final Set<Integer> excluded = new HashSet<>();
 
@@ -42,6 +47,7 @@ public final class AutoBoneMap {
         this.parents = parents;
         this.parsed = names.stream().map(BoneName::parse).toArray(BoneName[]::new);
         this.map = new SourceJoint[names.size()];
+        this.how = new String[names.size()];
     }
 
     /**
@@ -50,16 +56,37 @@ public final class AutoBoneMap {
      * {@link BoneMap#missingKeyJoints()}; the caller decides whether to refuse.
      */
     public static BoneMap find(List<String> names, int[] parents, Map<String, String> overrides) {
+        return find(names, parents, null, Map.of(), overrides);
+    }
+
+    /**
+     * The map for a character's rig: {@code overrides} first, then the joints the file declares
+     * ({@code declared}, bone → SMPL joint: a VRM humanoid table), names, and for key joints still
+     * missing the shape of the skeleton ({@code rest}: world rest positions, Y up, facing +Z; null: not known).
+     */
+    static BoneMap find(List<String> names, int[] parents, Vec3[] rest, Map<Integer, Integer> declared, Map<String, String> overrides) {
         if (names.containsAll(Smpl24.NAMES)) {
             // The project's own skeleton: its names are exact, and "left_foot" (the ball) would read as an ankle.
             return new BoneMap(names.stream().map(n -> Smpl24.NAMES.contains(n) ? SourceJoint.full(Smpl24.NAMES.indexOf(n)) : null).toList());
         }
         AutoBoneMap m = new AutoBoneMap(names, parents);
         m.apply(overrides);
+        declared.forEach((bone, joint) -> m.give(bone, joint, BY_VRM));
         m.mapLimbs();
         m.mapHeadBone();
+        if (rest != null) {
+            BodyStructure.find(parents, rest).forEach((bone, joint) -> m.give(bone, joint, BY_SHAPE));
+        }
         m.mapTrunk();
-        return new BoneMap(Arrays.asList(m.map));
+        return new BoneMap(Arrays.asList(m.map), Arrays.asList(m.how));
+    }
+
+    /** The joint goes to the bone when neither has been given one yet. */
+    private void give(int bone, int joint, String found) {
+        if (isFree(bone) && boneOf(joint) < 0) {
+            map[bone] = SourceJoint.full(joint);
+            how[bone] = found;
+        }
     }
 
     private void mapLimbs() {
@@ -80,6 +107,7 @@ public final class AutoBoneMap {
 
     private void mapHeadBone() {
         claim(BoneName.Side.CENTRE, HEAD_WORDS, HEAD);
+        claim(BoneName.Side.CENTRE, PELVIS_WORDS, PELVIS);
     }
 
     /** Gives the joint to the shallowest unclaimed bone whose base is one of the words (earlier words win). */
@@ -97,6 +125,7 @@ public final class AutoBoneMap {
             }
             if (best >= 0) {
                 map[best] = SourceJoint.full(joint);
+                how[best] = BY_NAME;
                 return;
             }
         }
@@ -107,14 +136,15 @@ public final class AutoBoneMap {
         if (head < 0 || leftHip < 0 || rightHip < 0) {
             return;
         }
-        claim(BoneName.Side.CENTRE, PELVIS_WORDS, PELVIS);
         int pelvis = boneOf(PELVIS);
         if (pelvis < 0 || commonAncestor(pelvis, head) != pelvis) {
             if (pelvis >= 0) {
                 map[pelvis] = null;
+                how[pelvis] = null;
             }
             pelvis = commonAncestor(commonAncestor(leftHip, rightHip), head);
             map[pelvis] = SourceJoint.full(PELVIS);
+            how[pelvis] = BY_CHAIN;
         }
         int leftArm = armRoot(LEFT_COLLAR, LEFT_SHOULDER), rightArm = armRoot(RIGHT_COLLAR, RIGHT_SHOULDER);
         int chest = leftArm < 0 || rightArm < 0 ? parents[head] : commonAncestor(commonAncestor(leftArm, rightArm), head);
@@ -129,11 +159,13 @@ public final class AutoBoneMap {
             double u = n == 1 ? 3 : 1 + 2.0 * i / (n - 1);
             int k = (int) Math.ceil(u - 1e-9);
             map[spine.get(i)] = new SourceJoint(new int[]{SPINE1, SPINE2, SPINE3}[k - 1], 1 - (k - u));
+            how[spine.get(i)] = BY_CHAIN;
         }
         List<Integer> neck = path(chest, head);
         neck.removeIf(b -> b == head || !isFree(b));
         for (int i = 0; i < neck.size(); i++) {
             map[neck.get(i)] = new SourceJoint(NECK, (i + 1.0) / neck.size());
+            how[neck.get(i)] = BY_CHAIN;
         }
     }
 
@@ -205,6 +237,7 @@ public final class AutoBoneMap {
                         + "; SMPL joints are " + String.join(", ", Smpl24.NAMES));
             }
             map[bone] = SourceJoint.full(joint);
+            how[bone] = BY_OVERRIDE;
         }
     }
 }

@@ -8,25 +8,30 @@ import java.util.regex.Pattern;
 /**
  * A bone name reduced to a side and a lower-case base word: {@code mixamorig:LeftUpLeg} →
  * (LEFT, "upleg"), {@code thigh_l} and {@code thigh.L} → (LEFT, "thigh"), {@code B_Hip_Left} →
- * (LEFT, "hip"), {@code LHipJoint} → (LEFT, "hipjoint"), {@code Hips} → (CENTRE, "hips").
+ * (LEFT, "hip"), {@code LHipJoint} and DAZ's {@code lThighBend} → (LEFT, "hipjoint", "thighbend"),
+ * {@code Hips} → (CENTRE, "hips"). Tool prefixes (Rigify {@code DEF-}, Character Creator
+ * {@code CC_Base_}, VRoid {@code J_Bip_C_}), Blender's and Sketchfab's copy numbers
+ * ({@code thigh.L.001}, {@code LeftUpLeg_055}) and numbered segments ({@code upperleg01}) are dropped.
  */
 record BoneName(Side side, String base) {
 
     enum Side { LEFT, RIGHT, CENTRE }
 
     /** Namespaces ({@code mixamorig:}, {@code Armature|}) and tool prefixes that carry no meaning. */
-    private static final Pattern PREFIX = Pattern.compile("^(.*[:|])?(mixamorig\\d*|b_|def-|bip\\d*[ _]?|bone_)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREFIX = Pattern.compile("^(.*[:|])?(mixamorig\\d*|b_|def-|bip\\d*[ _]?|bone_|cc_base_|rl_|j_(bip|adj|sec)_(c_)?)?", Pattern.CASE_INSENSITIVE);
+    /** A copy number that Blender ({@code .001}) or Sketchfab ({@code _055}) appends. */
+    private static final Pattern COPY_NUMBER = Pattern.compile("[._]\\d+$");
     private static final String SEP = "[ _.\\-]";
     private static final List<Pattern> SIDED = List.of(
             Pattern.compile("^(left|right)" + SEP + "?(.+)$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(.+?)" + SEP + "?(left|right)$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^([lr])" + SEP + "(.+)$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(.+)" + SEP + "([lr])$", Pattern.CASE_INSENSITIVE),
-            // CMU's LHipJoint, LThumb: a capital L or R glued to a capitalised word.
-            Pattern.compile("^([LR])([A-Z][a-z].*)$"));
+            // CMU's LHipJoint, LThumb, DAZ's lThighBend: L or R glued to a capitalised word.
+            Pattern.compile("^([LRlr])([A-Z][a-z].*)$"));
 
     static BoneName parse(String name) {
-        String stripped = PREFIX.matcher(name.strip()).replaceFirst("");
+        String stripped = COPY_NUMBER.matcher(PREFIX.matcher(name.strip()).replaceFirst("")).replaceFirst("");
         for (Pattern p : SIDED) {
             Matcher m = p.matcher(stripped);
             if (m.matches()) {
@@ -43,7 +48,7 @@ record BoneName(Side side, String base) {
 
     /** A helper at the end of a chain ({@code HeadTop_End}, {@code Foot.L_end}) rather than a bone of the body. */
     static boolean isEndMarker(String name) {
-        return name.toLowerCase(Locale.ROOT).matches(".*[_.\\- ]?end(site)?$");
+        return COPY_NUMBER.matcher(name.toLowerCase(Locale.ROOT)).replaceFirst("").matches(".*[_.\\- ]?end(site)?$");
     }
 
     private static boolean isSide(String word) {
@@ -51,6 +56,6 @@ record BoneName(Side side, String base) {
     }
 
     private static String base(String word) {
-        return word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return word.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("(?<=[a-z])\\d+$", "");
     }
 }

@@ -1,6 +1,9 @@
 package dev.mocap.retarget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.SkinnedMesh;
 import de.javagl.jgltf.model.AccessorData;
 import de.javagl.jgltf.model.AccessorFloatData;
 import de.javagl.jgltf.model.AccessorModel;
@@ -15,16 +18,22 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The skeleton of a glTF/GLB character: the joints of its largest skin (plus the nodes joining
- * them into one tree) in their bind pose, in world coordinates (glTF: metres, Y up, facing +Z).
+ * The skeleton of a glTF/GLB/VRM character: the joints of its largest skin and the bones of its
+ * VRM humanoid table (plus the nodes joining them into one tree), or without either the largest
+ * tree of nodes without meshes, in their bind pose, in world coordinates (glTF: metres, Y up,
+ * facing +Z; VRM 0.x characters, which face −Z, are turned around).
  * The bind pose is the node pose where every joint's node transform agrees with its inverse
  * bind matrix (the usual case, also with an armature node carrying a rotation and ×100 scale);
  * where they disagree, as in files saved in the middle of an animation, it comes from the
@@ -33,9 +42,13 @@ import java.util.Set;
 final class GltfRigReader {
     private static final double BIND_TOLERANCE = 1e-3;
     private static final double WEIGHT_SUM_TOLERANCE = 1e-2;
+    private static final int MIN_BONES = 3;
 
-    /** The rig's bones, and where they are in the file. */
-    record Read(RigBones bones, GltfCharacter character) {
+    /**
+     * The rig's bones, the SMPL joints the file declares for some (bone index → joint: VRM), where
+     * the bones are in the file, and the mesh the skin deforms (null without one).
+     */
+    record Read(RigBones bones, Map<Integer, Integer> declared, GltfCharacter character, SkinnedMesh mesh) {
     }
 
     /** @throws IOException naming the problem when the file is not a readable glTF character */
@@ -79,23 +92,69 @@ final class GltfRigReader {
 
     private static Read readModel(Path file, List<String> warnings) throws IOException {
         GltfModel model = load(file);
-        SkinModel skin = model.getSkinModels().stream().max(Comparator.comparingInt(s -> s.getJoints().size()))
-                .orElseThrow(() -> new IOException(file + " has no skinned skeleton (no glTF skin)"));
-        List<NodeModel> bones = treeOf(skin.getJoints());
-        Transform[] world = bindPose(model, skin, bones, warnings);
+        VrmHumanoid vrm = VrmHumanoid.of(model.getExtensions());
+        List<NodeModel> all = model.getNodeModels();
+        SkinModel skin = model.getSkinModels().stream().max(Comparator.comparingInt(s -> s.getJoints().size())).orElse(null);
+        Set<NodeModel> joints = new LinkedHashSet<>();
+        if (skin != null) {
+            joints.addAll(skin.getJoints());
+        }
+        vrm.jointOfNode().keySet().stream().filter(n -> n < all.size()).forEach(n -> joints.add(all.get(n)));
+        if (joints.isEmpty()) {
+            joints.addAll(plainHierarchy(all));
+        }
+        if (joints.size() < MIN_BONES) {
+            throw new IOException("no skeleton: no glTF skin, no VRM humanoid and no node hierarchy to animate (" + all.size() + " nodes)");
+        }
+        List<NodeModel> bones = treeOf(new ArrayList<>(joints));
+        Transform[] world = skin != null ? bindPose(model, skin, bones, warnings) : nodeWorld(bones);
         checkWeights(model, warnings);
         List<String> names = new ArrayList<>();
         int[] parents = new int[bones.size()];
         int[] nodes = new int[bones.size()];
+        Map<Integer, Integer> declared = new HashMap<>();
         for (int b = 0; b < bones.size(); b++) {
             NodeModel node = bones.get(b);
-            nodes[b] = model.getNodeModels().indexOf(node);
+            nodes[b] = all.indexOf(node);
             names.add(node.getName() != null ? node.getName() : "node" + nodes[b]);
             parents[b] = bones.indexOf(node.getParent());
+            Integer joint = vrm.jointOfNode().get(nodes[b]);
+            if (joint != null) {
+                declared.put(b, joint);
+            }
         }
         NodeModel above = bones.get(0).getParent();
         Transform aboveTop = above == null ? Transform.IDENTITY : Transform.ofColumnMajor(above.computeGlobalTransform(null));
-        return new Read(RigBones.ofWorld(names, parents, world), new GltfCharacter(file, nodes, world, aboveTop));
+        if (vrm.facesMinusZ()) {
+            // Turned to face +Z like every other character; the character file keeps its own axes.
+            Transform turn = new Transform(Quat.axisAngle(Vec3.Y, Math.PI), Vec3.ZERO, 1);
+            world = Arrays.stream(world).map(turn::times).toArray(Transform[]::new);
+            aboveTop = turn.times(aboveTop);
+        }
+        SkinnedMesh mesh = skin == null ? null : GltfSkinnedMesh.of(model, bones, world);
+        return new Read(RigBones.ofWorld(names, parents, world), declared, new GltfCharacter(file, nodes, world, aboveTop), mesh);
+    }
+
+    /**
+     * A character without skin or VRM table: the largest tree of nodes that carry no mesh (meshes
+     * hang from the bones of rigid-part characters).
+     */
+    private static List<NodeModel> plainHierarchy(List<NodeModel> all) {
+        Map<NodeModel, List<NodeModel>> byRoot = new LinkedHashMap<>();
+        for (NodeModel node : all) {
+            if (node.getMeshModels().isEmpty()) {
+                NodeModel root = node;
+                for (int depth = 0; root.getParent() != null && depth < all.size(); depth++) {
+                    root = root.getParent();
+                }
+                byRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(node);
+            }
+        }
+        return byRoot.values().stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
+    }
+
+    private static Transform[] nodeWorld(List<NodeModel> bones) {
+        return bones.stream().map(n -> Transform.ofColumnMajor(n.computeGlobalTransform(null))).toArray(Transform[]::new);
     }
 
     /** The joints and the nodes between them and their common ancestor, parents first. */
@@ -138,7 +197,7 @@ final class GltfRigReader {
     }
 
     private static Transform[] bindPose(GltfModel model, SkinModel skin, List<NodeModel> bones, List<String> warnings) {
-        Transform[] world = bones.stream().map(n -> Transform.ofColumnMajor(n.computeGlobalTransform(null))).toArray(Transform[]::new);
+        Transform[] world = nodeWorld(bones);
         if (skin.getInverseBindMatrices() == null) {
             return world;
         }

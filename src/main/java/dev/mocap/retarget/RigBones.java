@@ -25,6 +25,11 @@ record RigBones(List<String> names, int[] parents, Vec3[] translations, Quat[] r
         return new RigBones(names, parents, translations, rotations);
     }
 
+    /** Each bone's rest position in world coordinates. */
+    Vec3[] worldPositions() {
+        return rig(names.toString(), BoneMap.none(names.size())).restWorldPositions();
+    }
+
     Rig rig(String name, BoneMap map) {
         return new Rig(name, names, parents, translations, rotations, map);
     }

@@ -7,6 +7,7 @@ import dev.mocap.MocapException;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.export.bvh.BvhReader;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads a user's character rig (glTF/GLB/VRM or BVH) and maps its bones, refusing rigs whose key bones cannot be found. */
+/** Reads a user's character rig (glTF/GLB/VRM, binary FBX or BVH) and maps its bones, refusing rigs whose key bones cannot be found. */
 public final class RigFiles {
     /** A BVH taller than this many units is taken to be in centimetres. */
     private static final double METRE_FILE_MAX_HEIGHT = 10;
@@ -28,21 +29,31 @@ public final class RigFiles {
         List<String> warnings = new ArrayList<>();
         String name = file.getFileName().toString();
         RigBones bones;
+        Map<Integer, Integer> declared = Map.of();
         GltfCharacter character = null;
+        SkinnedMesh mesh = null;
         try {
-            if (name.toLowerCase(Locale.ROOT).endsWith(".bvh")) {
-                bones = bvhBones(file, warnings);
-            } else {
-                GltfRigReader.Read read = GltfRigReader.read(file, warnings);
-                bones = read.bones();
-                character = read.character();
+            switch (RigFormat.of(file)) {
+                case BVH -> bones = bvhBones(file, warnings);
+                case FBX -> {
+                    FbxRigReader.Read read = FbxRigReader.read(file, warnings);
+                    bones = read.bones();
+                    mesh = read.mesh();
+                }
+                default -> {
+                    GltfRigReader.Read read = GltfRigReader.read(file, warnings);
+                    bones = read.bones();
+                    declared = read.declared();
+                    character = read.character();
+                    mesh = read.mesh();
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read the rig " + file + ": " + e.getMessage(), e);
         }
         BoneMap map;
         try {
-            map = AutoBoneMap.find(bones.names(), bones.parents(), overrides);
+            map = AutoBoneMap.find(bones.names(), bones.parents(), bones.worldPositions(), declared, overrides);
         } catch (IllegalArgumentException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "rig " + file + ": " + e.getMessage(), e);
         }
@@ -52,7 +63,7 @@ public final class RigFiles {
                     + "; name them in a bone map file (--bone-map, JSON {\"bone name\": \"smpl joint\"}); the rig's bones are: "
                     + String.join(", ", bones.names()));
         }
-        return new LoadedRig(bones.rig(name, map), warnings, character);
+        return new LoadedRig(bones.rig(name, map), warnings, character, mesh);
     }
 
     /** A bone map override file: a JSON object from bone names to SMPL joint names (or null: the bone follows nothing). */

@@ -9,15 +9,22 @@ public record Transform(Quat rotation, Vec3 translation, double scale) {
 
     /** From a column-major 4×4 matrix (glTF's layout); the scale is the mean length of the axes. */
     static Transform ofColumnMajor(float[] m) {
-        Vec3 x = new Vec3(m[0], m[1], m[2]), y = new Vec3(m[4], m[5], m[6]), z = new Vec3(m[8], m[9], m[10]);
-        return new Transform(Quat.fromColumns(x.normalized(), y.normalized(), z.normalized()), new Vec3(m[12], m[13], m[14]),
-                (x.length() + y.length() + z.length()) / 3);
+        double[] d = new double[16];
+        for (int i = 0; i < 16; i++) {
+            d[i] = m[i];
+        }
+        return new Matrix4(d).transform();
     }
 
     /** This after {@code inner}: inner applied first. */
     public Transform times(Transform inner) {
         return new Transform(rotation.times(inner.rotation).normalized(), translation.plus(rotation.rotate(inner.translation).times(scale)),
                 scale * inner.scale);
+    }
+
+    /** Where this transform takes a point. */
+    Vec3 apply(Vec3 point) {
+        return translation.plus(rotation.rotate(point).times(scale));
     }
 
     public Transform inverse() {

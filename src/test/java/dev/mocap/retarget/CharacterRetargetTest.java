@@ -15,6 +15,10 @@ import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
+import dev.mocap.export.BlenderRunner;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,16 +56,94 @@ class CharacterRetargetTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"makehuman/makehuman_mixamo.glb", "makehuman/makehuman_game_engine.glb", "mannequiny/mannequiny-0.3.0.glb",
-            "quaternius/modular_men_Casual.glb", "quaternius/modular_women_Adventurer.glb", "assimp/BCN_Epileptic.glb"})
+            "quaternius/modular_men_Casual.glb", "quaternius/modular_women_Adventurer.glb", "assimp/BCN_Epileptic.glb",
+            "makehuman/makehuman_mixamo.fbx", "vrm/debug_robot.vrm"})
     void walksFollowTheSource(String character) throws IOException {
-        Map<String, String> overrides = character.startsWith("assimp") ? Map.of("B_Neck", "head") : Map.of();
-        LoadedRig loaded = RigFiles.load(TestData.file("characters/" + character), overrides);
+        long start = System.nanoTime();
+        LoadedRig loaded = RigFiles.load(TestData.file("characters/" + character), Map.of());
         Rig rig = loaded.rig();
         assertEquals(List.of(), rig.map().missingKeyJoints());
-        System.out.println(character + ": " + rig.size() + " bones, warnings " + loaded.warnings());
+        System.out.printf("%s: %d bones, %d mapped, read and mapped in %.0f ms, warnings %s%n", character, rig.size(),
+                rig.map().bones().stream().filter(b -> b != null).count(), (System.nanoTime() - start) / 1e6, loaded.warnings());
         if (character.contains("Adventurer")) {
             assertTrue(loaded.warnings().stream().anyMatch(w -> w.contains("not numbers")), "the NaN weights are reported");
         }
+        walksFollowTheSource(character, rig);
+    }
+
+    /** The same characters with every bone renamed {@code bone17} and so on: only the shape of the skeleton can map them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"makehuman/makehuman_mixamo.glb", "makehuman/makehuman_game_engine.glb", "mannequiny/mannequiny-0.3.0.glb",
+            "quaternius/modular_men_Casual.glb", "quaternius/modular_women_Adventurer.glb", "assimp/BCN_Epileptic.glb"})
+    void renamedBonesMapByShape(String character) throws IOException {
+        Rig named = RigFiles.load(TestData.file("characters/" + character), Map.of()).rig();
+        List<String> anonymous = new java.util.ArrayList<>();
+        for (int b = 0; b < named.size(); b++) {
+            anonymous.add("bone" + b);
+        }
+        BoneMap byShape = AutoBoneMap.find(anonymous, named.parents(), named.restWorldPositions(), Map.of(), Map.of());
+        Rig rig = new Rig(character + " renamed", anonymous, named.parents(), named.restTranslations(), named.restRotations(), byShape);
+        assertEquals(List.of(), byShape.missingKeyJoints());
+        for (int joint : List.of(LEFT_HIP, LEFT_KNEE, LEFT_ANKLE, RIGHT_HIP, RIGHT_KNEE, RIGHT_ANKLE, LEFT_ELBOW, RIGHT_ELBOW, LEFT_WRIST, RIGHT_WRIST)) {
+            assertEquals(named.names().get(named.map().boneFor(joint)), named.names().get(byShape.boneFor(joint)),
+                    character + ": the shape finds the bone the name gives for " + NAMES.get(joint));
+        }
+        walksFollowTheSource(character + " renamed", rig);
+    }
+
+    /**
+     * The T-posed Quaternius character made A-posed by Blender (upper arms turned 45° down, pose
+     * applied as the rest pose, mesh with it), as GLB; and the same with every bone renamed
+     * {@code b17} and so on, as FBX, so that only the skeleton's shape can map it.
+     */
+    @Test
+    void aPosedAndRenamedVariantsFollowTheSource(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(BlenderRunner.available(), "Blender not installed");
+        Path glb = TestData.file("characters/quaternius/modular_men_Casual.glb");
+        BlenderRunner.run("""
+                import bpy, math
+                from mathutils import Matrix
+                bpy.ops.wm.read_factory_settings(use_empty=True)
+                bpy.ops.import_scene.gltf(filepath=%s)
+                arm = [o for o in bpy.data.objects if o.type == 'ARMATURE'][0]
+                bpy.context.view_layer.objects.active = arm
+                bpy.ops.object.mode_set(mode='POSE')
+                for name, angle in (('UpperArm.L', 45), ('UpperArm.R', -45)):
+                    pb = arm.pose.bones[name]
+                    world = arm.matrix_world
+                    head = world @ pb.head
+                    turn = Matrix.Translation(head) @ Matrix.Rotation(math.radians(angle), 4, 'Y') @ Matrix.Translation(-head)
+                    pb.matrix = world.inverted() @ turn @ world @ pb.matrix
+                    bpy.context.view_layer.update()
+                bpy.ops.object.mode_set(mode='OBJECT')
+                for o in bpy.data.objects:
+                    if o.type == 'MESH':
+                        for m in list(o.modifiers):
+                            if m.type == 'ARMATURE':
+                                bpy.context.view_layer.objects.active = o
+                                bpy.ops.object.modifier_apply(modifier=m.name)
+                                o.modifiers.new('Armature', 'ARMATURE').object = arm
+                bpy.context.view_layer.objects.active = arm
+                bpy.ops.object.mode_set(mode='POSE')
+                bpy.ops.pose.armature_apply()
+                bpy.ops.object.mode_set(mode='OBJECT')
+                bpy.ops.export_scene.gltf(filepath='apose.glb')
+                for i, b in enumerate(arm.data.bones):
+                    b.name = 'b' + str(i)
+                bpy.ops.export_scene.fbx(filepath='apose_renamed.fbx', add_leaf_bones=False, bake_anim=False)
+                """.formatted("'" + glb.toAbsolutePath() + "'"), dir);
+        Rig aPose = RigFiles.load(dir.resolve("apose.glb"), Map.of()).rig();
+        Vec3[] rest = aPose.restWorldPositions();
+        Vec3 arm = rest[aPose.map().boneFor(LEFT_WRIST)].minus(rest[aPose.map().boneFor(LEFT_SHOULDER)]);
+        assertEquals(45, Math.toDegrees(Math.asin(-arm.y() / arm.length())), 2, "the arm hangs 45° down");
+        walksFollowTheSource("quaternius A-pose", aPose);
+        Rig renamed = RigFiles.load(dir.resolve("apose_renamed.fbx"), Map.of()).rig();
+        assertEquals(List.of(), renamed.map().missingKeyJoints());
+        assertTrue(renamed.map().how().stream().noneMatch(AutoBoneMap.BY_NAME::equals), "nothing found by name");
+        walksFollowTheSource("quaternius A-pose renamed FBX", renamed);
+    }
+
+    private void walksFollowTheSource(String character, Rig rig) throws IOException {
         System.out.println("  map: " + String.join("; ", rig.map().describe(rig.names())));
 
         Motion cmu = BvhReader.read(TestData.file("mocap/cmu/cmu_131_01_walk.bvh"), CMU_UNIT);

@@ -34,13 +34,13 @@ public record SkinnedMesh(Vec3[] positions, Vec3[] normals, int[] triangles, Bod
         int[] joints = new int[INFLUENCES * positions.length];
         double[] weights = new double[INFLUENCES * positions.length];
         for (int v = 0; v < positions.length; v++) {
-            strongest(allWeights[v], v, joints, weights);
+            putStrongest(allWeights[v], v, joints, weights);
         }
-        return new SkinnedMesh(positions, normals(positions, triangles), triangles, sides, joints, weights);
+        return new SkinnedMesh(positions, vertexNormals(positions, triangles), triangles, sides, joints, weights);
     }
 
     /** Vertex normals: the area-weighted mean of the normals of the triangles around each vertex (+Y where there are none). */
-    private static Vec3[] normals(Vec3[] positions, int[] triangles) {
+    public static Vec3[] vertexNormals(Vec3[] positions, int[] triangles) {
         Vec3[] sums = new Vec3[positions.length];
         Arrays.fill(sums, Vec3.ZERO);
         for (int t = 0; t < triangles.length; t += 3) {
@@ -57,7 +57,7 @@ public record SkinnedMesh(Vec3[] positions, Vec3[] normals, int[] triangles, Bod
     }
 
     /** The strongest joints of a (non-negative) weight vector, at most four, scaled to sum to 1. */
-    private static void strongest(double[] all, int vertex, int[] joints, double[] weights) {
+    public static void putStrongest(double[] all, int vertex, int[] joints, double[] weights) {
         int[] order = IntStream.range(0, all.length).boxed()
                 .sorted((i, j) -> Double.compare(all[j], all[i])).mapToInt(Integer::intValue).toArray();
         double sum = 0;

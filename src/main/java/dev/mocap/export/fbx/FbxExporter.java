@@ -4,6 +4,8 @@ import dev.mocap.AtomicFiles;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.export.BodyOption;
 import dev.mocap.export.AnimationName;
 import dev.mocap.export.BindPose;
 import dev.mocap.export.fbx.binary.FbxBinaryWriter;
@@ -13,6 +15,7 @@ import dev.mocap.export.fbx.binary.FbxNode;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +24,7 @@ import java.util.List;
  * in centimetres (FORMATS.md §1). The take is named after the file.
  */
 public final class FbxExporter {
-    private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body";
+    private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body", CHARACTER_MESH_NAME = "character";
 
     public static void write(Motion motion, FbxOptions options, Path file) {
         List<FbxNode> records = records(motion, options, AnimationName.of(file), LocalDateTime.now());
@@ -37,7 +40,10 @@ public final class FbxExporter {
         Skeleton skeleton = motion.skeleton();
         double perMetre = options.unit().perMetre();
         long[] bones = SkeletonObjects.add(scene, skeleton, options);
-        long[] meshes = options.body().meshFor(skeleton) ? new long[]{MeshObjects.add(scene, options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME,
+        long[] meshes = carriesCharacter(options, skeleton)
+                ? new long[]{MeshObjects.add(scene, CHARACTER_MESH_NAME, options.characterMesh(), skeleton, bones, perMetre)}
+                : options.body().meshFor(skeleton)
+                ? new long[]{MeshObjects.add(scene, options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME,
                 options.ownBody() != null ? options.ownBody() : Mannequin.of(skeleton), skeleton, bones, perMetre)} : new long[0];
         BindPoseObject.add(scene, bones, BindPose.jointPositions(skeleton), perMetre, meshes);
         AnimationObjects.add(scene, motion, bones, takeName, options);
@@ -53,6 +59,12 @@ public final class FbxExporter {
         records.addAll(scene.records());
         records.add(SceneHeader.takes(takeName, stop));
         return records;
+    }
+
+    /** The character's own mesh goes with a motion on its rig, unless --body asks for bones only or the mannequin. */
+    private static boolean carriesCharacter(FbxOptions options, Skeleton skeleton) {
+        SkinnedMesh mesh = options.characterMesh();
+        return mesh != null && options.body() == BodyOption.AUTO && Arrays.stream(mesh.joints()).allMatch(j -> j < skeleton.size());
     }
 
     private FbxExporter() {

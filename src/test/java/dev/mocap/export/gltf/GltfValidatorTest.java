@@ -63,6 +63,20 @@ class GltfValidatorTest {
         assertEquals(3, report.path("info").path("drawCallCount").asInt(), "the character's own three materials");
     }
 
+    /** A VRM 1.0 character without skin (rigid parts on its bones) with our animation put on its humanoid bones stays valid. */
+    @Test
+    void vrmCharacterWithOurAnimation() throws Exception {
+        LoadedRig loaded = RigFiles.load(TestData.file("characters/vrm/debug_robot.vrm"), Map.of());
+        Motion walk = Retargeting.NONE.withRig(loaded.rig()).apply(TestMotions.walk(61, 30));
+        Path glb = dir.resolve("robot_walk.vrm");
+        GltfExporter.write(walk, GltfOptions.DEFAULT.withCharacter(loaded.character()), glb);
+        JsonNode report = validate(glb);
+        System.out.printf("glTF-Validator, VRM robot with our walk: %d errors, %d warnings, %d infos%n",
+                report.path("errors").asInt(), report.path("warnings").asInt(), report.path("infos").asInt());
+        assertEquals(0, report.path("errors").asInt(), report.path("messages").toString());
+        assertEquals(1, report.path("info").path("animationCount").asInt());
+    }
+
     private JsonNode validate(Path glb) throws Exception {
         return GltfValidator.report(glb, dir);
     }

@@ -50,6 +50,21 @@ public final class FbxNode {
         return children;
     }
 
+    /** The nested records of that name, in order. */
+    public List<FbxNode> findAll(String childName) {
+        return children.stream().filter(c -> c.name.equals(childName)).toList();
+    }
+
+    /** The first nested record of that name, or null. */
+    public FbxNode find(String childName) {
+        return children.stream().filter(c -> c.name.equals(childName)).findFirst().orElse(null);
+    }
+
+    /** The value of property {@code index}, or null where the record has fewer. */
+    public Object value(int index) {
+        return index < properties.size() ? properties.get(index).value() : null;
+    }
+
     /** Records with children, without properties, or marked {@link #withScope()} end with a NULL record. */
     boolean closesNestedList() {
         return scope || !children.isEmpty() || properties.isEmpty();

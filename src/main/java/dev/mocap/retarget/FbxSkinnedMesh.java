@@ -1,0 +1,150 @@
+package dev.mocap.retarget;
+
+import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.export.fbx.binary.FbxNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The geometries an FBX character's skin clusters deform, as one {@link SkinnedMesh} on the rig's
+ * bones in the rig's rest pose (root joint at the origin, the project's axes and metres): each
+ * geometry's control points placed by its clusters' bind matrices, polygons split into
+ * fans of triangles, the clusters' weights on the bones they link, the four strongest kept.
+ */
+final class FbxSkinnedMesh {
+    private final Map<Long, List<Long>> linkedTo = new HashMap<>();
+    private final Map<Long, FbxNode> objects = new HashMap<>();
+    private final Map<Long, Integer> boneIndex;
+    private final List<Vec3> positions = new ArrayList<>();
+    private final List<Integer> triangles = new ArrayList<>();
+    private final VertexWeights weights = new VertexWeights();
+
+    private FbxSkinnedMesh(Map<Long, Integer> boneIndex) {
+        this.boneIndex = boneIndex;
+    }
+
+    /** The mesh, or null when no skin deforms triangles with the rig's bones. */
+    static SkinnedMesh of(FbxNode objects, FbxNode connections, Map<Long, Integer> boneIndex, Transform toOurs, Vec3 root) {
+        FbxSkinnedMesh m = new FbxSkinnedMesh(boneIndex);
+        for (FbxNode object : objects.children()) {
+            if (object.value(0) instanceof Long id) {
+                m.objects.putIfAbsent(id, object);
+            }
+        }
+        for (FbxNode c : connections.findAll("C")) {
+            if ("OO".equals(c.value(0)) && c.value(1) instanceof Long child && c.value(2) instanceof Long parent) {
+                m.linkedTo.computeIfAbsent(parent, k -> new ArrayList<>()).add(child);
+            }
+        }
+        for (FbxNode object : objects.findAll("Geometry")) {
+            if (object.value(0) instanceof Long id && "Mesh".equals(object.value(2))) {
+                m.addGeometry(id, object, toOurs, root);
+            }
+        }
+        return m.mesh();
+    }
+
+    private void addGeometry(long id, FbxNode geometry, Transform toOurs, Vec3 root) {
+        FbxNode vertexList = geometry.find("Vertices"), polygonList = geometry.find("PolygonVertexIndex");
+        if (vertexList == null || polygonList == null || !(vertexList.value(0) instanceof double[] points)
+                || !(polygonList.value(0) instanceof int[] polygons)) {
+            return;
+        }
+        List<FbxNode> clusters = new ArrayList<>();
+        for (FbxNode skin : linked(id, "Skin")) {
+            clusters.addAll(linked((Long) skin.value(0), "Cluster"));
+        }
+        Matrix4 meshToWorld = null;
+        int n = points.length / 3, first = positions.size();
+        VertexWeights found = new VertexWeights();
+        for (FbxNode cluster : clusters) {
+            Integer bone = boneOf((Long) cluster.value(0));
+            FbxNode indexList = cluster.find("Indexes"), weightList = cluster.find("Weights");
+            if (bone == null || indexList == null || weightList == null || !(indexList.value(0) instanceof int[] indexes)
+                    || !(weightList.value(0) instanceof double[] w)) {
+                continue;
+            }
+            if (meshToWorld == null) {
+                meshToWorld = meshToWorld(cluster);
+            }
+            for (int i = 0; i < Math.min(indexes.length, w.length); i++) {
+                if (indexes[i] >= 0 && indexes[i] < n) {
+                    found.add(first + indexes[i], bone, w[i]);
+                }
+            }
+        }
+        if (meshToWorld == null) {
+            return;
+        }
+        weights.addAll(found);
+        for (int v = 0; v < n; v++) {
+            positions.add(toOurs.apply(meshToWorld.apply(new Vec3(points[3 * v], points[3 * v + 1], points[3 * v + 2]))).minus(root));
+        }
+        addFans(polygons, first, n);
+    }
+
+    /**
+     * The geometry's bind placement from a cluster: its {@code Transform} takes the geometry into
+     * the bone's bind frame, its {@code TransformLink} is the bone's bind world matrix (null where
+     * either is missing).
+     */
+    private static Matrix4 meshToWorld(FbxNode cluster) {
+        FbxNode transform = cluster.find("Transform"), link = cluster.find("TransformLink");
+        if (transform != null && link != null && transform.value(0) instanceof double[] t && t.length == 16
+                && link.value(0) instanceof double[] l && l.length == 16) {
+            return new Matrix4(l).times(new Matrix4(t));
+        }
+        return null;
+    }
+
+    /** Polygons end at a negative index (−index − 1); each becomes a fan of triangles around its first corner. */
+    private void addFans(int[] polygons, int first, int vertexCount) {
+        List<Integer> polygon = new ArrayList<>();
+        for (int raw : polygons) {
+            int index = raw < 0 ? -raw - 1 : raw;
+            if (index >= vertexCount) {
+                polygon.clear();
+                continue;
+            }
+            polygon.add(index);
+            if (raw < 0) {
+                for (int k = 1; k + 1 < polygon.size(); k++) {
+                    triangles.add(first + polygon.get(0));
+                    triangles.add(first + polygon.get(k));
+                    triangles.add(first + polygon.get(k + 1));
+                }
+                polygon.clear();
+            }
+        }
+    }
+
+    /** The deformers of that type linked under an object. */
+    private List<FbxNode> linked(long parent, String type) {
+        List<FbxNode> out = new ArrayList<>();
+        for (long child : linkedTo.getOrDefault(parent, List.of())) {
+            FbxNode object = objects.get(child);
+            if (object != null && object.name().equals("Deformer") && type.equals(object.value(2))) {
+                out.add(object);
+            }
+        }
+        return out;
+    }
+
+    private Integer boneOf(long cluster) {
+        for (long child : linkedTo.getOrDefault(cluster, List.of())) {
+            if (boneIndex.containsKey(child)) {
+                return boneIndex.get(child);
+            }
+        }
+        return null;
+    }
+
+    private SkinnedMesh mesh() {
+        return triangles.isEmpty() ? null : weights.mesh(positions.toArray(Vec3[]::new),
+                triangles.stream().mapToInt(Integer::intValue).toArray(), boneIndex.size());
+    }
+}
