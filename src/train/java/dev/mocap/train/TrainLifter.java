@@ -11,10 +11,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import dev.mocap.AtomicFiles;
 import dev.mocap.nn.Device;
 import dev.mocap.nn.OnnxSession;
-import dev.mocap.nn.Sha256;
 import dev.mocap.recover.LearnedLifter;
 import dev.mocap.recover.LiftingFeatures;
 import dev.mocap.synth.CorpusClip;
@@ -22,15 +20,12 @@ import dev.mocap.synth.HeldOutClips;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Trains the lifting network (models/LIFTER.md) with DJL on PyTorch's CPU library from the mocap
@@ -243,11 +238,7 @@ public final class TrainLifter {
 
     /** Writes the network as ONNX after checking that ONNX Runtime reproduces DJL on a held-out chunk. */
     private static void export(LifterModel lifter, Trainer trainer, List<LifterData.Sequence> heldOut, Path modelsDir) throws IOException {
-        byte[] onnx = lifter.toOnnx();
-        Path target = modelsDir.resolve(FILE);
-        Path temp = AtomicFiles.temporaryFor(target);
-        try {
-            Files.write(temp, onnx);
+        ShippedModel.write(lifter.toOnnx(), modelsDir, FILE, "lifter", onnxFile -> {
             LifterData.Sequence s = heldOut.get(0);
             int size = LiftingFeatures.SIZE * LearnedLifter.INPUT_FRAMES;
             float[] standardised = new float[size], raw = new float[size];
@@ -259,7 +250,7 @@ public final class TrainLifter {
                         .singletonOrThrow().toFloatArray();
             }
             float[] actual;
-            try (OnnxSession session = new OnnxSession(temp, Device.CPU, 1, List.of(LearnedLifter.OUTPUT))) {
+            try (OnnxSession session = new OnnxSession(onnxFile, Device.CPU, 1, List.of(LearnedLifter.OUTPUT))) {
                 FloatBuffer input = session.input();
                 input.put(raw);
                 actual = session.run().get(LearnedLifter.OUTPUT);
@@ -272,21 +263,6 @@ public final class TrainLifter {
             if (!(worst < 1e-3)) {
                 throw new IllegalStateException("the ONNX export does not reproduce the trained network");
             }
-            AtomicFiles.moveIntoPlace(temp, target);
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
-        }
-        String sha = Sha256.of(onnx);
-        recordSha(modelsDir.resolve("manifest.json"), sha);
-        System.out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", target, onnx.length, sha);
-    }
-
-    private static void recordSha(Path manifest, String sha) throws IOException {
-        String json = Files.readString(manifest, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("(\"name\": \"lifter\",[^}]*\"sha256\": \")[0-9a-f]*(\")").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(manifest + " has no lifter entry under project_models");
-        }
-        AtomicFiles.write(manifest, out -> out.write(m.replaceFirst("$1" + sha + "$2").getBytes(StandardCharsets.UTF_8)));
+        });
     }
 }

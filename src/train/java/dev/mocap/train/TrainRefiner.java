@@ -11,28 +11,23 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.engine.Engine;
-import dev.mocap.AtomicFiles;
 import dev.mocap.body.Motion;
 import dev.mocap.filter.EstimatorNoise;
 import dev.mocap.filter.RefinerNetwork;
 import dev.mocap.filter.RefinerWindow;
 import dev.mocap.nn.Device;
 import dev.mocap.nn.OnnxSession;
-import dev.mocap.nn.Sha256;
 import dev.mocap.synth.CorpusClip;
 import dev.mocap.synth.HeldOutClips;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Trains the learned temporal refiner (models/REFINER.md) with DJL on PyTorch's CPU library and
@@ -176,11 +171,7 @@ public final class TrainRefiner {
      * windows matches DJL's forward pass less DJL's correction of a window of zeros.
      */
     private static void export(RefinerNetwork network, Trainer trainer, WindowSet heldOut, Path modelsDir) throws IOException {
-        byte[] onnx = network.toOnnx(ONNX_BATCH);
-        Path target = modelsDir.resolve(FILE);
-        Path temp = AtomicFiles.temporaryFor(target);
-        try {
-            Files.write(temp, onnx);
+        ShippedModel.write(network.toOnnx(ONNX_BATCH), modelsDir, FILE, "temporal_refiner", onnxFile -> {
             float[] windows = slice(heldOut.inputs(), 0, ONNX_BATCH);
             float[] expected, zero;
             try (NDManager batch = trainer.getManager().newSubManager()) {
@@ -189,7 +180,7 @@ public final class TrainRefiner {
                 zero = trainer.evaluate(new NDList(batch.zeros(new Shape(1, RefinerWindow.FRAMES)))).singletonOrThrow().toFloatArray();
             }
             float[] actual;
-            try (OnnxSession session = new OnnxSession(temp, Device.CPU, 1, List.of(RefinerNetwork.OUTPUT))) {
+            try (OnnxSession session = new OnnxSession(onnxFile, Device.CPU, 1, List.of(RefinerNetwork.OUTPUT))) {
                 FloatBuffer input = session.input();
                 input.put(windows);
                 actual = session.run().get(RefinerNetwork.OUTPUT);
@@ -202,22 +193,7 @@ public final class TrainRefiner {
             if (!(worst < 1e-4)) {
                 throw new IllegalStateException("the ONNX export does not reproduce the trained network");
             }
-            AtomicFiles.moveIntoPlace(temp, target);
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
-        }
-        String sha = Sha256.of(onnx);
-        recordSha(modelsDir.resolve("manifest.json"), sha);
-        System.out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", target, onnx.length, sha);
-    }
-
-    private static void recordSha(Path manifest, String sha) throws IOException {
-        String json = Files.readString(manifest, StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("(\"name\": \"temporal_refiner\",[^}]*\"sha256\": \")[0-9a-f]*(\")").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(manifest + " has no temporal_refiner entry under project_models");
-        }
-        AtomicFiles.write(manifest, out -> out.write(m.replaceFirst("$1" + sha + "$2").getBytes(StandardCharsets.UTF_8)));
+        });
     }
 
     private static float[] slice(float[] windows, int first, int count) {
