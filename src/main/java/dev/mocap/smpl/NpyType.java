@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 record NpyType(ByteOrder order, char kind, int itemSize) {
 
     static NpyType parse(String descr) throws IOException {
+        if (descr.length() >= 2 && descr.charAt(1) == 'O') {
+            throw new IOException("holds Python objects (dtype '" + descr + "'), which are not read");
+        }
         if (descr.length() < 3 || "<>|=".indexOf(descr.charAt(0)) < 0) {
             throw new IOException("unknown dtype '" + descr + "'");
         }
@@ -33,8 +36,7 @@ record NpyType(ByteOrder order, char kind, int itemSize) {
             default -> false;
         };
         if (!supported) {
-            throw new IOException(kind == 'O' ? "holds Python objects (dtype '" + descr + "'), which are not read"
-                    : "unsupported dtype '" + descr + "' (floats, integers, booleans and strings are read)");
+            throw new IOException("unsupported dtype '" + descr + "' (floats, integers, booleans and strings are read)");
         }
         return new NpyType(descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, kind, size);
     }

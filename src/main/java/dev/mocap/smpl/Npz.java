@@ -28,15 +28,16 @@ public final class Npz {
 
     /** The arrays by key (the entry name without {@code .npy}), in file order; errors name the file. */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        }
+        return read(file, null);
     }
 
-    /** Only the arrays of these keys; the others are not parsed (a model file's Python objects, arrays not needed). */
+    /** Only the arrays of these keys (all when null); the others are not parsed (a model file's Python objects, arrays not needed). */
     public static Map<String, NpyArray> read(Path file, Set<String> keys) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": " + (Files.exists(file) ? "not a file" : "no such file"));
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), keys::contains);
+            return read(in, file.toString(), keys == null ? key -> true : keys::contains);
         }
     }
 
@@ -69,7 +70,7 @@ public final class Npz {
             throw new IOException(name + ": not an .npz archive (unreadable ZIP: " + oneLine(e) + ")", e);
         }
         if (!anyEntry) {
-            throw new IOException(name + ": not an .npz archive (no arrays in it)");
+            throw new IOException(name + ": not an .npz archive (no ZIP entries in it)");
         }
         return arrays;
     }

@@ -43,21 +43,29 @@ public final class BlenderMeshCheck {
         return worst;
     }
 
+    /** The closest of our vertices (a mesh may have vertices nearer each other than the tolerance). */
     private static int nearest(SkinnedMesh mesh, Vec3 lift, Map<List<Long>, List<Integer>> grid, Vec3 p) {
         List<Long> centre = cell(p);
+        int best = -1;
+        double bestDistance = SAME_VERTEX_METRES;
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
                 for (long dz = -1; dz <= 1; dz++) {
                     List<Long> key = List.of(centre.get(0) + dx, centre.get(1) + dy, centre.get(2) + dz);
                     for (int v : grid.getOrDefault(key, List.of())) {
-                        if (mesh.positions()[v].plus(lift).distance(p) < SAME_VERTEX_METRES) {
-                            return v;
+                        double d = mesh.positions()[v].plus(lift).distance(p);
+                        if (d < bestDistance) {
+                            best = v;
+                            bestDistance = d;
                         }
                     }
                 }
             }
         }
-        throw new AssertionError("Blender has a vertex bound at " + p + " that our mesh has not");
+        if (best < 0) {
+            throw new AssertionError("Blender has a vertex bound at " + p + " that our mesh has not");
+        }
+        return best;
     }
 
     private static List<Long> cell(Vec3 p) {

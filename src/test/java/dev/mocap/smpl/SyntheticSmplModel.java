@@ -38,7 +38,8 @@ public final class SyntheticSmplModel {
             Vec3 from = joints[parents[bone]].plus(PELVIS), to = joints[bone].plus(PELVIS);
             Vec3 along = to.minus(from).normalized();
             Vec3 u = along.cross(Math.abs(along.y()) < 0.9 ? Vec3.Y : Vec3.X).normalized(), w = along.cross(u);
-            double radius = bone >= Smpl24.LEFT_ELBOW ? 0.03 : 0.05;
+            // A radius of each bone's own, so that no two rings meet in the same place.
+            double radius = (bone >= Smpl24.LEFT_ELBOW ? 0.03 : 0.05) + 0.001 * bone;
             for (int i = 0; i < rings; i++, ring++) {
                 double t = i / (rings - 1.0);
                 Vec3 centre = from.plus(to.minus(from).times(t));
