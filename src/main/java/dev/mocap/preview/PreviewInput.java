@@ -15,13 +15,15 @@ import dev.mocap.export.Sidecar;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.export.gltf.GltfMotionReader;
 import dev.mocap.recover.Camera;
+import dev.mocap.retarget.SmplProxy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a preview shows: an SMPL-24 motion (with foot contacts, detected when the file has none)
+ * What a preview shows: an SMPL-24 motion (with foot contacts, detected when the file has none;
+ * retargeted outputs are moved back onto SMPL-24, {@link SmplProxy})
  * and, when known, the video it came from, the camera that filmed it and the video time of the
  * motion's first frame.
  */
@@ -37,8 +39,19 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
         }
     }
 
-    /** The motion with its joints in SMPL-24 index order (a BVH lists them depth first), as the mannequin needs. */
-    private static Motion inSmplOrder(Motion motion) {
+    /**
+     * The motion with its joints in SMPL-24 index order (a BVH lists them depth first), as the
+     * mannequin needs; a motion on another humanoid skeleton (a preset's or a character's) moved
+     * onto an SMPL-24 skeleton of its proportions first.
+     */
+    private static Motion inSmplOrder(Motion original) {
+        Motion motion;
+        try {
+            motion = SmplProxy.of(original);
+        } catch (IllegalArgumentException e) {
+            throw new MocapException(ExitCode.BAD_INPUT, "the preview shows SMPL-24 motions and motions on humanoid rigs; this one has "
+                    + e.getMessage() + "; joints " + original.skeleton().names(), e);
+        }
         Skeleton s = motion.skeleton();
         int[] from = new int[Smpl24.COUNT];
         for (int j = 0; j < from.length; j++) {

@@ -18,7 +18,7 @@ record BoneName(Side side, String base) {
     enum Side { LEFT, RIGHT, CENTRE }
 
     /** Namespaces ({@code mixamorig:}, {@code Armature|}) and tool prefixes that carry no meaning. */
-    private static final Pattern PREFIX = Pattern.compile("^(.*[:|])?(mixamorig\\d*|b_|def-|bip\\d*[ _]?|bone_|cc_base_|rl_|j_(bip|adj|sec)_(c_)?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREFIX = Pattern.compile("^(.*[:|])?(mixamorig\\d*_?|b_|def-|bip\\d*[ _]?|bone_|cc_base_|rl_|j_(bip|adj|sec)_(c_)?)?", Pattern.CASE_INSENSITIVE);
     /** A copy number that Blender ({@code .001}) or Sketchfab ({@code _055}) appends. */
     private static final Pattern COPY_NUMBER = Pattern.compile("[._]\\d+$");
     private static final String SEP = "[ _.\\-]";

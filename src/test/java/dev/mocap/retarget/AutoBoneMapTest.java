@@ -24,6 +24,14 @@ class AutoBoneMapTest {
     void sidesAndPrefixesAreRecognised() {
         assertEquals(new BoneName(BoneName.Side.LEFT, "upleg"), BoneName.parse("mixamorig:LeftUpLeg"));
         assertEquals(new BoneName(BoneName.Side.LEFT, "upleg"), BoneName.parse("mixamorigLeftUpLeg"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "upleg"), BoneName.parse("mixamorig_LeftUpLeg"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "upleg"), BoneName.parse("LeftUpLeg_055"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "thigh"), BoneName.parse("DEF-thigh.L.001"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "thighbend"), BoneName.parse("lThighBend"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "thigh"), BoneName.parse("CC_Base_L_Thigh"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "upperleg"), BoneName.parse("J_Bip_L_UpperLeg"));
+        assertEquals(new BoneName(BoneName.Side.CENTRE, "hips"), BoneName.parse("J_Bip_C_Hips"));
+        assertEquals(new BoneName(BoneName.Side.LEFT, "upperleg"), BoneName.parse("upperleg01.L"));
         assertEquals(new BoneName(BoneName.Side.RIGHT, "thigh"), BoneName.parse("thigh_r"));
         assertEquals(new BoneName(BoneName.Side.LEFT, "upperarm"), BoneName.parse("upper_arm.L"));
         assertEquals(new BoneName(BoneName.Side.LEFT, "hip"), BoneName.parse("B_Hip_Left"));

@@ -50,31 +50,29 @@ class GltfValidatorTest {
     /** A user's character (MakeHuman, validator-clean as given) with our animation put in stays clean. */
     @Test
     void characterWithOurAnimation() throws Exception {
-        LoadedRig loaded = RigFiles.load(TestData.file("characters/makehuman/makehuman_mixamo.glb"), Map.of());
-        Motion walk = Retargeting.NONE.withRig(loaded.rig()).apply(TestMotions.walk(61, 30));
-        Path glb = dir.resolve("makehuman_walk.glb");
-        GltfExporter.write(walk, GltfOptions.DEFAULT.withCharacter(loaded.character()), glb);
-        JsonNode report = validate(glb);
-        System.out.printf("glTF-Validator, MakeHuman with our walk: %d errors, %d warnings, %d infos%n",
-                report.path("errors").asInt(), report.path("warnings").asInt(), report.path("infos").asInt());
-        assertEquals(0, report.path("errors").asInt(), report.path("messages").toString());
+        JsonNode report = characterWithOurWalk("makehuman/makehuman_mixamo.glb");
         assertEquals(0, report.path("warnings").asInt(), report.path("messages").toString());
-        assertEquals(1, report.path("info").path("animationCount").asInt());
         assertEquals(3, report.path("info").path("drawCallCount").asInt(), "the character's own three materials");
     }
 
     /** A VRM 1.0 character without skin (rigid parts on its bones) with our animation put on its humanoid bones stays valid. */
     @Test
     void vrmCharacterWithOurAnimation() throws Exception {
-        LoadedRig loaded = RigFiles.load(TestData.file("characters/vrm/debug_robot.vrm"), Map.of());
+        characterWithOurWalk("vrm/debug_robot.vrm");
+    }
+
+    /** The validator's report on the character with a walk retargeted onto it: no errors, one animation. */
+    private JsonNode characterWithOurWalk(String character) throws Exception {
+        LoadedRig loaded = RigFiles.load(TestData.file("characters/" + character), Map.of());
         Motion walk = Retargeting.NONE.withRig(loaded.rig()).apply(TestMotions.walk(61, 30));
-        Path glb = dir.resolve("robot_walk.vrm");
+        Path glb = dir.resolve("walk.glb");
         GltfExporter.write(walk, GltfOptions.DEFAULT.withCharacter(loaded.character()), glb);
         JsonNode report = validate(glb);
-        System.out.printf("glTF-Validator, VRM robot with our walk: %d errors, %d warnings, %d infos%n",
+        System.out.printf("glTF-Validator, %s with our walk: %d errors, %d warnings, %d infos%n", character,
                 report.path("errors").asInt(), report.path("warnings").asInt(), report.path("infos").asInt());
         assertEquals(0, report.path("errors").asInt(), report.path("messages").toString());
         assertEquals(1, report.path("info").path("animationCount").asInt());
+        return report;
     }
 
     private JsonNode validate(Path glb) throws Exception {

@@ -166,8 +166,12 @@ public final class FbxBinaryReader {
             }
             default -> throw damaged("unknown array encoding " + encoding + " at byte " + at);
         };
+        return values(type, raw, (int) count);
+    }
+
+    /** {@code n} values of array type f, d, l, i or b from their little-endian bytes (also what the tests' strict reader decodes with). */
+    static Object values(char type, byte[] raw, int n) {
         ByteBuffer values = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        int n = (int) count;
         return switch (type) {
             case 'f' -> {
                 float[] a = new float[n];

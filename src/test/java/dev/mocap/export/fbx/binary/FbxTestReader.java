@@ -126,36 +126,7 @@ public final class FbxTestReader {
         int count = in.getInt(), encoding = in.getInt(), length = in.getInt();
         byte[] payload = bytes(length);
         check(encoding == 0 || encoding == 1, "unknown array encoding " + encoding);
-        ByteBuffer raw = ByteBuffer.wrap(encoding == 1 ? inflate(payload) : payload).order(ByteOrder.LITTLE_ENDIAN);
-        return switch (type) {
-            case 'f' -> {
-                float[] a = new float[count];
-                raw.asFloatBuffer().get(a);
-                yield a;
-            }
-            case 'd' -> {
-                double[] a = new double[count];
-                raw.asDoubleBuffer().get(a);
-                yield a;
-            }
-            case 'l' -> {
-                long[] a = new long[count];
-                raw.asLongBuffer().get(a);
-                yield a;
-            }
-            case 'i' -> {
-                int[] a = new int[count];
-                raw.asIntBuffer().get(a);
-                yield a;
-            }
-            default -> {
-                boolean[] a = new boolean[count];
-                for (int i = 0; i < count; i++) {
-                    a[i] = raw.get(i) != 0;
-                }
-                yield a;
-            }
-        };
+        return FbxBinaryReader.values(type, encoding == 1 ? inflate(payload) : payload, count);
     }
 
     public static byte[] inflate(byte[] zlib) {
