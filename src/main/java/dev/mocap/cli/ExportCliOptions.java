@@ -33,7 +33,8 @@ final class ExportCliOptions {
         o.addOption(Option.builder().longOpt("format").hasArg().argName("LIST")
                 .desc("animation formats, comma-separated: " + Format.names() + " (default bvh)").build());
         o.addOption(Option.builder().longOpt("unit").hasArg().argName("m|cm")
-                .desc("length unit of the BVH (default m; FBX is always centimetres with its unit declared)").build());
+                .desc("length unit of the BVH (default m, or the preset's: cm for mixamo and ue5-mannequin, which Blender's BVH "
+                        + "import needs Scale 0.01 for; FBX is always centimetres with its unit declared)").build());
         o.addOption(Option.builder().longOpt("body").hasArg().argName("auto|mannequin|none")
                 .desc("FBX and GLB: a skinned mannequin body moving with the skeleton, or bones only "
                         + "(default auto: the mannequin on the SMPL skeleton, bones only on other rigs)").build());
