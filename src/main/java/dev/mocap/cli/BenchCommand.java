@@ -56,6 +56,9 @@ final class BenchCommand implements Command {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("frames").hasArg().argName("N")
                 .desc("frames of the video to use (default " + DEFAULT_FRAMES + ")").build());
+        o.addOption(Option.builder().longOpt("rendered").hasArg().argName("DIR")
+                .desc("accuracy: also render the held-out clips as videos into DIR (kept for reruns) and measure them through the "
+                        + "landmark model (needs OpenGL: xvfb-run on a server)").build());
         o.addOption(Option.builder().longOpt("model").hasArg().argName("lite|full|heavy")
                 .desc("landmark model (default full)").build());
         return o;
@@ -75,7 +78,8 @@ final class BenchCommand implements Command {
         if (!args.isEmpty() && args.get(0).equals("accuracy") && args.size() <= 3) {
             try {
                 new AccuracyBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() > 1 ? args.get(1) : DEFAULT_CORPUS_DIR),
-                        Path.of(args.size() > 2 ? args.get(2) : DEFAULT_CMU_DIR));
+                        Path.of(args.size() > 2 ? args.get(2) : DEFAULT_CMU_DIR),
+                        line.hasOption("rendered") ? Path.of(line.getOptionValue("rendered")) : null);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

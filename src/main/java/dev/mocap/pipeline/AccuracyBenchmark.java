@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.MocapException;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.body.PoseErrors;
@@ -8,7 +9,8 @@ import dev.mocap.body.Vec3;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.BlazePose;
-import dev.mocap.pose.FramePose;
+import dev.mocap.pose.LandmarkSequence;
+import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryMethod;
@@ -60,8 +62,13 @@ public final class AccuracyBenchmark {
         this.out = out;
     }
 
-    /** Every held-out corpus clip in {@code corpusDir} and every CMU clip in {@code cmuDir} (either may be null). */
-    public List<Row> run(Path corpusDir, Path cmuDir) throws IOException {
+    /**
+     * Every held-out corpus clip in {@code corpusDir} and every CMU clip in {@code cmuDir} (either
+     * may be null); with {@code renderedDir}, also the held-out clips rendered there as videos of
+     * the dressed mannequin and run through the real landmark model ({@link RenderedClips}; needs
+     * OpenGL).
+     */
+    public List<Row> run(Path corpusDir, Path cmuDir, Path renderedDir) throws IOException {
         List<SyntheticView> views = new ArrayList<>();
         if (corpusDir != null) {
             for (Path f : list(corpusDir, ".bvh.gz")) {
@@ -85,6 +92,24 @@ public final class AccuracyBenchmark {
             rows.add(raw(v));
             rows.add(recovered(v, RecoveryMethod.FIT, recoveries.get(RecoveryMethod.FIT)));
             rows.add(recovered(v, RecoveryMethod.LEARNED, recoveries.get(RecoveryMethod.LEARNED)));
+        }
+        if (renderedDir != null && corpusDir != null) {
+            for (Path f : list(corpusDir, ".bvh.gz")) {
+                if (HeldOutClips.isHeldOut(CorpusClip.name(f))) {
+                    RenderedClips.Clip clip;
+                    try {
+                        clip = RenderedClips.render(f, renderedDir);
+                    } catch (MocapException e) {
+                        out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
+                        continue;
+                    }
+                    LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null,
+                            Progress.silent()).sequence();
+                    for (RecoveryMethod m : RecoveryMethod.values()) {
+                        rows.add(throughTheLandmarkModel(clip, seq, m, recoveries.get(m)));
+                    }
+                }
+            }
         }
         print(rows);
         return rows;
@@ -128,16 +153,36 @@ public final class AccuracyBenchmark {
         Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
         Vec3[][] all = truth(v);
         for (int k = 0; k < n; k++) {
-            Vec3[] p = motion.jointPositions(k);
-            predicted[k] = new Vec3[EVAL_JOINTS.length];
-            for (int i = 0; i < EVAL_JOINTS.length; i++) {
-                predicted[k][i] = p[EVAL_JOINTS[i]];
-            }
+            predicted[k] = joints(motion.jointPositions(k));
             truth[k] = all[k];
         }
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
         return new Row(v.name(), "--recovery " + method.cliName(), n, e.mpjpe(), e.paMpjpe(), e.accelError(),
                 sliding(motion, v.contacts(), n), contactF1(motion.contacts(), v.contacts(), n), rte(predicted, truth));
+    }
+
+    /** A rendered clip's recovery against the motion it was rendered from (no contact truth: sliding and F1 not measured). */
+    private static Row throughTheLandmarkModel(RenderedClips.Clip clip, LandmarkSequence seq, RecoveryMethod method,
+                                               MotionRecovery recovery) {
+        RecoveryOptions options = RecoveryOptions.defaults().withMethod(method).withFocal(clip.camera().focal());
+        Motion motion = MotionFinishing.apply(recovery.recover(seq, options).segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
+        int n = Math.min(motion.frameCount(), clip.truth().frameCount());
+        Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
+        for (int k = 0; k < n; k++) {
+            predicted[k] = joints(motion.jointPositions(k));
+            truth[k] = joints(clip.truth().jointPositions(k));
+        }
+        PoseErrors e = PoseErrors.of(predicted, truth, 0);
+        return new Row("rendered " + clip.name(), "--recovery " + method.cliName(), n, e.mpjpe(), e.paMpjpe(), e.accelError(),
+                Double.NaN, Double.NaN, rte(predicted, truth));
+    }
+
+    private static Vec3[] joints(Vec3[] all) {
+        Vec3[] out = new Vec3[EVAL_JOINTS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[EVAL_JOINTS[i]];
+        }
+        return out;
     }
 
     /** Per frame: the mid-hip, then the twelve limb joints (world metres, Y up). */

@@ -52,21 +52,27 @@ public final class SampleClip {
         Files files = Files.in(folder);
         Motion motion = SampleMotion.walkAndWave();
         Camera camera = camera();
-        try (OffscreenRenderer renderer = OffscreenRenderer.start(motion, BodyLook.PERSON, ViewCamera.pinhole(camera), WIDTH, HEIGHT)) {
-            VideoWriter video = VideoWriter.create(files.video(), WIDTH, HEIGHT, motion.fps());
-            try {
-                for (int f = 0; f < motion.frameCount(); f++) {
-                    video.write(renderer.render(f));
-                }
-                video.close();
-            } catch (RuntimeException e) {
-                video.abort();
-                throw e;
-            }
-        }
+        render(motion, camera, files.video());
         new BvhWriter().write(motion, files.groundTruth());
         AtomicFiles.write(files.camera(), out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, json(camera)));
         return files;
+    }
+
+    /** Renders an SMPL-24 motion on the dressed mannequin as the camera sees it: a video of a person, with exact truth. */
+    public static void render(Motion motion, Camera camera, Path video) {
+        try (OffscreenRenderer renderer = OffscreenRenderer.start(motion, BodyLook.PERSON, ViewCamera.pinhole(camera), camera.width(),
+                camera.height())) {
+            VideoWriter writer = VideoWriter.create(video, camera.width(), camera.height(), motion.fps());
+            try {
+                for (int f = 0; f < motion.frameCount(); f++) {
+                    writer.write(renderer.render(f));
+                }
+                writer.close();
+            } catch (RuntimeException e) {
+                writer.abort();
+                throw e;
+            }
+        }
     }
 
     /** Reads a camera written by {@link #write}. */

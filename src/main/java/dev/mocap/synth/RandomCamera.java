@@ -12,7 +12,7 @@ import java.util.Random;
  * the whole body is in the image in at least 70 % of frames (so sometimes partly out of frame),
  * the hips in 95 %, and the person at least 100 px tall.
  */
-final class RandomCamera {
+public final class RandomCamera {
     private static final int[][] SIZES = {{1280, 720}, {1920, 1080}, {960, 540}, {640, 480}, {720, 1280}, {1080, 1920}, {480, 640}};
     private static final int TRIES = 40;
 
@@ -20,6 +20,12 @@ final class RandomCamera {
     }
 
     static Camera pick(Vec3[][] points, Random random) {
+        int[] size = SIZES[random.nextInt(SIZES.length)];
+        return pick(points, random, size[0], size[1]);
+    }
+
+    /** A camera of the given image size for the {@link BodyPoints} of a clip, or null when none sees it well. */
+    public static Camera pick(Vec3[][] points, Random random, int width, int height) {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY, minZ = minX, maxZ = maxX, floor = minX, hipY = 0;
         for (Vec3[] p : points) {
             Vec3 hip = BodyPoints.midHip(p);
@@ -32,8 +38,7 @@ final class RandomCamera {
                 floor = Math.min(floor, v.y());
             }
         }
-        int[] size = SIZES[random.nextInt(SIZES.length)];
-        double focal = Math.hypot(size[0], size[1]) * Math.exp((2 * random.nextDouble() - 1) * Math.log(2));
+        double focal = Math.hypot(width, height) * Math.exp((2 * random.nextDouble() - 1) * Math.log(2));
         for (int t = 0; t < TRIES; t++) {
             double azimuth = 2 * Math.PI * random.nextDouble();
             double distance = Math.exp(Math.log(1.5) + random.nextDouble() * Math.log(12 / 1.5));
@@ -43,7 +48,7 @@ final class RandomCamera {
             double pitch = Math.toRadians(8 * (2 * random.nextDouble() - 1));
             target = target.plus(new Vec3(0, distance * Math.tan(pitch), 0));
             double roll = Math.toRadians(6 * (2 * random.nextDouble() - 1));
-            Camera camera = SyntheticView.lookAt(eye, target, roll, focal, size[0], size[1]);
+            Camera camera = SyntheticView.lookAt(eye, target, roll, focal, width, height);
             if (acceptable(camera, points)) {
                 return camera;
             }
