@@ -1,5 +1,6 @@
 package dev.mocap.pipeline;
 
+import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
@@ -70,13 +71,10 @@ public final class AccuracyBenchmark {
      */
     public List<Row> run(Path corpusDir, Path cmuDir, Path renderedDir) throws IOException {
         List<SyntheticView> views = new ArrayList<>();
-        if (corpusDir != null) {
-            for (Path f : list(corpusDir, ".bvh.gz")) {
-                String name = f.getFileName().toString().replace(".bvh.gz", "");
-                if (HeldOutClips.isHeldOut(name)) {
-                    views.add(view(CorpusClip.read(f)));
-                }
-            }
+        List<Path> heldOut = corpusDir == null ? List.of()
+                : list(corpusDir, ".bvh.gz").stream().filter(f -> HeldOutClips.isHeldOut(CorpusClip.name(f))).toList();
+        for (Path f : heldOut) {
+            views.add(view(CorpusClip.read(f)));
         }
         if (cmuDir != null) {
             for (Path f : list(cmuDir, ".bvh")) {
@@ -93,22 +91,18 @@ public final class AccuracyBenchmark {
             rows.add(recovered(v, RecoveryMethod.FIT, recoveries.get(RecoveryMethod.FIT)));
             rows.add(recovered(v, RecoveryMethod.LEARNED, recoveries.get(RecoveryMethod.LEARNED)));
         }
-        if (renderedDir != null && corpusDir != null) {
-            for (Path f : list(corpusDir, ".bvh.gz")) {
-                if (HeldOutClips.isHeldOut(CorpusClip.name(f))) {
-                    RenderedClips.Clip clip;
-                    try {
-                        clip = RenderedClips.render(f, renderedDir);
-                    } catch (MocapException e) {
-                        out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
-                        continue;
-                    }
-                    LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null,
-                            Progress.silent()).sequence();
-                    for (RecoveryMethod m : RecoveryMethod.values()) {
-                        rows.add(throughTheLandmarkModel(clip, seq, m, recoveries.get(m)));
-                    }
-                }
+        for (Path f : renderedDir == null ? List.<Path>of() : heldOut) {
+            RenderedClips.Clip clip;
+            try {
+                clip = RenderedClips.render(f, renderedDir);
+            } catch (MocapException e) {
+                out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
+                continue;
+            }
+            LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
+                    .sequence();
+            for (RecoveryMethod m : RecoveryMethod.values()) {
+                rows.add(throughTheLandmarkModel(clip, seq, m, recoveries.get(m)));
             }
         }
         print(rows);
@@ -116,6 +110,9 @@ public final class AccuracyBenchmark {
     }
 
     private static List<Path> list(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new MocapException(ExitCode.BAD_INPUT, "not a folder: " + dir);
+        }
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
