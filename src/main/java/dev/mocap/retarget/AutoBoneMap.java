@@ -26,7 +26,7 @@ public final class AutoBoneMap {
 
     private static final List<String> THIGH = List.of("upleg", "upperleg", "thigh", "hip", "thighbend"),
             KNEE = List.of("leg", "lowerleg", "calf", "shin", "knee", "loleg"),
-            ANKLE = List.of("foot", "ankle"), TOE = List.of("toebase", "toe", "toes", "ball"), UPPER_ARM = List.of("upperarm", "uparm", "arm", "shldrbend"),
+            ANKLE = List.of("foot", "ankle"), TOE = List.of("toebase", "toe", "toes", "ball"), UPPER_ARM = List.of("upperarm", "uparm", "arm", "shldrbend", "shldr"),
             COLLAR = List.of("clavicle", "collar"), ELBOW = List.of("forearm", "lowerarm", "elbow", "loarm", "forearmbend"),
             WRIST = List.of("hand", "wrist"), HEAD_WORDS = List.of("head"), PELVIS_WORDS = List.of("hips", "pelvis", "hip");
     /** How a bone's joint was found, as the printed map and the sidecar say. */
