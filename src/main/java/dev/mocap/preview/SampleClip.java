@@ -12,11 +12,13 @@ import dev.mocap.export.bvh.BvhWriter;
 import dev.mocap.recover.Camera;
 import dev.mocap.video.VideoWriter;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The sample input the project makes itself: {@link SampleMotion} on the mannequin dressed as a
@@ -60,12 +62,17 @@ public final class SampleClip {
 
     /** Renders an SMPL-24 motion on the dressed mannequin as the camera sees it: a video of a person, with exact truth. */
     public static void render(Motion motion, Camera camera, Path video) {
-        try (OffscreenRenderer renderer = OffscreenRenderer.start(motion, BodyLook.PERSON, ViewCamera.pinhole(camera), camera.width(),
+        render(motion, camera, video, BodyLook.PERSON, UnaryOperator.identity());
+    }
+
+    /** As {@link #render(Motion, Camera, Path)}, in another outfit, each picture passed through {@code light} before it is written. */
+    public static void render(Motion motion, Camera camera, Path video, BodyLook look, UnaryOperator<BufferedImage> light) {
+        try (OffscreenRenderer renderer = OffscreenRenderer.start(motion, look, ViewCamera.pinhole(camera), camera.width(),
                 camera.height())) {
             VideoWriter writer = VideoWriter.create(video, camera.width(), camera.height(), motion.fps());
             try {
                 for (int f = 0; f < motion.frameCount(); f++) {
-                    writer.write(renderer.render(f));
+                    writer.write(light.apply(renderer.render(f)));
                 }
                 writer.close();
             } catch (RuntimeException e) {
