@@ -10,6 +10,7 @@ import dev.mocap.video.VideoInfo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -58,6 +59,42 @@ public record SyntheticView(String name, LandmarkSequence landmarks, Camera came
                 points.length / fps, "synthetic");
         return new SyntheticView(name, new LandmarkSequence(video, "synthetic", poses, List.of()), camera, stature, world,
                 contacts(world, fps, stature));
+    }
+
+    /**
+     * A clip's body points as a real landmark model saw them (a rendered video of them run
+     * through the landmark pipeline): {@code seen} has one frame per point frame, a frame
+     * without a person where the model found none.
+     */
+    public static SyntheticView seen(String name, Vec3[][] points, Camera camera, LandmarkSequence seen) {
+        if (seen.frames().size() != points.length) {
+            throw new IllegalArgumentException(name + ": " + seen.frames().size() + " landmark frames for " + points.length + " frames of motion");
+        }
+        double stature = BodyPoints.stature(points[0]);
+        Vec3[][] world = new Vec3[points.length][];
+        for (int k = 0; k < points.length; k++) {
+            world[k] = LandmarkPlacement.place(points[k], stature);
+        }
+        return new SyntheticView(name, seen, camera, stature, world, contacts(world, seen.video().fps(), stature));
+    }
+
+    /** The runs of at least {@code minFrames} consecutive frames with a person, each as a view of its own. */
+    public List<SyntheticView> runsWithPerson(int minFrames) {
+        List<SyntheticView> out = new ArrayList<>();
+        List<FramePose> frames = landmarks.frames();
+        for (int start = 0; start < frames.size(); ) {
+            int end = start;
+            while (end < frames.size() && frames.get(end).hasPerson()) {
+                end++;
+            }
+            if (end - start >= minFrames) {
+                out.add(new SyntheticView(name, new LandmarkSequence(landmarks.video(), landmarks.model(), frames.subList(start, end),
+                        List.of()), camera, stature, Arrays.copyOfRange(world, start, end),
+                        Arrays.copyOfRange(contacts, start, end)));
+            }
+            start = end + 1;
+        }
+        return out;
     }
 
     /** A random training variant of (part of) a clip, filmed by a random camera; null when no camera sees it well. */
@@ -134,7 +171,7 @@ public record SyntheticView(String name, LandmarkSequence landmarks, Camera came
                     Math.min(world[k][feet[1][0]].y(), world[k][feet[1][1]].y()));
         }
         double[] sorted = lows.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double floor = sorted[(int) (0.02 * (sorted.length - 1))];
         double s = stature / CorpusClip.STATURE;
         boolean[][] out = new boolean[world.length][2];
@@ -155,7 +192,7 @@ public record SyntheticView(String name, LandmarkSequence landmarks, Camera came
     }
 
     /** The pinhole camera at {@code eye} looking at {@code target}, rolled by {@code roll} radians. */
-    static Camera lookAt(Vec3 eye, Vec3 target, double roll, double focal, int width, int height) {
+    public static Camera lookAt(Vec3 eye, Vec3 target, double roll, double focal, int width, int height) {
         Vec3 forward = target.minus(eye).normalized();
         Vec3 right = forward.cross(Vec3.Y).normalized();
         Vec3 down = forward.cross(right);

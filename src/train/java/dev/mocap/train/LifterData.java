@@ -27,7 +27,25 @@ final class LifterData {
         }
     }
 
+    /** The shortest run of frames with a person that a rendered view contributes. */
+    static final int MIN_FRAMES = 16;
+
     private LifterData() {
+    }
+
+    /** {@code count} sequences from views drawn at random (real landmarks of rendered views), each with its own focal guess. */
+    static List<Sequence> drawn(List<SyntheticView> views, int count, Random random) {
+        List<Sequence> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SyntheticView view = views.get(random.nextInt(views.size()));
+            out.add(of(view, view.camera().focal() * focalError(random)));
+        }
+        return out;
+    }
+
+    /** The focal length's error the recovery works with: none in half the sequences, else up to 1.5× either way. */
+    private static double focalError(Random random) {
+        return random.nextBoolean() ? 1 : Math.exp((2 * random.nextDouble() - 1) * Math.log(1.5));
     }
 
     static List<Sequence> generate(List<CorpusClip> clips, int count, int maxFrames, Random random) {
@@ -46,8 +64,7 @@ final class LifterData {
             }
             SyntheticView view = SyntheticView.randomVariant(clips.get(c), maxFrames, random);
             if (view != null) {
-                double focalError = random.nextBoolean() ? 1 : Math.exp((2 * random.nextDouble() - 1) * Math.log(1.5));
-                out.add(of(view, view.camera().focal() * focalError));
+                out.add(of(view, view.camera().focal() * focalError(random)));
             }
         }
         return out;

@@ -17,23 +17,29 @@ import dev.mocap.recover.LearnedLifter;
 import dev.mocap.recover.LiftingFeatures;
 import dev.mocap.synth.CorpusClip;
 import dev.mocap.synth.HeldOutClips;
+import dev.mocap.synth.SyntheticView;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Trains the lifting network (models/LIFTER.md) with DJL on PyTorch's CPU library from the mocap
  * corpus and writes {@code MODELS_DIR/lifter.onnx} with its sha256 in {@code manifest.json}.
  * Each round draws fresh random variants of the training clips ({@link LifterData}); the
- * held-out clips ({@link HeldOutClips}) are only measured. Usage:
- * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention]]}: the other designs
- * ({@link LifterDesigns}) are trained for the comparison, not exported.
+ * held-out clips ({@link HeldOutClips}) are only measured. With a folder of rendered views
+ * ({@link RenderedViews}), half of each round's sequences are real landmarks of rendered corpus
+ * clips, so the network learns how the real landmark model errs; views that appear there while
+ * it trains join at the next round. Usage:
+ * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention [RENDERED_DIR]]]}: the other
+ * designs ({@link LifterDesigns}) are trained for the comparison, not exported.
  */
 public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
@@ -56,6 +62,7 @@ public final class TrainLifter {
         Path corpus = Path.of(args[0]), modelsDir = Path.of(args[1]);
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_STEPS;
         String design = args.length > 3 ? args[3] : "tcn";
+        Path rendered = args.length > 4 ? Path.of(args[4]) : null;
         List<CorpusClip> training = new ArrayList<>(), heldOut = new ArrayList<>();
         try (var files = Files.list(corpus)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bvh.gz")).sorted().toList()) {
@@ -69,7 +76,8 @@ public final class TrainLifter {
         Random random = new Random(SEED);
         List<LifterData.Sequence> heldOutSet = LifterData.generate(heldOut, HELD_OUT_SEQUENCES, MAX_FRAMES, new Random(SEED + 1));
         Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
-        List<LifterData.Sequence> firstPool = LifterData.generate(training, SEQUENCES_PER_ROUND, MAX_FRAMES, random);
+        Pool pool = new Pool(training, corpus, rendered, random);
+        List<LifterData.Sequence> firstPool = pool.next();
         float[][] standard = standardisation(firstPool);
         mean = standard[0];
         std = standard[1];
@@ -92,7 +100,7 @@ public final class TrainLifter {
                 if (design.equals("tcn")) {
                     lifter.startFromTheWorldLandmarks();
                 }
-                train(trainer, training, firstPool, heldOutSet, steps, random);
+                train(trainer, pool, firstPool, heldOutSet, steps, random);
                 if (design.equals("tcn")) {
                     export(lifter, trainer, heldOutSet, modelsDir);
                 } else {
@@ -102,14 +110,14 @@ public final class TrainLifter {
         }
     }
 
-    private static void train(Trainer trainer, List<CorpusClip> clips, List<LifterData.Sequence> firstPool,
-                              List<LifterData.Sequence> heldOut, int steps, Random random) {
+    private static void train(Trainer trainer, Pool sequences, List<LifterData.Sequence> firstPool,
+                              List<LifterData.Sequence> heldOut, int steps, Random random) throws IOException {
         List<LifterData.Sequence> pool = firstPool;
         double sum = 0;
         long start = System.nanoTime();
         for (int step = 0; step < steps; step++) {
             if (step > 0 && step % STEPS_PER_ROUND == 0) {
-                pool = LifterData.generate(clips, SEQUENCES_PER_ROUND, MAX_FRAMES, random);
+                pool = sequences.next();
             }
             float[][] batch = batch(pool, BATCH, random);
             try (NDManager m = trainer.getManager().newSubManager(); GradientCollector collector = trainer.newGradientCollector()) {
@@ -126,6 +134,36 @@ public final class TrainLifter {
                         1000 * heldOutError(trainer, heldOut), (System.nanoTime() - start) / 1e9);
                 sum = 0;
             }
+        }
+    }
+
+    /** Each round's sequences: synthetic variants of the training clips, and as many rendered views as there are synthetic ones. */
+    private static final class Pool {
+        private final List<CorpusClip> clips;
+        private final Path corpus, renderedDir;
+        private final Random random;
+        private final Map<String, List<SyntheticView>> loaded = new HashMap<>();
+        private final List<SyntheticView> rendered = new ArrayList<>();
+
+        Pool(List<CorpusClip> clips, Path corpus, Path renderedDir, Random random) {
+            this.clips = clips;
+            this.corpus = corpus;
+            this.renderedDir = renderedDir;
+            this.random = random;
+        }
+
+        List<LifterData.Sequence> next() throws IOException {
+            if (renderedDir != null) {
+                rendered.addAll(RenderedViews.load(renderedDir, corpus, loaded));
+            }
+            if (rendered.isEmpty()) {
+                return LifterData.generate(clips, SEQUENCES_PER_ROUND, MAX_FRAMES, random);
+            }
+            List<LifterData.Sequence> out = new ArrayList<>(LifterData.generate(clips, SEQUENCES_PER_ROUND / 2, MAX_FRAMES, random));
+            out.addAll(LifterData.drawn(rendered, SEQUENCES_PER_ROUND / 2, random));
+            System.out.printf(Locale.ROOT, "round: %d rendered views (%d runs with a person) beside the synthetic ones%n", loaded.size(),
+                    rendered.size());
+            return out;
         }
     }
 
