@@ -40,7 +40,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         }
         List<String> warnings = new ArrayList<>(seq.warnings());
         double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : medianRate(seen);
-        Camera camera = Camera.atOrigin(focal(options, video), video.width(), video.height());
+        Camera camera = Camera.atOrigin(focal(options, video, seen), video.width(), video.height());
 
         SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
         if (observed.swaps() > 0) {
@@ -99,12 +99,20 @@ public final class LandmarkRecovery implements MotionRecovery {
         return out;
     }
 
-    private static double focal(RecoveryOptions options, VideoInfo video) {
+    /** The focal length given, else estimated by the lifter ({@link FocalEstimate}), else the image diagonal. */
+    private double focal(RecoveryOptions options, VideoInfo video, List<FramePose> seen) {
         if (Double.isFinite(options.focalPx())) {
             return options.focalPx();
         }
-        return Double.isFinite(options.fovDegrees()) ? Camera.focalFromFov(options.fovDegrees(), video.width())
-                : Camera.defaultFocal(video.width(), video.height());
+        if (Double.isFinite(options.fovDegrees())) {
+            return Camera.focalFromFov(options.fovDegrees(), video.width());
+        }
+        if (lifter != null) {
+            synchronized (lifter) {
+                return FocalEstimate.of(seen, video, lifter);
+            }
+        }
+        return Camera.defaultFocal(video.width(), video.height());
     }
 
     /** Turns the world about Y so that the subject faces +Z in the first frame and starts at x = z = 0. */

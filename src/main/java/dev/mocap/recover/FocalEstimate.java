@@ -1,0 +1,143 @@
+package dev.mocap.recover;
+
+import dev.mocap.body.Vec3;
+import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.FramePose;
+import dev.mocap.video.VideoInfo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The focal length of an unknown camera, judged by the learned lifter: for each candidate focal
+ * length (half to twice the image diagonal, the range of phone, action and webcam lenses) the
+ * network lifts the landmarks, and the body it gives is placed in front of the camera where it
+ * best covers the 2D landmarks. The perspective of a body of human depth depends on how far it
+ * stands, so the wrong focal length leaves a reprojection misfit; the candidate with the least
+ * misfit (refined between its neighbours) is what the landmarks say. On the real landmark model's
+ * output that judgement is long by {@link #BIAS} and about as scattered as the diagonal guess, so
+ * the estimate is the geometric mean of the two, the bias removed: on the rendered training views
+ * ({@code dev.mocap.train.FocalCalibration}) its mean |ln(estimate / truth)| is 0.31 against the
+ * diagonal's 0.35.
+ */
+public final class FocalEstimate {
+    private static final double[] FACTORS = {0.5, 0.59, 0.71, 0.84, 1.0, 1.19, 1.41, 1.68, 2.0};
+    /** Median ln(judged / true focal length) on the rendered training views, and the judgement's weight against the diagonal. */
+    public static final double BIAS = 0.084, WEIGHT = 0.5;
+    /** At most this many frames (from the middle of the clip) are judged. */
+    private static final int MAX_FRAMES = 450;
+
+    private FocalEstimate() {
+    }
+
+    /** The estimate: the landmarks' judgement and the image diagonal combined. */
+    static double of(List<FramePose> seen, VideoInfo video, LearnedLifter lifter) {
+        double diagonal = Camera.defaultFocal(video.width(), video.height());
+        return diagonal * Math.exp(WEIGHT * (Math.log(judged(seen, video, lifter) / diagonal) - BIAS));
+    }
+
+    /** The focal length (pixels) whose lifted bodies reproject best onto the landmarks. */
+    public static double judged(List<FramePose> seen, VideoInfo video, LearnedLifter lifter) {
+        List<FramePose> frames = middle(seen);
+        double diagonal = Camera.defaultFocal(video.width(), video.height());
+        double[] cost = new double[FACTORS.length];
+        for (int c = 0; c < FACTORS.length; c++) {
+            cost[c] = misfit(frames, Camera.atOrigin(FACTORS[c] * diagonal, video.width(), video.height()), lifter);
+        }
+        int best = 0;
+        for (int c = 1; c < cost.length; c++) {
+            if (cost[c] < cost[best]) {
+                best = c;
+            }
+        }
+        return diagonal * Math.exp(parabolaMinimum(best, cost));
+    }
+
+    /** ln(factor) at the minimum of the parabola through the best candidate and its neighbours (the candidate itself at an end). */
+    private static double parabolaMinimum(int best, double[] cost) {
+        if (best == 0 || best == cost.length - 1) {
+            return Math.log(FACTORS[best]);
+        }
+        double x0 = Math.log(FACTORS[best - 1]), x1 = Math.log(FACTORS[best]), x2 = Math.log(FACTORS[best + 1]);
+        double y0 = cost[best - 1], y1 = cost[best], y2 = cost[best + 1];
+        double denominator = (x0 - x1) * (x0 - x2) * (x1 - x2);
+        double a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / denominator;
+        double b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / denominator;
+        if (a <= 0) {
+            return x1;
+        }
+        return Math.max(x0, Math.min(x2, -b / (2 * a)));
+    }
+
+    private static List<FramePose> middle(List<FramePose> seen) {
+        if (seen.size() <= MAX_FRAMES) {
+            return seen;
+        }
+        int first = (seen.size() - MAX_FRAMES) / 2;
+        return seen.subList(first, first + MAX_FRAMES);
+    }
+
+    /** Median over the frames of the weighted reprojection misfit, in units of the body's image size. */
+    private static double misfit(List<FramePose> frames, Camera camera, LearnedLifter lifter) {
+        List<Observation> observations = new ArrayList<>(frames.size());
+        for (FramePose f : frames) {
+            observations.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, 1));
+        }
+        observations = SwapRepair.repair(observations).frames();
+        List<Vec3[]> shapes = lifter.lift(observations, camera).shapes();
+        double[] misfits = new double[observations.size()];
+        for (int i = 0; i < misfits.length; i++) {
+            misfits[i] = misfit(observations.get(i), shapes.get(i), camera);
+        }
+        Arrays.sort(misfits);
+        return misfits[misfits.length / 2];
+    }
+
+    /**
+     * The body shape (camera axes, relative to the mid-hip) moved by the translation that best
+     * reprojects it onto the 2D landmarks (linear least squares on the projection equations), and
+     * the weighted RMS of what is left, divided by the body's image size.
+     */
+    static double misfit(Observation o, Vec3[] shape, Camera camera) {
+        double[][] normal = new double[3][3];
+        double[] rhs = new double[3];
+        double[] x = new double[BlazePose.COUNT], y = new double[BlazePose.COUNT];
+        for (int i = 0; i < BlazePose.COUNT; i++) {
+            x[i] = (o.u(i) - camera.cx()) / camera.focal();
+            y[i] = (o.v(i) - camera.cy()) / camera.focal();
+            double w = o.weight()[i];
+            // (X + tx) - x (Z + tz) = 0 and (Y + ty) - y (Z + tz) = 0, linear in t.
+            accumulate(normal, rhs, new double[]{1, 0, -x[i]}, x[i] * shape[i].z() - shape[i].x(), w);
+            accumulate(normal, rhs, new double[]{0, 1, -y[i]}, y[i] * shape[i].z() - shape[i].y(), w);
+        }
+        double[] t = LinearAlgebra.solve(normal, rhs);
+        if (t[2] <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double sum = 0, weights = 0, size = 0;
+        double hx = (x[BlazePose.LEFT_HIP] + x[BlazePose.RIGHT_HIP]) / 2, hy = (y[BlazePose.LEFT_HIP] + y[BlazePose.RIGHT_HIP]) / 2;
+        for (int i = 0; i < BlazePose.COUNT; i++) {
+            double z = shape[i].z() + t[2];
+            if (z <= 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double dx = (shape[i].x() + t[0]) / z - x[i], dy = (shape[i].y() + t[1]) / z - y[i];
+            sum += o.weight()[i] * (dx * dx + dy * dy);
+            weights += o.weight()[i];
+        }
+        for (int j : BlazePose.MAJOR_JOINTS) {
+            size += (x[j] - hx) * (x[j] - hx) + (y[j] - hy) * (y[j] - hy);
+        }
+        return Math.sqrt(sum / Math.max(weights, 1e-9)) / Math.max(Math.sqrt(size / BlazePose.MAJOR_JOINTS.length), 1e-9);
+    }
+
+    private static void accumulate(double[][] normal, double[] rhs, double[] row, double value, double weight) {
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                normal[a][b] += weight * row[a] * row[b];
+            }
+            rhs[a] += weight * row[a] * value;
+        }
+    }
+}
