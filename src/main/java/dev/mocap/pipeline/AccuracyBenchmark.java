@@ -50,9 +50,12 @@ public final class AccuracyBenchmark {
             BlazePose.RIGHT_ELBOW, BlazePose.LEFT_WRIST, BlazePose.RIGHT_WRIST};
     private static final double MAX_SECONDS = 20;
 
-    /** One method on one clip. */
-    public record Row(String clip, String method, int frames, double mpjpe, double paMpjpe, double accel, double sliding,
-                      double contactF1, double rte) {
+    static final String HELD_OUT = "held-out corpus clips, synthetic landmarks", TESTDATA = "test data CMU clips, synthetic landmarks",
+            RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.";
+
+    /** One method on one clip of a set; {@code focalRatio}: the focal length it worked with over the true one. */
+    public record Row(String set, String clip, String method, int frames, double mpjpe, double paMpjpe, double accel, double sliding,
+                      double contactF1, double rte, double focalRatio) {
     }
 
     private final ModelStore models;
@@ -70,26 +73,19 @@ public final class AccuracyBenchmark {
      * OpenGL).
      */
     public List<Row> run(Path corpusDir, Path cmuDir, Path renderedDir) throws IOException {
-        List<SyntheticView> views = new ArrayList<>();
         List<Path> heldOut = corpusDir == null ? List.of()
                 : list(corpusDir, ".bvh.gz").stream().filter(f -> HeldOutClips.isHeldOut(CorpusClip.name(f))).toList();
-        for (Path f : heldOut) {
-            views.add(view(CorpusClip.read(f)));
-        }
-        if (cmuDir != null) {
-            for (Path f : list(cmuDir, ".bvh")) {
-                views.add(view(CorpusClip.read(f)));
-            }
-        }
+        List<Path> testdata = cmuDir == null ? List.of() : list(cmuDir, ".bvh");
         List<Row> rows = new ArrayList<>();
         Map<RecoveryMethod, MotionRecovery> recoveries = new EnumMap<>(RecoveryMethod.class);
         for (RecoveryMethod m : RecoveryMethod.values()) {
             recoveries.put(m, m.create(models));
         }
-        for (SyntheticView v : views) {
-            rows.add(raw(v));
-            rows.add(recovered(v, RecoveryMethod.FIT, recoveries.get(RecoveryMethod.FIT)));
-            rows.add(recovered(v, RecoveryMethod.LEARNED, recoveries.get(RecoveryMethod.LEARNED)));
+        for (Path f : heldOut) {
+            rows.addAll(measure(HELD_OUT, view(CorpusClip.read(f)), recoveries));
+        }
+        for (Path f : testdata) {
+            rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries));
         }
         for (Path f : renderedDir == null ? List.<Path>of() : heldOut) {
             RenderedClips.Clip clip;
@@ -101,9 +97,8 @@ public final class AccuracyBenchmark {
             }
             LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
                     .sequence();
-            for (RecoveryMethod m : RecoveryMethod.values()) {
-                rows.add(throughTheLandmarkModel(clip, seq, m, recoveries.get(m)));
-            }
+            rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
+                    clip.camera(), seq), recoveries));
         }
         print(rows);
         return rows;
@@ -125,25 +120,33 @@ public final class AccuracyBenchmark {
     }
 
     /** The world landmarks as they come: root-relative only, so no trajectory, sliding or contacts. */
-    private static Row raw(SyntheticView v) {
-        int n = v.frames();
-        Vec3[][] predicted = new Vec3[n][], truth = truth(v);
-        for (int k = 0; k < n; k++) {
+    private static Row raw(String set, SyntheticView v) {
+        List<Integer> seen = new ArrayList<>();
+        for (int k = 0; k < v.frames(); k++) {
+            if (v.landmarks().frames().get(k).hasPerson()) {
+                seen.add(k);
+            }
+        }
+        int n = seen.size();
+        Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][], all = truth(v);
+        for (int i = 0; i < n; i++) {
+            int k = seen.get(i);
+            truth[i] = all[k];
             float[] w = v.landmarks().frames().get(k).landmarks().world();
-            predicted[k] = new Vec3[EVAL_LANDMARKS.length];
-            for (int i = 0; i < EVAL_LANDMARKS.length; i++) {
-                int l = EVAL_LANDMARKS[i];
+            predicted[i] = new Vec3[EVAL_LANDMARKS.length];
+            for (int j = 0; j < EVAL_LANDMARKS.length; j++) {
+                int l = EVAL_LANDMARKS[j];
                 // World landmarks have camera axes; put them in world axes around the true root (they carry no trajectory).
                 Vec3 rel = l < 0 ? Vec3.ZERO : new Vec3(w[3 * l], w[3 * l + 1], w[3 * l + 2]);
-                predicted[k][i] = v.camera().worldToCamera().conjugate().rotate(rel).plus(truth[k][0]);
+                predicted[i][j] = v.camera().worldToCamera().conjugate().rotate(rel).plus(truth[i][0]);
             }
         }
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
-        return new Row(v.name(), "raw landmarks", n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, Double.NaN, Double.NaN);
+        return new Row(set, v.name(), "raw landmarks", n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 
-    private static Row recovered(SyntheticView v, RecoveryMethod method, MotionRecovery recovery) {
-        RecoveryOptions options = RecoveryOptions.defaults().withMethod(method).withFocal(v.camera().focal());
+    private static Row recovered(String set, SyntheticView v, String method, MotionRecovery recovery, RecoveryOptions options) {
         Recovery r = recovery.recover(v.landmarks(), options);
         Motion motion = MotionFinishing.apply(r.segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
         int n = Math.min(motion.frameCount(), v.frames());
@@ -154,24 +157,21 @@ public final class AccuracyBenchmark {
             truth[k] = all[k];
         }
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
-        return new Row(v.name(), "--recovery " + method.cliName(), n, e.mpjpe(), e.paMpjpe(), e.accelError(),
-                sliding(motion, v.contacts(), n), contactF1(motion.contacts(), v.contacts(), n), rte(predicted, truth));
+        return new Row(set, v.name(), method, n, e.mpjpe(), e.paMpjpe(), e.accelError(), sliding(motion, v.contacts(), n),
+                contactF1(motion.contacts(), v.contacts(), n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
     }
 
-    /** A rendered clip's recovery against the motion it was rendered from (no contact truth: sliding and F1 not measured). */
-    private static Row throughTheLandmarkModel(RenderedClips.Clip clip, LandmarkSequence seq, RecoveryMethod method,
-                                               MotionRecovery recovery) {
-        RecoveryOptions options = RecoveryOptions.defaults().withMethod(method).withFocal(clip.camera().focal());
-        Motion motion = MotionFinishing.apply(recovery.recover(seq, options).segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
-        int n = Math.min(motion.frameCount(), clip.truth().frameCount());
-        Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
-        for (int k = 0; k < n; k++) {
-            predicted[k] = joints(motion.jointPositions(k));
-            truth[k] = joints(clip.truth().jointPositions(k));
+    /** The raw landmarks, each recovery with the true focal length, and the learned one estimating the focal length itself. */
+    private static List<Row> measure(String set, SyntheticView v, Map<RecoveryMethod, MotionRecovery> recoveries) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(raw(set, v));
+        for (RecoveryMethod m : RecoveryMethod.values()) {
+            rows.add(recovered(set, v, "--recovery " + m.cliName(), recoveries.get(m),
+                    RecoveryOptions.defaults().withMethod(m).withFocal(v.camera().focal())));
         }
-        PoseErrors e = PoseErrors.of(predicted, truth, 0);
-        return new Row("rendered " + clip.name(), "--recovery " + method.cliName(), n, e.mpjpe(), e.paMpjpe(), e.accelError(),
-                Double.NaN, Double.NaN, rte(predicted, truth));
+        rows.add(recovered(set, v, ESTIMATED_FOCAL, recoveries.get(RecoveryMethod.LEARNED),
+                RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED)));
+        return rows;
     }
 
     private static Vec3[] joints(Vec3[] all) {
@@ -219,6 +219,7 @@ public final class AccuracyBenchmark {
         return count == 0 ? Double.NaN : 1000 * sum / count;
     }
 
+    /** F1 of the planted feet against the truth; NaN where the truth has none (a clip in the air, or always moving). */
     static double contactF1(FootContacts predicted, boolean[][] truth, int n) {
         int tp = 0, fp = 0, fn = 0;
         for (int k = 0; k < n; k++) {
@@ -229,7 +230,10 @@ public final class AccuracyBenchmark {
                 fn += !p && truth[k][side] ? 1 : 0;
             }
         }
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        if (tp + fn == 0) {
+            return Double.NaN;
+        }
+        return 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
     /** Root trajectory error in % of the true path length, after one rigid alignment of the whole trajectory. */
@@ -251,19 +255,27 @@ public final class AccuracyBenchmark {
     }
 
     private void print(List<Row> rows) {
-        out.println("clip                 method              frames  MPJPE  PA-MPJPE  accel  sliding(true contacts)  contact F1  RTE %");
-        for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-20s %-19s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f%n", r.clip(), r.method(), r.frames(),
-                    r.mpjpe(), r.paMpjpe(), r.accel(), r.sliding(), r.contactF1(), r.rte());
-        }
-        for (String method : rows.stream().map(Row::method).distinct().toList()) {
-            List<Row> m = rows.stream().filter(r -> r.method().equals(method)).toList();
-            out.printf(Locale.ROOT, "%-20s %-19s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f%n", "MEAN", method,
-                    m.stream().mapToInt(Row::frames).sum(), mean(m, Row::mpjpe), mean(m, Row::paMpjpe), mean(m, Row::accel),
-                    mean(m, Row::sliding), mean(m, Row::contactF1), mean(m, Row::rte));
+        for (String set : rows.stream().map(Row::set).distinct().toList()) {
+            out.println(set + ":");
+            out.println("clip                 method              frames  MPJPE  PA-MPJPE  accel  sliding(true contacts)  contact F1  RTE %  focal/true");
+            List<Row> inSet = rows.stream().filter(r -> r.set().equals(set)).toList();
+            for (Row r : inSet) {
+                print(r.clip(), r.method(), r.frames(), r.mpjpe(), r.paMpjpe(), r.accel(), r.sliding(), r.contactF1(), r.rte(), r.focalRatio());
+            }
+            for (String method : inSet.stream().map(Row::method).distinct().toList()) {
+                List<Row> m = inSet.stream().filter(r -> r.method().equals(method)).toList();
+                print("MEAN", method, m.stream().mapToInt(Row::frames).sum(), mean(m, Row::mpjpe), mean(m, Row::paMpjpe), mean(m, Row::accel),
+                        mean(m, Row::sliding), mean(m, Row::contactF1), mean(m, Row::rte),
+                        Math.exp(mean(m, r -> Math.abs(Math.log(r.focalRatio())))));
+            }
         }
         out.println("(mm, mm/frame², mm/frame at 30 fps; each recovery followed by the default smoothing and foot locking; "
-                + "the true focal length given)");
+                + "the true focal length given except to \"" + ESTIMATED_FOCAL + "\"; focal/true of a MEAN row: exp of the mean |ln ratio|)");
+    }
+
+    private void print(String clip, String method, int frames, double... values) {
+        out.printf(Locale.ROOT, "%-20s %-19s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f %9.2f%n", clip, method, frames, values[0], values[1],
+                values[2], values[3], values[4], values[5], values[6]);
     }
 
     private static double mean(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {
