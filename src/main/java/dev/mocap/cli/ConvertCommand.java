@@ -56,9 +56,9 @@ final class ConvertCommand implements Command {
         o.addOption(Option.builder().longOpt("max-gap").hasArg().argName("S")
                 .desc("fill gaps without the person up to this many seconds; longer gaps split the output (default 0.5)").build());
         o.addOption(Option.builder().longOpt("recovery").hasArg().argName("learned|fit")
-                .desc("where the body's depth comes from: 'fit' (default) the landmark model's world landmarks; 'learned' the "
-                        + "project's lifting network trained on motion capture (models/LIFTER.md: far better on synthetic landmarks, "
-                        + "not yet on real video)").build());
+                .desc("where the body's depth comes from: 'learned' (default) the project's lifting network trained on motion "
+                        + "capture and on rendered video (models/LIFTER.md); 'fit' the landmark model's world landmarks. Without "
+                        + "--focal or --fov, 'learned' also estimates the focal length").build());
         o.addOption(Option.builder().longOpt("fit-smoothness").hasArg().argName("W")
                 .desc("weight of temporal smoothness in the skeleton fit (default 1, 0 = none)").build());
         o.addOption(Option.builder().longOpt("keep-camera-frame")

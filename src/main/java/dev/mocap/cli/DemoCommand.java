@@ -6,6 +6,7 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.DemoJob;
 import dev.mocap.recover.RecoveryMethod;
+import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.preview.SampleMotion;
 import org.apache.commons.cli.CommandLine;
@@ -41,7 +42,7 @@ final class DemoCommand implements Command {
         o.addOption(Option.builder().longOpt("samples").hasArg().argName("FOLDER")
                 .desc("the folder with the sample (default: the tool's samples folder)").build());
         o.addOption(Option.builder().longOpt("recovery").hasArg().argName("learned|fit")
-                .desc("the recovery to measure (default fit)").build());
+                .desc("the recovery to measure (default learned)").build());
         o.addOption(Option.builder().longOpt("known-focal")
                 .desc("give the recovery the sample camera's focal length instead of letting it guess").build());
         o.addOption(Option.builder("q").longOpt("quiet").desc("no progress display").build());
@@ -57,7 +58,7 @@ final class DemoCommand implements Command {
         Path samples = Path.of(line.getOptionValue("samples", Path.of(home, "samples").toString()));
         Path out = Path.of(line.getOptionValue("out", "out/demo"));
         DemoJob.Result r = DemoJob.run(ModelStore.locate(), samples, out, line.hasOption("known-focal"),
-                RecoveryMethod.parse(line.getOptionValue("recovery", RecoveryMethod.FIT.cliName())),
+                RecoveryMethod.parse(line.getOptionValue("recovery", RecoveryOptions.defaults().method().cliName())),
                 Progress.forTerminal("demo", line.hasOption("quiet")));
         PoseErrors e = r.errors();
         System.out.printf(Locale.ROOT, "sample %s: person in %.1f%% of %d frames; subject %.2f m tall (truth %.2f m); "

@@ -20,7 +20,7 @@ public record RecoveryOptions(double focalPx, double fovDegrees, double subjectH
                               boolean keepCameraFrame, double maxGapSeconds, double smoothness, RecoveryMethod method) {
 
     public static RecoveryOptions defaults() {
-        return new RecoveryOptions(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, 0.5, 1, RecoveryMethod.FIT);
+        return new RecoveryOptions(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, 0.5, 1, RecoveryMethod.LEARNED);
     }
 
     public RecoveryOptions withMethod(RecoveryMethod m) {
