@@ -9,7 +9,7 @@ import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.filter.ImageEvidence;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.Segment;
 import dev.mocap.retarget.Preset;

@@ -6,7 +6,7 @@ import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.AdultSkeleton;
 import dev.mocap.preview.SampleClip;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.retarget.AutoBoneMap;
 import dev.mocap.retarget.Preset;
 import dev.mocap.retarget.Retargeting;

@@ -14,7 +14,7 @@ import dev.mocap.body.Vec3;
 import dev.mocap.export.Sidecar;
 import dev.mocap.export.bvh.BvhReader;
 import dev.mocap.export.gltf.GltfMotionReader;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.retarget.SmplProxy;
 
 import java.io.IOException;

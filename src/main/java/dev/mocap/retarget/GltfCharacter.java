@@ -1,5 +1,7 @@
 package dev.mocap.retarget;
 
+import dev.mocap.body.Transform;
+
 import java.nio.file.Path;
 
 /**

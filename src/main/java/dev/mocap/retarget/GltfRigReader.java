@@ -2,6 +2,7 @@ package dev.mocap.retarget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mocap.body.Quat;
+import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
 import de.javagl.jgltf.model.AccessorData;

@@ -1,6 +1,7 @@
 package dev.mocap.recover;
 
 import dev.mocap.TestData;
+import dev.mocap.body.Camera;
 import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;

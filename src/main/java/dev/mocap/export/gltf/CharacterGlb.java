@@ -14,7 +14,7 @@ import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.AnimationName;
 import dev.mocap.retarget.GltfCharacter;
-import dev.mocap.retarget.Transform;
+import dev.mocap.body.Transform;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
-package dev.mocap.recover;
+package dev.mocap.body;
 
-import dev.mocap.body.Quat;
-import dev.mocap.body.Vec3;
 
 /**
  * A static full-perspective pinhole camera: focal length and principal point in pixels, and its

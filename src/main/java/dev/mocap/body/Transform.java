@@ -1,14 +1,12 @@
-package dev.mocap.retarget;
+package dev.mocap.body;
 
-import dev.mocap.body.Quat;
-import dev.mocap.body.Vec3;
 
 /** A rotation, translation and uniform scale: what is left of a node or bind matrix once shear is ignored. */
 public record Transform(Quat rotation, Vec3 translation, double scale) {
     public static final Transform IDENTITY = new Transform(Quat.IDENTITY, Vec3.ZERO, 1);
 
     /** From a column-major 4×4 matrix (glTF's layout); the scale is the mean length of the axes. */
-    static Transform ofColumnMajor(float[] m) {
+    public static Transform ofColumnMajor(float[] m) {
         double[] d = new double[16];
         for (int i = 0; i < 16; i++) {
             d[i] = m[i];
@@ -23,7 +21,7 @@ public record Transform(Quat rotation, Vec3 translation, double scale) {
     }
 
     /** Where this transform takes a point. */
-    Vec3 apply(Vec3 point) {
+    public Vec3 apply(Vec3 point) {
         return translation.plus(rotation.rotate(point).times(scale));
     }
 
@@ -33,7 +31,7 @@ public record Transform(Quat rotation, Vec3 translation, double scale) {
     }
 
     /** Whether both are the same transform up to {@code tolerance} (radians, relative scale, and lengths). */
-    boolean near(Transform o, double tolerance) {
+    public boolean near(Transform o, double tolerance) {
         return rotation.conjugate().times(o.rotation).angle() < tolerance && Math.abs(scale / o.scale - 1) < tolerance
                 && translation.distance(o.translation) < tolerance * Math.max(1, translation.length());
     }
