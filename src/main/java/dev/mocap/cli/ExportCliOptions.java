@@ -1,12 +1,12 @@
 package dev.mocap.cli;
 
 import dev.mocap.AtomicFiles;
-import dev.mocap.export.BodyOption;
+import dev.mocap.format.BodyOption;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
-import dev.mocap.export.bvh.BvhOptions;
-import dev.mocap.export.fbx.FbxOptions;
-import dev.mocap.export.fbx.binary.FbxVersion;
+import dev.mocap.format.Format;
+import dev.mocap.format.bvh.BvhOptions;
+import dev.mocap.format.fbx.FbxOptions;
+import dev.mocap.format.fbx.binary.FbxVersion;
 import dev.mocap.retarget.LoadedRig;
 import dev.mocap.retarget.Preset;
 import dev.mocap.retarget.Presets;

@@ -1,7 +1,7 @@
 package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.pipeline.CmuClips;
 import dev.mocap.pipeline.ExportJob;

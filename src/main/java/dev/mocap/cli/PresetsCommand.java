@@ -1,7 +1,7 @@
 package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.retarget.Preset;
 import dev.mocap.retarget.Presets;
 import org.apache.commons.cli.CommandLine;

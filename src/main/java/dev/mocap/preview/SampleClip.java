@@ -8,7 +8,7 @@ import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhWriter;
+import dev.mocap.format.bvh.BvhWriter;
 import dev.mocap.body.Camera;
 import dev.mocap.video.VideoWriter;
 

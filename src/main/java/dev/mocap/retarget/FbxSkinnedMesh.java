@@ -4,7 +4,7 @@ import dev.mocap.body.Matrix4;
 import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
-import dev.mocap.export.fbx.binary.FbxNode;
+import dev.mocap.format.fbx.binary.FbxNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dev.mocap.retarget;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mocap.export.Format;
-import dev.mocap.export.bvh.BvhOptions;
+import dev.mocap.format.Format;
+import dev.mocap.format.bvh.BvhOptions;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.mocap.retarget;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.TestMotions;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
