@@ -5,6 +5,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
 import dev.mocap.format.EulerOrder;
+import dev.mocap.format.MotionWriter;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.List;
  * Leaf joints get an End Site: the skeleton's, else a short stub along the bone.
  * End sites of joints that have children cannot be expressed in BVH and are left out.
  */
-public final class BvhWriter {
+public final class BvhWriter implements MotionWriter {
     private static final int DECIMALS = 9;
     private static final MathContext FRAME_TIME_DIGITS = new MathContext(12);
     private static final double STUB_FRACTION = 0.1, STUB_MINIMUM = 0.01;
@@ -44,6 +45,7 @@ public final class BvhWriter {
     }
 
     /** Writes the file atomically (a temporary file moved into place). */
+    @Override
     public void write(Motion motion, Path file) {
         AtomicFiles.write(file, out -> write(motion, out));
     }

@@ -8,6 +8,7 @@ import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.BodyOption;
 import dev.mocap.format.AnimationName;
 import dev.mocap.format.BindPose;
+import dev.mocap.format.MotionWriter;
 import dev.mocap.format.fbx.binary.FbxBinaryWriter;
 import dev.mocap.format.fbx.binary.FbxFileStamp;
 import dev.mocap.format.fbx.binary.FbxNode;
@@ -25,6 +26,11 @@ import java.util.List;
  */
 public final class FbxExporter {
     private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body", CHARACTER_MESH_NAME = "character";
+
+    /** The FBX writer with these options. */
+    public static MotionWriter writer(FbxOptions options) {
+        return (motion, file) -> write(motion, options, file);
+    }
 
     public static void write(Motion motion, FbxOptions options, Path file) {
         List<FbxNode> records = records(motion, options, AnimationName.of(file), LocalDateTime.now());

@@ -11,6 +11,7 @@ import dev.mocap.body.mesh.Mannequin;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.AnimationName;
 import dev.mocap.format.BindPose;
+import dev.mocap.format.MotionWriter;
 
 import java.nio.file.Path;
 
@@ -23,6 +24,11 @@ import java.nio.file.Path;
 public final class GltfExporter {
     private static final String GENERATOR = "mocap (dev.mocap) glTF exporter";
     private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body";
+
+    /** The GLB writer with these options. */
+    public static MotionWriter writer(GltfOptions options) {
+        return (motion, file) -> write(motion, options, file);
+    }
 
     public static void write(Motion motion, GltfOptions options, Path file) {
         if (options.character() != null && motion.skeleton().names().size() == options.character().nodes().length) {
