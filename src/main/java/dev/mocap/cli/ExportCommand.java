@@ -4,7 +4,7 @@ import dev.mocap.ExitCode;
 import dev.mocap.export.ExportSettings;
 import dev.mocap.format.Format;
 import dev.mocap.filter.SmoothingPreset;
-import dev.mocap.pipeline.CmuClips;
+import dev.mocap.bench.CmuClips;
 import dev.mocap.pipeline.ExportJob;
 import dev.mocap.smpl.SmplAxes;
 import dev.mocap.smpl.SmplParamsReader;

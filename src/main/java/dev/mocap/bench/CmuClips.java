@@ -1,4 +1,4 @@
-package dev.mocap.pipeline;
+package dev.mocap.bench;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;

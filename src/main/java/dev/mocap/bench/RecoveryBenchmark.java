@@ -1,6 +1,8 @@
-package dev.mocap.pipeline;
+package dev.mocap.bench;
 
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.LandmarksJob;
+import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.MotionRecovery;

@@ -1,4 +1,4 @@
-package dev.mocap.pipeline;
+package dev.mocap.bench;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
@@ -11,6 +11,9 @@ import dev.mocap.format.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.ConvertJob;
+import dev.mocap.pipeline.ExportJob;
+import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.retarget.Presets;

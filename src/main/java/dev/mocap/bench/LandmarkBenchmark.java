@@ -1,4 +1,4 @@
-package dev.mocap.pipeline;
+package dev.mocap.bench;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.nn.Device;
@@ -7,6 +7,8 @@ import dev.mocap.nn.OnnxSession;
 import dev.mocap.nn.PoseModel;
 import dev.mocap.nn.TfliteRuntime;
 import dev.mocap.nn.TfliteToOnnx;
+import dev.mocap.pipeline.LandmarksJob;
+import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.Detection;
 import dev.mocap.pose.LandmarkEstimator;
 import dev.mocap.pose.PersonSelection;

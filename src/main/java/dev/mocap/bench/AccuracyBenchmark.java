@@ -1,4 +1,4 @@
-package dev.mocap.pipeline;
+package dev.mocap.bench;
 
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
@@ -9,6 +9,9 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.LandmarksJob;
+import dev.mocap.pipeline.MotionFinishing;
+import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.PoseOptions;

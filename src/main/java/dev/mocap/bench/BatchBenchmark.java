@@ -1,4 +1,4 @@
-package dev.mocap.pipeline;
+package dev.mocap.bench;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
@@ -7,6 +7,12 @@ import dev.mocap.export.Exporters;
 import dev.mocap.format.Format;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.BatchDisplay;
+import dev.mocap.pipeline.BatchInputs;
+import dev.mocap.pipeline.BatchJob;
+import dev.mocap.pipeline.BatchReport;
+import dev.mocap.pipeline.ConvertJob;
+import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.retarget.Retargeting;
