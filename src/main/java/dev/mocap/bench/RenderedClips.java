@@ -8,7 +8,7 @@ import dev.mocap.body.AdultSkeleton;
 import dev.mocap.preview.SampleClip;
 import dev.mocap.body.Camera;
 import dev.mocap.retarget.AutoBoneMap;
-import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.retarget.Rig;
 import dev.mocap.synth.BodyPoints;
@@ -65,7 +65,7 @@ final class RenderedClips {
         Arrays.fill(rest, Quat.IDENTITY);
         Rig rig = new Rig("smpl", adult.names(), adult.parents(), adult.offsets(), rest,
                 AutoBoneMap.find(adult.names(), adult.parents(), Map.of()));
-        Motion m = new Retargeting(Preset.SMPL, rig, 30, Preset.RootMotion.WORLD).apply(source);
+        Motion m = new Retargeting(ExportPreset.SMPL, rig, 30, ExportPreset.RootMotion.WORLD).apply(source);
         int n = Math.min(MAX_FRAMES, m.frameCount());
         Vec3[] p0 = CorpusClip.of("", m).points()[0], raw = m.jointPositions(0);
         double scale = p0[BodyPoints.L_HIP].distance(p0[BodyPoints.L_KNEE])

@@ -6,7 +6,7 @@ import dev.mocap.format.bvh.BvhOptions;
 import dev.mocap.format.fbx.FbxOptions;
 import dev.mocap.format.fbx.binary.FbxVersion;
 import dev.mocap.retarget.LoadedRig;
-import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Presets;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.retarget.RigFiles;
@@ -38,7 +38,7 @@ public record ExportSettings(Set<Format> formats, Exporters exporters, Retargeti
      * its bone map and warnings).
      */
     public static ExportSettings resolve(Request request, Consumer<LoadedRig> rigLoaded) {
-        Preset preset = request.preset() != null ? Presets.get(request.preset()) : null;
+        ExportPreset preset = request.preset() != null ? Presets.get(request.preset()) : null;
         Retargeting retargeting = preset == null ? Retargeting.NONE : Retargeting.of(preset);
         Exporters exporters = exporters(request, preset);
         if (request.rig() != null) {
@@ -56,7 +56,7 @@ public record ExportSettings(Set<Format> formats, Exporters exporters, Retargeti
     }
 
     /** The unit, else the preset's BVH unit, else metres; the body; the FBX version; the SMPL model. */
-    private static Exporters exporters(Request request, Preset preset) {
+    private static Exporters exporters(Request request, ExportPreset preset) {
         String fallback = preset != null && preset.bvhUnit() == BvhOptions.Unit.CENTIMETRES ? "cm" : "m";
         BvhOptions.Unit unit = switch (request.unit() != null ? request.unit() : fallback) {
             case "m" -> BvhOptions.Unit.METRES;

@@ -12,7 +12,7 @@ import dev.mocap.format.BodyOption;
 import dev.mocap.format.EulerOrder;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.format.fbx.binary.FbxVersion;
-import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Presets;
 import dev.mocap.retarget.Retargeting;
 import org.junit.jupiter.api.Assumptions;
@@ -84,7 +84,7 @@ class BlenderFbxImportTest {
         int[] frames = {0, 30, 59};
         Map<String, Motion> motions = new LinkedHashMap<>();
         List<BlenderImport.Request> requests = new ArrayList<>();
-        for (Preset preset : Presets.builtIn()) {
+        for (ExportPreset preset : Presets.builtIn()) {
             Motion out = Retargeting.of(preset).apply(walk);
             Path file = dir.resolve(preset.name() + ".fbx");
             FbxExporter.write(out, FbxOptions.DEFAULT, file);

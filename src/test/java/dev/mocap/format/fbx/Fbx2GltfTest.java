@@ -11,7 +11,7 @@ import dev.mocap.format.EulerOrder;
 import dev.mocap.format.GlbScene;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.format.fbx.binary.FbxVersion;
-import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Retargeting;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class Fbx2GltfTest {
     /** The SDK reads each built-in preset's FBX with the rig's bone names at the retargeted positions. */
     @ParameterizedTest
     @MethodSource("dev.mocap.retarget.Presets#builtIn")
-    void builtInPreset(Preset preset) throws Exception {
+    void builtInPreset(ExportPreset preset) throws Exception {
         Motion out = Retargeting.of(preset).apply(SyntheticWalk.motion());
         String log = convertAndCheck(out, FbxOptions.DEFAULT, preset.name()).log();
         assertTrue(log.contains("Animation " + preset.name() + ": [0 - 59]"), log);

@@ -10,7 +10,7 @@ import dev.mocap.export.Exporters;
 import dev.mocap.format.Format;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.retarget.LoadedRig;
-import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.retarget.RigFiles;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ class CharacterGlbTest {
         Path characterFile = TestData.file("characters/" + character);
         Motion cmu = BvhReader.read(TestData.file("mocap/cmu/cmu_131_01_walk.bvh"), CMU_UNIT);
         LoadedRig loaded = RigFiles.load(characterFile, Map.of());
-        Motion walk = new Retargeting("test", loaded.rig(), FPS, Preset.RootMotion.WORLD).apply(cmu);
+        Motion walk = new Retargeting("test", loaded.rig(), FPS, ExportPreset.RootMotion.WORLD).apply(cmu);
         String name = characterFile.getFileName().toString().replace(".glb", "");
         Path glb = dir.resolve(name + "_walk.glb");
         Exporters.defaults().withCharacter(loaded.character()).write(walk, Format.GLB, glb);

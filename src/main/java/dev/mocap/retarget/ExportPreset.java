@@ -16,7 +16,7 @@ import java.util.Set;
  * character file), bone map overrides for a file rig, the default formats, the BVH unit, the
  * output frame rate (0: the source's) and the root-motion policy.
  */
-public record Preset(String name, String description, String rig, Map<String, String> boneMap, Set<Format> formats,
+public record ExportPreset(String name, String description, String rig, Map<String, String> boneMap, Set<Format> formats,
                      BvhOptions.Unit bvhUnit, double fps, RootMotion rootMotion) {
 
     /** The rig name meaning "no retargeting": the project's SMPL-24 skeleton as recovered. */
@@ -30,7 +30,7 @@ public record Preset(String name, String description, String rig, Map<String, St
         IN_PLACE
     }
 
-    static Preset read(InputStream in, String source) throws IOException {
+    static ExportPreset read(InputStream in, String source) throws IOException {
         JsonNode root = new ObjectMapper().readTree(in);
         if (root == null || !root.isObject()) {
             throw new IOException(source + ": a preset is a JSON object");
@@ -40,7 +40,7 @@ public record Preset(String name, String description, String rig, Map<String, St
             root.path("bone_map").fields().forEachRemaining(e -> boneMap.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
             StringBuilder formats = new StringBuilder();
             root.path("formats").forEach(f -> formats.append(formats.isEmpty() ? "" : ",").append(f.asText()));
-            return new Preset(required(root, "name", source), root.path("description").asText(""), required(root, "rig", source), boneMap,
+            return new ExportPreset(required(root, "name", source), root.path("description").asText(""), required(root, "rig", source), boneMap,
                     Format.parseList(formats.isEmpty() ? "bvh" : formats.toString()),
                     BvhOptions.Unit.valueOf(unit(root.path("bvh_unit").asText("m"))), root.path("fps").asDouble(0),
                     RootMotion.valueOf(root.path("root_motion").asText("world").toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
