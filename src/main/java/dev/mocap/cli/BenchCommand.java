@@ -2,12 +2,12 @@ package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
 import dev.mocap.nn.ModelStore;
-import dev.mocap.pipeline.AccuracyBenchmark;
-import dev.mocap.pipeline.BatchBenchmark;
-import dev.mocap.pipeline.ExportBenchmark;
-import dev.mocap.pipeline.FilterBenchmark;
-import dev.mocap.pipeline.LandmarkBenchmark;
-import dev.mocap.pipeline.RecoveryBenchmark;
+import dev.mocap.bench.AccuracyBenchmark;
+import dev.mocap.bench.BatchBenchmark;
+import dev.mocap.bench.ExportBenchmark;
+import dev.mocap.bench.FilterBenchmark;
+import dev.mocap.bench.LandmarkBenchmark;
+import dev.mocap.bench.RecoveryBenchmark;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

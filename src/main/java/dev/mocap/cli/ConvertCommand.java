@@ -4,6 +4,7 @@ import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Smpl24;
+import dev.mocap.export.ExportSettings;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.FloorLevel;
 import dev.mocap.filter.ImageEvidence;
@@ -112,7 +113,7 @@ final class ConvertCommand implements Command {
 
     /** The conversion the command line asks for (also what {@code mocap batch} does to each file). */
     static ConvertJob.Options jobOptions(CommandLine line, PoseOptions pose) {
-        ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
+        ExportSettings settings = ExportCliOptions.settings(line);
         return new ConvertJob.Options(pose, recoveryOptions(line),
                 SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.DEFAULT.cliName())), footLock(line, "on"),
                 settings.formats(), settings.exporters(), settings.retargeting(), FloorLevel.parse(line.getOptionValue("floor", "auto")));

@@ -1,18 +1,10 @@
 package dev.mocap.cli;
 
 import dev.mocap.AtomicFiles;
-import dev.mocap.export.BodyOption;
-import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
-import dev.mocap.export.bvh.BvhOptions;
-import dev.mocap.export.fbx.FbxOptions;
-import dev.mocap.export.fbx.binary.FbxVersion;
+import dev.mocap.export.ExportSettings;
+import dev.mocap.format.Format;
 import dev.mocap.retarget.LoadedRig;
-import dev.mocap.retarget.Preset;
 import dev.mocap.retarget.Presets;
-import dev.mocap.retarget.Retargeting;
-import dev.mocap.retarget.RigFiles;
-import dev.mocap.smpl.SmplModel;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -20,8 +12,6 @@ import org.apache.commons.cli.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Output options shared by the commands that write animation files: formats, units, names. */
 final class ExportCliOptions {
@@ -58,56 +48,21 @@ final class ExportCliOptions {
                 .desc("with --rig: JSON {\"bone name\": \"smpl joint\" or null} for bones the automatic map misses").build());
     }
 
-    /** What the output options ask for: formats, the writers' settings, and the retargeting done before writing. */
-    record Settings(Set<Format> formats, Exporters exporters, Retargeting retargeting) {
-    }
-
     /**
      * --preset, --rig (its bone map printed, the rig file's warnings on stderr), --bone-map,
-     * --format, --unit, --body, --fbx-version. A glTF character given with --rig is what GLB
-     * files are written into.
+     * --format, --unit, --body, --fbx-version, --smpl-model.
      */
-    static Settings settings(CommandLine line) {
-        Preset preset = line.hasOption("preset") ? Presets.get(line.getOptionValue("preset")) : null;
-        Retargeting retargeting = preset == null ? Retargeting.NONE : Retargeting.of(preset);
-        Exporters exporters = exporters(line, preset);
-        if (line.hasOption("rig")) {
-            LoadedRig loaded = rig(line);
-            retargeting = retargeting.withRig(loaded.rig());
-            exporters = exporters.withCharacter(loaded.character()).withCharacterMesh(loaded.mesh());
-        } else if (line.hasOption("bone-map")) {
-            throw new IllegalArgumentException("--bone-map goes with --rig");
-        }
-        Set<Format> formats = line.hasOption("format") || preset == null ? Format.parseList(line.getOptionValue("format", "bvh")) : preset.formats();
-        return new Settings(formats, exporters, retargeting);
+    static ExportSettings settings(CommandLine line) {
+        ExportSettings.Request request = new ExportSettings.Request(line.getOptionValue("preset"), line.getOptionValue("rig"),
+                line.getOptionValue("bone-map"), line.getOptionValue("format"), line.getOptionValue("unit"), line.getOptionValue("body"),
+                line.getOptionValue("fbx-version"), line.getOptionValue("smpl-model"));
+        return ExportSettings.resolve(request, loaded -> show(line.getOptionValue("rig"), loaded));
     }
 
-    private static LoadedRig rig(CommandLine line) {
-        Map<String, String> overrides = line.hasOption("bone-map") ? RigFiles.readBoneMap(Path.of(line.getOptionValue("bone-map"))) : Map.of();
-        LoadedRig loaded = RigFiles.load(Path.of(line.getOptionValue("rig")), overrides);
-        loaded.warnings().forEach(w -> System.err.println("mocap: warning: rig " + line.getOptionValue("rig") + ": " + w));
+    private static void show(String file, LoadedRig loaded) {
+        loaded.warnings().forEach(w -> System.err.println("mocap: warning: rig " + file + ": " + w));
         System.out.println("bone map of " + loaded.rig().name() + " (bone -> SMPL joint):");
         loaded.rig().map().describe(loaded.rig().names()).forEach(l -> System.out.println("  " + l));
-        return loaded;
-    }
-
-    /** --unit, else the preset's BVH unit, else metres; --body; --fbx-version; --smpl-model. */
-    private static Exporters exporters(CommandLine line, Preset preset) {
-        String fallback = preset != null && preset.bvhUnit() == BvhOptions.Unit.CENTIMETRES ? "cm" : "m";
-        BvhOptions.Unit unit = switch (line.getOptionValue("unit", fallback)) {
-            case "m" -> BvhOptions.Unit.METRES;
-            case "cm" -> BvhOptions.Unit.CENTIMETRES;
-            default -> throw new IllegalArgumentException("unknown --unit '" + line.getOptionValue("unit") + "' (use m or cm)");
-        };
-        BodyOption body = BodyOption.parse(line.getOptionValue("body", "auto"));
-        FbxVersion version = switch (line.getOptionValue("fbx-version", "7.4")) {
-            case "7.4", "7400" -> FbxVersion.V7400;
-            case "7.5", "7500" -> FbxVersion.V7500;
-            default -> throw new IllegalArgumentException("unknown --fbx-version '" + line.getOptionValue("fbx-version") + "' (use 7.4 or 7.5)");
-        };
-        Exporters exporters = Exporters.defaults().withBvh(BvhOptions.DEFAULT.withUnit(unit)).withFbx(FbxOptions.DEFAULT.withVersion(version))
-                .withBody(body);
-        return line.hasOption("smpl-model") ? exporters.withSmplModel(SmplModel.read(Path.of(line.getOptionValue("smpl-model")))) : exporters;
     }
 
     /** OUT without a known animation extension; inside OUT when it is a folder; else {@code stem} here. */

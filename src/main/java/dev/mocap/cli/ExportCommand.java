@@ -1,9 +1,10 @@
 package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
-import dev.mocap.export.Format;
+import dev.mocap.export.ExportSettings;
+import dev.mocap.format.Format;
 import dev.mocap.filter.SmoothingPreset;
-import dev.mocap.pipeline.CmuClips;
+import dev.mocap.bench.CmuClips;
 import dev.mocap.pipeline.ExportJob;
 import dev.mocap.smpl.SmplAxes;
 import dev.mocap.smpl.SmplParamsReader;
@@ -55,7 +56,7 @@ final class ExportCommand implements Command {
     @Override
     public ExitCode run(CommandLine line) {
         Path input = Arguments.single(line, "MOTION.bvh");
-        ExportCliOptions.Settings settings = ExportCliOptions.settings(line);
+        ExportSettings settings = ExportCliOptions.settings(line);
         Path base = ExportCliOptions.outputBase(LandmarksCommand.stem(input).replaceFirst("\\.smpl$", ""), line.getOptionValue("output"));
         List<Path> planned = new ArrayList<>();
         for (Format f : settings.formats()) {
@@ -73,7 +74,7 @@ final class ExportCommand implements Command {
         return ExitCode.OK;
     }
 
-    private static SmplParamsReader.Options smplOptions(CommandLine line, ExportCliOptions.Settings settings) {
+    private static SmplParamsReader.Options smplOptions(CommandLine line, ExportSettings settings) {
         SmplAxes axes = line.hasOption("npz-axes") ? SmplAxes.parse(line.getOptionValue("npz-axes")) : null;
         double fps = Double.NaN;
         if (line.hasOption("fps")) {

@@ -8,7 +8,7 @@ import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.PoseErrors;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;

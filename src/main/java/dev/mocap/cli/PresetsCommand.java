@@ -1,8 +1,8 @@
 package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
-import dev.mocap.export.Format;
-import dev.mocap.retarget.Preset;
+import dev.mocap.format.Format;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Presets;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -38,7 +38,7 @@ final class PresetsCommand implements Command {
         if (!line.getArgList().isEmpty()) {
             throw new IllegalArgumentException("presets takes no arguments");
         }
-        for (Preset p : Presets.builtIn()) {
+        for (ExportPreset p : Presets.builtIn()) {
             System.out.printf(Locale.ROOT, "  %-15s rig %-15s %-8s %s%n", p.name(), p.rig(),
                     p.formats().stream().map(Format::extension).collect(Collectors.joining(",")), p.description());
         }

@@ -3,18 +3,23 @@ package dev.mocap.export;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.mesh.SkinnedMesh;
-import dev.mocap.export.bvh.BvhOptions;
-import dev.mocap.export.bvh.BvhWriter;
-import dev.mocap.export.fbx.FbxExporter;
-import dev.mocap.export.fbx.FbxOptions;
-import dev.mocap.export.gltf.GltfExporter;
-import dev.mocap.export.gltf.GltfOptions;
-import dev.mocap.retarget.GltfCharacter;
+import dev.mocap.format.BodyOption;
+import dev.mocap.format.Format;
+import dev.mocap.format.MotionWriter;
+import dev.mocap.format.bvh.BvhOptions;
+import dev.mocap.format.bvh.BvhWriter;
+import dev.mocap.format.fbx.FbxExporter;
+import dev.mocap.format.fbx.FbxOptions;
+import dev.mocap.format.gltf.GltfExporter;
+import dev.mocap.format.gltf.GltfOptions;
+import dev.mocap.format.gltf.GltfCharacter;
 import dev.mocap.smpl.SmplBody;
 import dev.mocap.smpl.SmplModel;
 import dev.mocap.smpl.SmplParamsWriter;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The settings of every writer, and the one place that picks the writer for a format. With the
@@ -62,11 +67,16 @@ public record Exporters(BvhOptions bvh, FbxOptions fbx, GltfOptions gltf, SmplMo
     public void write(Motion motion, Format format, Path file) {
         SmplBody body = smplModel != null && motion.skeleton().names().equals(Smpl24.NAMES) ? smplModel.bodyFor(motion.skeleton()) : null;
         Motion m = body == null ? motion : body.carry(motion);
-        switch (format) {
-            case BVH -> new BvhWriter(bvh).write(m, file);
-            case FBX -> FbxExporter.write(m, body == null ? fbx : fbx.withOwnBody(body.mesh()), file);
-            case GLB -> GltfExporter.write(m, body == null ? gltf : gltf.withOwnBody(body.mesh()), file);
-            case SMPL -> SmplParamsWriter.write(m, body == null ? SmplParamsWriter.Body.NONE : body.params(), file);
-        }
+        writers(body).get(format).write(m, file);
+    }
+
+    /** The writer of each format with these settings, for a motion on {@code body} (the user's SMPL body, else null). */
+    private Map<Format, MotionWriter> writers(SmplBody body) {
+        Map<Format, MotionWriter> writers = new EnumMap<>(Format.class);
+        writers.put(Format.BVH, new BvhWriter(bvh));
+        writers.put(Format.FBX, FbxExporter.writer(body == null ? fbx : fbx.withOwnBody(body.mesh())));
+        writers.put(Format.GLB, GltfExporter.writer(body == null ? gltf : gltf.withOwnBody(body.mesh())));
+        writers.put(Format.SMPL, SmplParamsWriter.writer(body == null ? SmplParamsWriter.Body.NONE : body.params()));
+        return writers;
     }
 }

@@ -9,10 +9,10 @@ import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.filter.ImageEvidence;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.Segment;
-import dev.mocap.retarget.Preset;
+import dev.mocap.retarget.ExportPreset;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.retarget.SourceJoint;
 import dev.mocap.video.VideoInfo;
@@ -125,7 +125,7 @@ public final class Sidecar {
     private static Map<String, Object> target(Retargeting retargeting, Skeleton written) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("preset", retargeting.preset());
-        m.put("rig", retargeting.rig() == null ? Preset.SMPL : retargeting.rig().name());
+        m.put("rig", retargeting.rig() == null ? ExportPreset.SMPL : retargeting.rig().name());
         m.put("root_motion", retargeting.rootMotion().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("bones", written.names());
         Map<String, String> follows = new LinkedHashMap<>(), foundBy = new LinkedHashMap<>();

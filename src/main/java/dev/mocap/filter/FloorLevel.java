@@ -4,7 +4,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.SupportFeet;
 import dev.mocap.body.Vec3;
 import dev.mocap.pose.LandmarkSequence;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.recover.Segment;
 
 import java.util.Arrays;

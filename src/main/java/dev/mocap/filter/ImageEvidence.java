@@ -10,7 +10,7 @@ import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.Landmarks;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.mocap.pipeline;
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.PoseOptions;
 

@@ -1,6 +1,6 @@
 package dev.mocap.pipeline;
 
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.recover.RecoveryOptions;
 
 import java.util.LinkedHashMap;

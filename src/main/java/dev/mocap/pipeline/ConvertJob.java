@@ -6,7 +6,7 @@ import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.export.Sidecar;
 import dev.mocap.filter.FloorLevel;
 import dev.mocap.filter.ImageEvidence;

@@ -2,7 +2,7 @@ package dev.mocap.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.export.Sidecar;
 
 import java.io.IOException;

@@ -12,9 +12,9 @@ import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.Sidecar;
-import dev.mocap.export.bvh.BvhReader;
-import dev.mocap.export.gltf.GltfMotionReader;
-import dev.mocap.recover.Camera;
+import dev.mocap.format.bvh.BvhReader;
+import dev.mocap.format.gltf.GltfMotionReader;
+import dev.mocap.body.Camera;
 import dev.mocap.retarget.SmplProxy;
 
 import java.io.IOException;

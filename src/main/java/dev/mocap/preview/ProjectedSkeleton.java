@@ -3,7 +3,7 @@ package dev.mocap.preview;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.BodySide;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -8,8 +8,8 @@ import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhWriter;
-import dev.mocap.recover.Camera;
+import dev.mocap.format.bvh.BvhWriter;
+import dev.mocap.body.Camera;
 import dev.mocap.video.VideoWriter;
 
 import java.awt.image.BufferedImage;

@@ -19,7 +19,7 @@ interface ViewCamera {
     }
 
     /** A fixed pinhole camera (a video's, as the sidecar describes it; principal point at the image centre). */
-    static ViewCamera pinhole(dev.mocap.recover.Camera pinhole) {
+    static ViewCamera pinhole(dev.mocap.body.Camera pinhole) {
         return (camera, scene, frame) -> {
             float fovY = (float) Math.toDegrees(2 * Math.atan(pinhole.height() / 2.0 / pinhole.focal()));
             camera.setFrustumPerspective(fovY, (float) camera.getWidth() / camera.getHeight(), NEAR, FAR);

@@ -2,6 +2,7 @@ package dev.mocap.recover;
 
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
+import dev.mocap.body.Camera;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Smpl24;

@@ -1,5 +1,6 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.Camera;
 import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;

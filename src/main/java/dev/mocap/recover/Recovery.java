@@ -1,5 +1,6 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.Camera;
 import dev.mocap.body.Skeleton;
 
 import java.util.List;

@@ -1,10 +1,12 @@
 package dev.mocap.retarget;
 
+import dev.mocap.body.Matrix4;
 import dev.mocap.body.Quat;
+import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
-import dev.mocap.export.fbx.binary.FbxBinaryReader;
-import dev.mocap.export.fbx.binary.FbxNode;
+import dev.mocap.format.fbx.binary.FbxBinaryReader;
+import dev.mocap.format.fbx.binary.FbxNode;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,10 @@
 package dev.mocap.retarget;
 
+import dev.mocap.body.Matrix4;
+import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
-import dev.mocap.export.fbx.binary.FbxNode;
+import dev.mocap.format.fbx.binary.FbxNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,10 @@ package dev.mocap.retarget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mocap.body.Quat;
+import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.format.gltf.GltfCharacter;
 import de.javagl.jgltf.model.AccessorData;
 import de.javagl.jgltf.model.AccessorFloatData;
 import de.javagl.jgltf.model.AccessorModel;

@@ -11,6 +11,7 @@ import de.javagl.jgltf.model.MeshModel;
 import de.javagl.jgltf.model.MeshPrimitiveModel;
 import de.javagl.jgltf.model.NodeModel;
 import de.javagl.jgltf.model.SkinModel;
+import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
 

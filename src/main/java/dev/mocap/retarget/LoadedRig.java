@@ -1,6 +1,7 @@
 package dev.mocap.retarget;
 
 import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.format.gltf.GltfCharacter;
 
 import java.util.List;
 

@@ -20,11 +20,11 @@ public final class Presets {
     public static final List<String> BUILT_IN = List.of("smpl", "mixamo", "unity-humanoid", "ue5-mannequin", "blender");
 
     /** A built-in preset by name, or a preset file by path ({@code .json}). */
-    public static Preset get(String nameOrFile) {
+    public static ExportPreset get(String nameOrFile) {
         if (nameOrFile.endsWith(".json")) {
             Path file = Path.of(nameOrFile);
             try (InputStream in = Files.newInputStream(file)) {
-                return Preset.read(in, file.toString());
+                return ExportPreset.read(in, file.toString());
             } catch (IOException e) {
                 throw new MocapException(ExitCode.BAD_INPUT, "cannot read the preset " + file + ": " + e.getMessage(), e);
             }
@@ -34,14 +34,14 @@ public final class Presets {
                     + "; or give a preset file NAME.json)");
         }
         try (InputStream in = open(nameOrFile + ".json")) {
-            return Preset.read(in, "exporters/" + nameOrFile + ".json");
+            return ExportPreset.read(in, "exporters/" + nameOrFile + ".json");
         } catch (IOException e) {
             throw new IllegalStateException("built-in preset " + nameOrFile + " unreadable: " + e.getMessage(), e);
         }
     }
 
-    public static List<Preset> builtIn() {
-        List<Preset> out = new ArrayList<>();
+    public static List<ExportPreset> builtIn() {
+        List<ExportPreset> out = new ArrayList<>();
         for (String name : BUILT_IN) {
             out.add(get(name));
         }

@@ -14,13 +14,13 @@ import java.util.Map;
  * names where they came from. The source is any skeleton whose bones {@link AutoBoneMap} can
  * map: the recovered SMPL-24, or a BVH file.
  */
-public record Retargeting(String preset, Rig rig, double fps, Preset.RootMotion rootMotion) {
-    public static final Retargeting NONE = new Retargeting(Preset.SMPL, null, 0, Preset.RootMotion.WORLD);
+public record Retargeting(String preset, Rig rig, double fps, ExportPreset.RootMotion rootMotion) {
+    public static final Retargeting NONE = new Retargeting(ExportPreset.SMPL, null, 0, ExportPreset.RootMotion.WORLD);
 
     /** A preset's target; a rig file it names is read with the preset's bone map. */
-    public static Retargeting of(Preset preset) {
+    public static Retargeting of(ExportPreset preset) {
         Rig rig = switch (preset.rig()) {
-            case Preset.SMPL -> null;
+            case ExportPreset.SMPL -> null;
             default -> BuiltInRigs.NAMES.contains(preset.rig()) ? BuiltInRigs.get(preset.rig())
                     : RigFiles.load(Path.of(preset.rig()), preset.boneMap()).rig();
         };
@@ -44,7 +44,7 @@ public record Retargeting(String preset, Rig rig, double fps, Preset.RootMotion 
         if (fps > 0) {
             out = Resampling.toRate(out, fps);
         }
-        return rootMotion == Preset.RootMotion.IN_PLACE ? inPlace(out) : out;
+        return rootMotion == ExportPreset.RootMotion.IN_PLACE ? inPlace(out) : out;
     }
 
     /** The root keeps its height but not its travel over the floor. */

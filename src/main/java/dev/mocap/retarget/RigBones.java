@@ -1,6 +1,7 @@
 package dev.mocap.retarget;
 
 import dev.mocap.body.Quat;
+import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 
 import java.util.List;

@@ -8,7 +8,8 @@ import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
+import dev.mocap.format.gltf.GltfCharacter;
 
 import java.io.IOException;
 import java.nio.file.Path;

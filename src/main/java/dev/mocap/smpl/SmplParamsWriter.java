@@ -7,6 +7,7 @@ import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
+import dev.mocap.format.MotionWriter;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,6 +33,11 @@ public final class SmplParamsWriter {
     public record Body(double[] betas, Vec3 pelvis) {
         /** No model given: zero betas, and {@code trans} is the pelvis position. */
         public static final Body NONE = new Body(new double[BETAS], Vec3.ZERO);
+    }
+
+    /** The writer of SMPL parameters for this body. */
+    public static MotionWriter writer(Body body) {
+        return (motion, file) -> write(motion, body, file);
     }
 
     public static void write(Motion motion, Body body, Path file) {

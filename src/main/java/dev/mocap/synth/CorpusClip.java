@@ -5,7 +5,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 
 import java.io.IOException;
 import java.io.InputStream;

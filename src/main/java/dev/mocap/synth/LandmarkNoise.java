@@ -4,7 +4,7 @@ import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.Landmarks;
 import dev.mocap.pose.Roi;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 
 import java.util.Random;
 

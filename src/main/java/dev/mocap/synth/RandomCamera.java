@@ -1,7 +1,7 @@
 package dev.mocap.synth;
 
 import dev.mocap.body.Vec3;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 
 import java.util.Random;
 

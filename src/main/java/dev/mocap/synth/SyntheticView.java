@@ -5,7 +5,7 @@ import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.video.VideoInfo;
 
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import dev.mocap.ExitCode;
 import dev.mocap.TestData;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.BlenderImport;
-import dev.mocap.export.BlenderRunner;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.BlenderImport;
+import dev.mocap.format.BlenderRunner;
+import dev.mocap.format.bvh.BvhReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.ExitCode;
 import dev.mocap.TestData;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.video.TestClip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

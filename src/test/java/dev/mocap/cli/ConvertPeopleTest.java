@@ -3,7 +3,7 @@ package dev.mocap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.ExitCode;
 import dev.mocap.TestData;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.Progress;

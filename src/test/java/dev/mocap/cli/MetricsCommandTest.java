@@ -7,7 +7,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.TestMotions;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import dev.mocap.ExitCode;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.smpl.NpyArray;
 import dev.mocap.smpl.Npz;
 import dev.mocap.smpl.SyntheticSmplModel;

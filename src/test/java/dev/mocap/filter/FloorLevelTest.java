@@ -2,7 +2,7 @@ package dev.mocap.filter;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.Vec3;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.recover.Segment;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import dev.mocap.body.Quat;
 import dev.mocap.body.TestMotions;
 import dev.mocap.body.Vec3;
 import dev.mocap.nn.ModelStore;
-import dev.mocap.pipeline.CmuClips;
+import dev.mocap.bench.CmuClips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

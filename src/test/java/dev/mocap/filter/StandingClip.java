@@ -11,7 +11,7 @@ import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.Landmarks;
 import dev.mocap.pose.Roi;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.video.VideoInfo;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.mocap.integrations;
 
-import dev.mocap.export.BlenderRunner;
+import dev.mocap.format.BlenderRunner;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.mocap.integrations;
 
 import dev.mocap.TestData;
-import dev.mocap.export.BlenderRunner;
+import dev.mocap.format.BlenderRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package dev.mocap.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.video.VideoSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

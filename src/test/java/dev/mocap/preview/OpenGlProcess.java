@@ -1,6 +1,6 @@
 package dev.mocap.preview;
 
-import dev.mocap.export.Programs;
+import dev.mocap.format.Programs;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;

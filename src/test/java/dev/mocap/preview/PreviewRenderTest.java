@@ -5,7 +5,7 @@ import dev.mocap.body.ForwardKinematics;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.video.VideoSource;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.mocap.preview;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.DemoJob;
 import dev.mocap.pipeline.LandmarksJob;

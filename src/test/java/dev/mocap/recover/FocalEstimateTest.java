@@ -1,7 +1,8 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.Camera;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.pose.FramePose;
 import dev.mocap.synth.BodyPoints;
 import dev.mocap.synth.CorpusClip;

@@ -2,10 +2,11 @@ package dev.mocap.recover;
 
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
+import dev.mocap.body.Camera;
 import dev.mocap.body.Motion;
 import dev.mocap.body.PoseErrors;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;

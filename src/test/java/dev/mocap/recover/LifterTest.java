@@ -1,5 +1,6 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.Camera;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;

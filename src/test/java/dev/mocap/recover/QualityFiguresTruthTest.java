@@ -1,6 +1,7 @@
 package dev.mocap.recover;
 
 import dev.mocap.TestData;
+import dev.mocap.body.Camera;
 import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
@@ -8,7 +9,7 @@ import dev.mocap.body.MotionMetrics;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.filter.ImageEvidence;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;

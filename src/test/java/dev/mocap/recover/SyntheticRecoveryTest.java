@@ -6,7 +6,7 @@ import dev.mocap.body.PoseErrors;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

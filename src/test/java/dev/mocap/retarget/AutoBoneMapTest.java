@@ -3,7 +3,7 @@ package dev.mocap.retarget;
 import dev.mocap.TestData;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.TestMotions;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,7 +2,7 @@ package dev.mocap.retarget;
 
 import dev.mocap.TestData;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.BlenderRunner;
+import dev.mocap.format.BlenderRunner;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,12 +8,12 @@ import dev.mocap.TestData;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.TestMotions;
 import dev.mocap.body.Vec3;
-import dev.mocap.export.BodyOption;
+import dev.mocap.format.BodyOption;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
-import dev.mocap.export.fbx.binary.FbxBinaryWriter;
-import dev.mocap.export.fbx.binary.FbxNode;
-import dev.mocap.export.fbx.binary.FbxVersion;
+import dev.mocap.format.Format;
+import dev.mocap.format.fbx.binary.FbxBinaryWriter;
+import dev.mocap.format.fbx.binary.FbxNode;
+import dev.mocap.format.fbx.binary.FbxVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,9 +2,9 @@ package dev.mocap.retarget;
 
 import dev.mocap.Fuzz;
 import dev.mocap.body.TestMotions;
-import dev.mocap.export.BodyOption;
+import dev.mocap.format.BodyOption;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.mocap.retarget;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.TestMotions;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +20,10 @@ class PresetsTest {
     @Test
     void everyBuiltInPresetRetargetsAWalk() {
         Motion walk = TestMotions.walk(60, 30);
-        for (Preset preset : Presets.builtIn()) {
+        for (ExportPreset preset : Presets.builtIn()) {
             Motion out = Retargeting.of(preset).apply(walk);
             assertTrue(out.frameCount() > 0, preset.name());
-            if (preset.rig().equals(Preset.SMPL)) {
+            if (preset.rig().equals(ExportPreset.SMPL)) {
                 assertEquals(walk.skeleton().names(), out.skeleton().names());
             } else {
                 assertEquals(BuiltInRigs.get(preset.rig()).names(), out.skeleton().names());
@@ -38,7 +38,7 @@ class PresetsTest {
         Files.writeString(file, """
                 {"name": "mine", "rig": "ue5-mannequin", "formats": ["bvh"], "bvh_unit": "cm", "fps": 24, "root_motion": "in_place"}
                 """);
-        Preset preset = Presets.get(file.toString());
+        ExportPreset preset = Presets.get(file.toString());
         Motion out = Retargeting.of(preset).apply(TestMotions.walk(61, 30));
         assertEquals(24, out.fps());
         assertEquals(49, out.frameCount());

@@ -6,7 +6,7 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.body.TestMotions;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import dev.mocap.preview.PreviewInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.mocap.smpl;
 
-import dev.mocap.export.Programs;
+import dev.mocap.format.Programs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package dev.mocap.smpl;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.TestMotions;
-import dev.mocap.export.BlenderImport;
-import dev.mocap.export.BlenderMeshCheck;
-import dev.mocap.export.BlenderRunner;
-import dev.mocap.export.BodyOption;
+import dev.mocap.format.BlenderImport;
+import dev.mocap.format.BlenderMeshCheck;
+import dev.mocap.format.BlenderRunner;
+import dev.mocap.format.BodyOption;
 import dev.mocap.export.Exporters;
-import dev.mocap.export.Format;
+import dev.mocap.format.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.mocap.synth;
 
 import dev.mocap.body.Vec3;
-import dev.mocap.export.bvh.BvhReader;
+import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.mocap.train;
 
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.FramePose;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.recover.FocalEstimate;
 import dev.mocap.recover.LearnedLifter;
 import dev.mocap.synth.SyntheticView;

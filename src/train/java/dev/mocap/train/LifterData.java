@@ -1,7 +1,7 @@
 package dev.mocap.train;
 
 import dev.mocap.body.Vec3;
-import dev.mocap.recover.Camera;
+import dev.mocap.body.Camera;
 import dev.mocap.recover.LearnedLifter;
 import dev.mocap.recover.LiftingFeatures;
 import dev.mocap.synth.CorpusClip;

@@ -1,0 +1,287 @@
+package dev.mocap.bench;
+
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+import dev.mocap.body.FootContacts;
+import dev.mocap.body.Motion;
+import dev.mocap.body.PoseErrors;
+import dev.mocap.body.Smpl24;
+import dev.mocap.body.Vec3;
+import dev.mocap.filter.SmoothingPreset;
+import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.LandmarksJob;
+import dev.mocap.pipeline.MotionFinishing;
+import dev.mocap.pipeline.Progress;
+import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.LandmarkSequence;
+import dev.mocap.pose.PoseOptions;
+import dev.mocap.recover.MotionRecovery;
+import dev.mocap.recover.Recovery;
+import dev.mocap.recover.RecoveryMethod;
+import dev.mocap.recover.RecoveryOptions;
+import dev.mocap.synth.CorpusClip;
+import dev.mocap.synth.HeldOutClips;
+import dev.mocap.synth.SyntheticView;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Accuracy of the recovery against exact 3D truth ({@code mocap bench accuracy}): the raw world
+ * landmarks, {@code --recovery fit} and {@code --recovery learned}, each followed by the default
+ * smoothing and foot locking as {@code convert} does, on mocap clips seen by a synthetic camera
+ * with BlazePose-like landmark errors ({@link SyntheticView}): the corpus clips held out of
+ * training and the CMU clips of the test data. Measures over the pelvis and the twelve limb
+ * joints: MPJPE, PA-MPJPE, acceleration error, foot sliding on the frames where the foot truly is
+ * planted, contact F1 of the tool's planted-foot detection, and root trajectory error (RTE, % of
+ * the path length, after one rigid alignment of the whole clip).
+ */
+public final class AccuracyBenchmark {
+    static final int[] EVAL_JOINTS = {Smpl24.PELVIS, Smpl24.LEFT_HIP, Smpl24.RIGHT_HIP, Smpl24.LEFT_KNEE, Smpl24.RIGHT_KNEE,
+            Smpl24.LEFT_ANKLE, Smpl24.RIGHT_ANKLE, Smpl24.LEFT_SHOULDER, Smpl24.RIGHT_SHOULDER, Smpl24.LEFT_ELBOW,
+            Smpl24.RIGHT_ELBOW, Smpl24.LEFT_WRIST, Smpl24.RIGHT_WRIST};
+    static final int[] EVAL_LANDMARKS = {-1, BlazePose.LEFT_HIP, BlazePose.RIGHT_HIP, BlazePose.LEFT_KNEE, BlazePose.RIGHT_KNEE,
+            BlazePose.LEFT_ANKLE, BlazePose.RIGHT_ANKLE, BlazePose.LEFT_SHOULDER, BlazePose.RIGHT_SHOULDER, BlazePose.LEFT_ELBOW,
+            BlazePose.RIGHT_ELBOW, BlazePose.LEFT_WRIST, BlazePose.RIGHT_WRIST};
+    private static final double MAX_SECONDS = 20;
+
+    static final String HELD_OUT = "held-out corpus clips, synthetic landmarks", TESTDATA = "test data CMU clips, synthetic landmarks",
+            RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.";
+
+    /** One method on one clip of a set; {@code focalRatio}: the focal length it worked with over the true one. */
+    public record Row(String set, String clip, String method, int frames, double mpjpe, double paMpjpe, double accel, double sliding,
+                      double contactF1, double rte, double focalRatio) {
+    }
+
+    private final ModelStore models;
+    private final PrintStream out;
+
+    public AccuracyBenchmark(ModelStore models, PrintStream out) {
+        this.models = models;
+        this.out = out;
+    }
+
+    /**
+     * Every held-out corpus clip in {@code corpusDir} and every CMU clip in {@code cmuDir} (either
+     * may be null); with {@code renderedDir}, also the held-out clips rendered there as videos of
+     * the dressed mannequin and run through the real landmark model ({@link RenderedClips}; needs
+     * OpenGL).
+     */
+    public List<Row> run(Path corpusDir, Path cmuDir, Path renderedDir) throws IOException {
+        List<Path> heldOut = corpusDir == null ? List.of()
+                : list(corpusDir, ".bvh.gz").stream().filter(f -> HeldOutClips.isHeldOut(CorpusClip.name(f))).toList();
+        List<Path> testdata = cmuDir == null ? List.of() : list(cmuDir, ".bvh");
+        List<Row> rows = new ArrayList<>();
+        Map<RecoveryMethod, MotionRecovery> recoveries = new EnumMap<>(RecoveryMethod.class);
+        for (RecoveryMethod m : RecoveryMethod.values()) {
+            recoveries.put(m, m.create(models));
+        }
+        for (Path f : heldOut) {
+            rows.addAll(measure(HELD_OUT, view(CorpusClip.read(f)), recoveries));
+        }
+        for (Path f : testdata) {
+            rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries));
+        }
+        for (Path f : renderedDir == null ? List.<Path>of() : heldOut) {
+            RenderedClips.Clip clip;
+            try {
+                clip = RenderedClips.render(f, renderedDir);
+            } catch (MocapException e) {
+                out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
+                continue;
+            }
+            LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
+                    .sequence();
+            rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
+                    clip.camera(), seq), recoveries));
+        }
+        print(rows);
+        return rows;
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new MocapException(ExitCode.BAD_INPUT, "not a folder: " + dir);
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** The clip (at most {@value #MAX_SECONDS} s, at 30 fps) seen by a camera drawn with a seed fixed by its name. */
+    static SyntheticView view(CorpusClip clip) {
+        Random random = new Random(clip.name().hashCode());
+        return SyntheticView.evaluation(clip, (int) (MAX_SECONDS * 30), random);
+    }
+
+    /** The world landmarks as they come: root-relative only, so no trajectory, sliding or contacts. */
+    private static Row raw(String set, SyntheticView v) {
+        List<Integer> seen = new ArrayList<>();
+        for (int k = 0; k < v.frames(); k++) {
+            if (v.landmarks().frames().get(k).hasPerson()) {
+                seen.add(k);
+            }
+        }
+        int n = seen.size();
+        Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][], all = truth(v);
+        for (int i = 0; i < n; i++) {
+            int k = seen.get(i);
+            truth[i] = all[k];
+            float[] w = v.landmarks().frames().get(k).landmarks().world();
+            predicted[i] = new Vec3[EVAL_LANDMARKS.length];
+            for (int j = 0; j < EVAL_LANDMARKS.length; j++) {
+                int l = EVAL_LANDMARKS[j];
+                // World landmarks have camera axes; put them in world axes around the true root (they carry no trajectory).
+                Vec3 rel = l < 0 ? Vec3.ZERO : new Vec3(w[3 * l], w[3 * l + 1], w[3 * l + 2]);
+                predicted[i][j] = v.camera().worldToCamera().conjugate().rotate(rel).plus(truth[i][0]);
+            }
+        }
+        PoseErrors e = PoseErrors.of(predicted, truth, 0);
+        return new Row(set, v.name(), "raw landmarks", n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+    }
+
+    private static Row recovered(String set, SyntheticView v, String method, MotionRecovery recovery, RecoveryOptions options) {
+        Recovery r = recovery.recover(v.landmarks(), options);
+        Motion motion = MotionFinishing.apply(r.segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
+        int n = Math.min(motion.frameCount(), v.frames());
+        Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
+        Vec3[][] all = truth(v);
+        for (int k = 0; k < n; k++) {
+            predicted[k] = joints(motion.jointPositions(k));
+            truth[k] = all[k];
+        }
+        PoseErrors e = PoseErrors.of(predicted, truth, 0);
+        return new Row(set, v.name(), method, n, e.mpjpe(), e.paMpjpe(), e.accelError(), sliding(motion, v.contacts(), n),
+                contactF1(motion.contacts(), v.contacts(), n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
+    }
+
+    /** The raw landmarks, each recovery with the true focal length, and the learned one estimating the focal length itself. */
+    private static List<Row> measure(String set, SyntheticView v, Map<RecoveryMethod, MotionRecovery> recoveries) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(raw(set, v));
+        for (RecoveryMethod m : RecoveryMethod.values()) {
+            rows.add(recovered(set, v, "--recovery " + m.cliName(), recoveries.get(m),
+                    RecoveryOptions.defaults().withMethod(m).withFocal(v.camera().focal())));
+        }
+        rows.add(recovered(set, v, ESTIMATED_FOCAL, recoveries.get(RecoveryMethod.LEARNED),
+                RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED)));
+        return rows;
+    }
+
+    private static Vec3[] joints(Vec3[] all) {
+        Vec3[] out = new Vec3[EVAL_JOINTS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[EVAL_JOINTS[i]];
+        }
+        return out;
+    }
+
+    /** Per frame: the mid-hip, then the twelve limb joints (world metres, Y up). */
+    private static Vec3[][] truth(SyntheticView v) {
+        Vec3[][] out = new Vec3[v.frames()][EVAL_LANDMARKS.length];
+        for (int k = 0; k < v.frames(); k++) {
+            Vec3[] w = v.world()[k];
+            for (int i = 0; i < EVAL_LANDMARKS.length; i++) {
+                int l = EVAL_LANDMARKS[i];
+                out[k][i] = l < 0 ? w[BlazePose.LEFT_HIP].lerp(w[BlazePose.RIGHT_HIP], 0.5) : w[l];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Mean horizontal motion (mm/frame) of the middle of the foot (between ankle and ball) on
+     * consecutive frames where that foot truly is planted.
+     */
+    static double sliding(Motion motion, boolean[][] truth, int n) {
+        double sum = 0;
+        int count = 0;
+        int[][] feet = {{Smpl24.LEFT_ANKLE, Smpl24.LEFT_FOOT}, {Smpl24.RIGHT_ANKLE, Smpl24.RIGHT_FOOT}};
+        Vec3[] previous = null;
+        for (int k = 0; k < n; k++) {
+            Vec3[] p = motion.jointPositions(k);
+            for (int side = 0; side < 2 && previous != null; side++) {
+                if (truth[k][side] && truth[k - 1][side]) {
+                    int[] f = feet[side];
+                    Vec3 d = p[f[0]].lerp(p[f[1]], 0.5).minus(previous[f[0]].lerp(previous[f[1]], 0.5));
+                    sum += Math.hypot(d.x(), d.z());
+                    count++;
+                }
+            }
+            previous = p;
+        }
+        return count == 0 ? Double.NaN : 1000 * sum / count;
+    }
+
+    /** F1 of the planted feet against the truth; NaN where the truth has none (a clip in the air, or always moving). */
+    static double contactF1(FootContacts predicted, boolean[][] truth, int n) {
+        int tp = 0, fp = 0, fn = 0;
+        for (int k = 0; k < n; k++) {
+            for (int side = 0; side < 2; side++) {
+                boolean p = side == 0 ? predicted.left()[k] : predicted.right()[k];
+                tp += p && truth[k][side] ? 1 : 0;
+                fp += p && !truth[k][side] ? 1 : 0;
+                fn += !p && truth[k][side] ? 1 : 0;
+            }
+        }
+        if (tp + fn == 0) {
+            return Double.NaN;
+        }
+        return 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    /** Root trajectory error in % of the true path length, after one rigid alignment of the whole trajectory. */
+    static double rte(Vec3[][] predicted, Vec3[][] truth) {
+        int n = truth.length;
+        Vec3[] p = new Vec3[n], t = new Vec3[n];
+        double path = 0;
+        for (int k = 0; k < n; k++) {
+            p[k] = predicted[k][0];
+            t[k] = truth[k][0];
+            path += k > 0 ? t[k].distance(t[k - 1]) : 0;
+        }
+        PoseErrors.Similarity a = PoseErrors.align(p, t, false);
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            sum += a.apply(p[k]).distance(t[k]);
+        }
+        return path < 0.5 ? Double.NaN : 100 * sum / n / path;
+    }
+
+    private void print(List<Row> rows) {
+        for (String set : rows.stream().map(Row::set).distinct().toList()) {
+            out.println(set + ":");
+            out.println("clip                 method              frames  MPJPE  PA-MPJPE  accel  sliding(true contacts)  contact F1  RTE %  focal/true");
+            List<Row> inSet = rows.stream().filter(r -> r.set().equals(set)).toList();
+            for (Row r : inSet) {
+                print(r.clip(), r.method(), r.frames(), r.mpjpe(), r.paMpjpe(), r.accel(), r.sliding(), r.contactF1(), r.rte(), r.focalRatio());
+            }
+            for (String method : inSet.stream().map(Row::method).distinct().toList()) {
+                List<Row> m = inSet.stream().filter(r -> r.method().equals(method)).toList();
+                print("MEAN", method, m.stream().mapToInt(Row::frames).sum(), mean(m, Row::mpjpe), mean(m, Row::paMpjpe), mean(m, Row::accel),
+                        mean(m, Row::sliding), mean(m, Row::contactF1), mean(m, Row::rte),
+                        Math.exp(mean(m, r -> Math.abs(Math.log(r.focalRatio())))));
+            }
+        }
+        out.println("(mm, mm/frame², mm/frame at 30 fps; each recovery followed by the default smoothing and foot locking; "
+                + "the true focal length given except to \"" + ESTIMATED_FOCAL + "\"; focal/true of a MEAN row: exp of the mean |ln ratio|)");
+    }
+
+    private void print(String clip, String method, int frames, double... values) {
+        out.printf(Locale.ROOT, "%-20s %-19s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f %9.2f%n", clip, method, frames, values[0], values[1],
+                values[2], values[3], values[4], values[5], values[6]);
+    }
+
+    private static double mean(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {
+        return rows.stream().mapToDouble(f).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+}

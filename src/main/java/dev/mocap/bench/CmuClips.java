@@ -1,0 +1,60 @@
+package dev.mocap.bench;
+
+import dev.mocap.AtomicFiles;
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
+import dev.mocap.body.Motion;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Vec3;
+import dev.mocap.format.bvh.BvhReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The four CMU mocap clips of the test data (120 fps, CMU length units), split for the learned
+ * refiner: it is trained on the walk and the jump and judged on the run and the dance.
+ */
+public final class CmuClips {
+    /** One CMU length unit, (1/0.45) inch, in metres. */
+    public static final double CMU_UNIT = 0.056444;
+    /** Every 4th frame of the 120 fps clips gives the 30 fps of the videos. */
+    public static final int STEP_TO_30_FPS = 4;
+
+    /** A clip file and its first frame of motion (the jump, run and dance files start with a T-pose). */
+    public record Clip(String file, int firstFrame) {
+    }
+
+    public static final List<Clip> TRAINING = List.of(new Clip("cmu_131_01_walk.bvh", 0), new Clip("cmu_01_01_jump.bvh", 1));
+    public static final List<Clip> HELD_OUT = List.of(new Clip("cmu_09_11_run.bvh", 1), new Clip("cmu_55_01_dance.bvh", 1));
+
+    private CmuClips() {
+    }
+
+    /** The clip's motion at its own 120 fps, in metres, from its first frame of motion. */
+    public static Motion read(Path cmuDir, Clip clip) {
+        Path file = cmuDir.resolve(clip.file());
+        if (!Files.isRegularFile(file)) {
+            throw new MocapException(ExitCode.BAD_INPUT, "CMU clip not found: " + file);
+        }
+        try {
+            return every(BvhReader.read(file, CMU_UNIT), clip.firstFrame(), 1);
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** Every {@code step}-th frame from {@code first}. */
+    public static Motion every(Motion m, int first, int step) {
+        int n = (m.frameCount() - first + step - 1) / step;
+        Vec3[] root = new Vec3[n];
+        Quat[][] rotations = new Quat[n][];
+        for (int k = 0; k < n; k++) {
+            root[k] = m.rootPositions()[first + k * step];
+            rotations[k] = m.rotations()[first + k * step];
+        }
+        return new Motion(m.skeleton(), m.fps() / step, root, rotations);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.mocap.bench;
+
+import dev.mocap.body.Motion;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Skeleton;
+import dev.mocap.body.Smpl24;
+import dev.mocap.body.SupportFeet;
+import dev.mocap.body.Vec3;
+import dev.mocap.body.AdultSkeleton;
+import dev.mocap.filter.FloorLevel;
+import dev.mocap.preview.SampleClip;
+import dev.mocap.body.Camera;
+import dev.mocap.retarget.AutoBoneMap;
+import dev.mocap.retarget.ExportPreset;
+import dev.mocap.retarget.Retargeting;
+import dev.mocap.retarget.Rig;
+import dev.mocap.synth.BodyPoints;
+import dev.mocap.synth.CorpusClip;
+import dev.mocap.synth.RandomCamera;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A corpus clip as a video of a person: its motion moved onto the SMPL-24 mannequin (retargeted
+ * onto an adult skeleton, scaled to a 1.70 m body), filmed by a random camera (960×540, seeded by
+ * the clip's name) and rendered with the dressed mannequin of the sample clip. What the recovery
+ * makes of the video through the real landmark model can then be compared with the motion itself.
+ */
+public final class RenderedClips {
+    static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150;
+
+    record Clip(String name, Path video, Motion truth, Camera camera) {
+    }
+
+    private RenderedClips() {
+    }
+
+    /** Renders the clip into {@code dir} (or reuses the video rendered there before). */
+    static Clip render(Path corpusFile, Path dir) throws IOException {
+        String name = CorpusClip.name(corpusFile);
+        Motion motion = onMannequin(CorpusClip.readMotion(corpusFile), 0, MAX_FRAMES);
+        Camera camera = null;
+        Random random = new Random(name.hashCode());
+        Vec3[][] points = CorpusClip.of(name, motion).points();
+        for (int t = 0; t < 20 && camera == null; t++) {
+            camera = RandomCamera.pick(points, random, WIDTH, HEIGHT);
+        }
+        if (camera == null) {
+            throw new IllegalStateException("no camera sees " + name + " well");
+        }
+        Files.createDirectories(dir);
+        Path video = dir.resolve(name + ".mp4");
+        if (!Files.isRegularFile(video)) {
+            SampleClip.render(motion, camera, video);
+        }
+        return new Clip(name, video, motion, camera);
+    }
+
+    /**
+     * Frames [start, start + frames) of the motion on the adult SMPL-24 skeleton at 30 fps, scaled
+     * to a 1.70 m body, standing on the floor (y = 0) as {@link FloorLevel#LOWEST} puts it: the
+     * corpus clips' floors are at any height, and the retargeted root alone can leave the body
+     * sunk into the rendered floor.
+     */
+    public static Motion onMannequin(Motion source, int start, int frames) {
+        Skeleton adult = AdultSkeleton.smpl24();
+        Quat[] rest = new Quat[adult.size()];
+        Arrays.fill(rest, Quat.IDENTITY);
+        Rig rig = new Rig("smpl", adult.names(), adult.parents(), adult.offsets(), rest,
+                AutoBoneMap.find(adult.names(), adult.parents(), Map.of()));
+        Motion m = new Retargeting(ExportPreset.SMPL, rig, 30, ExportPreset.RootMotion.WORLD).apply(source);
+        int first = Math.max(0, Math.min(start, m.frameCount() - 1)), n = Math.min(frames, m.frameCount() - first);
+        Vec3[] p0 = CorpusClip.of("", m).points()[0], raw = m.jointPositions(0);
+        double scale = p0[BodyPoints.L_HIP].distance(p0[BodyPoints.L_KNEE])
+                / raw[Smpl24.LEFT_HIP].distance(raw[Smpl24.LEFT_KNEE]);
+        Vec3[] root = new Vec3[m.frameCount()];
+        for (int f = 0; f < root.length; f++) {
+            root[f] = m.rootPositions()[f].times(scale);
+        }
+        Motion scaled = new Motion(m.skeleton().scaled(scale), m.fps(), root, m.rotations());
+        double[] soles = SupportFeet.of(scaled).lowest().clone();
+        Arrays.sort(soles);
+        Motion standing = FloorLevel.raised(scaled, -soles[(int) Math.round(0.02 * (soles.length - 1))]);
+        return new Motion(standing.skeleton(), standing.fps(), Arrays.copyOfRange(standing.rootPositions(), first, first + n),
+                Arrays.copyOfRange(standing.rotations(), first, first + n));
+    }
+}
