@@ -74,7 +74,7 @@ final class ExportCliOptions {
         if (line.hasOption("rig")) {
             LoadedRig loaded = rig(line);
             retargeting = retargeting.withRig(loaded.rig());
-            exporters = exporters.withCharacter(loaded.character()).withCharacterMesh(loaded.mesh());
+            exporters = exporters.withCharacter(loaded.character()).withCharacterBody(loaded.body());
         } else if (line.hasOption("bone-map")) {
             throw new IllegalArgumentException("--bone-map goes with --rig");
         }

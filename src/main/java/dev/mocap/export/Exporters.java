@@ -2,7 +2,7 @@ package dev.mocap.export;
 
 import dev.mocap.body.Motion;
 import dev.mocap.body.Smpl24;
-import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.body.mesh.CharacterBody;
 import dev.mocap.export.bvh.BvhOptions;
 import dev.mocap.export.bvh.BvhWriter;
 import dev.mocap.export.fbx.FbxExporter;
@@ -48,12 +48,15 @@ public record Exporters(BvhOptions bvh, FbxOptions fbx, GltfOptions gltf, SmplMo
         return new Exporters(bvh, fbx.withBody(body), gltf.withBody(body), smplModel);
     }
 
-    /** FBX files of a motion on a character's rig carry this mesh of the character (null: none). */
-    public Exporters withCharacterMesh(SkinnedMesh mesh) {
-        return new Exporters(bvh, fbx.withCharacterMesh(mesh), gltf, smplModel);
+    /**
+     * FBX files of a motion on a character's rig carry this mesh of the character (null: none),
+     * and so do GLB files where there is no character GLB to copy ({@link #withCharacter}).
+     */
+    public Exporters withCharacterBody(CharacterBody body) {
+        return new Exporters(bvh, fbx.withCharacter(body), gltf.withCharacterBody(body), smplModel);
     }
 
-    /** GLB files of a motion on this character's rig are the character itself, animated. */
+    /** GLB files of a motion on this character's rig are a copy of the character's own GLB, animated. */
     public Exporters withCharacter(GltfCharacter character) {
         return new Exporters(bvh, fbx, gltf.withCharacter(character), smplModel);
     }

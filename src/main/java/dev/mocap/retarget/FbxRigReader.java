@@ -2,7 +2,7 @@ package dev.mocap.retarget;
 
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
-import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.body.mesh.CharacterBody;
 import dev.mocap.export.fbx.binary.FbxBinaryReader;
 import dev.mocap.export.fbx.binary.FbxNode;
 
@@ -52,8 +52,8 @@ final class FbxRigReader {
     /** Skin cluster id → the bone it links. */
     private Map<Long, Long> clusterLinksFrom = Map.of();
 
-    /** The rig's bones and the mesh its skin deforms (null without one). */
-    record Read(RigBones bones, SkinnedMesh mesh) {
+    /** The rig's bones and the mesh its skin deforms, with its materials (null without one). */
+    record Read(RigBones bones, CharacterBody body) {
     }
 
     static Read read(Path file, List<String> warnings) throws IOException {
@@ -120,7 +120,7 @@ final class FbxRigReader {
     }
 
     /** Binary FBX writes {@code Name\0\1Class}. */
-    private static String objectName(String raw) {
+    static String objectName(String raw) {
         int separator = raw.indexOf("\0\1");
         return separator >= 0 ? raw.substring(0, separator) : raw;
     }

@@ -7,7 +7,7 @@ import dev.mocap.MocapException;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
-import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.body.mesh.CharacterBody;
 import dev.mocap.export.bvh.BvhReader;
 
 import java.io.IOException;
@@ -31,21 +31,21 @@ public final class RigFiles {
         RigBones bones;
         Map<Integer, Integer> declared = Map.of();
         GltfCharacter character = null;
-        SkinnedMesh mesh = null;
+        CharacterBody body = null;
         try {
             switch (RigFormat.of(file)) {
                 case BVH -> bones = bvhBones(file, warnings);
                 case FBX -> {
                     FbxRigReader.Read read = FbxRigReader.read(file, warnings);
                     bones = read.bones();
-                    mesh = read.mesh();
+                    body = read.body();
                 }
                 default -> {
                     GltfRigReader.Read read = GltfRigReader.read(file, warnings);
                     bones = read.bones();
                     declared = read.declared();
                     character = read.character();
-                    mesh = read.mesh();
+                    body = read.body();
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -63,7 +63,7 @@ public final class RigFiles {
                     + "; name them in a bone map file (--bone-map, JSON {\"bone name\": \"smpl joint\"}); the rig's bones are: "
                     + String.join(", ", bones.names()));
         }
-        return new LoadedRig(bones.rig(name, map), warnings, character, mesh);
+        return new LoadedRig(bones.rig(name, map), warnings, character, body);
     }
 
     /** A bone map override file: a JSON object from bone names to SMPL joint names (or null: the bone follows nothing). */
