@@ -51,6 +51,14 @@ public final class RigFiles {
         } catch (IOException | RuntimeException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read the rig " + file + ": " + e.getMessage(), e);
         }
+        Vec3[] meshInWorld = body == null ? null : body.worldPositions(bones.translations()[0]);
+        Facing.Turn turn = Facing.toFront(bones.parents(), bones.worldPositions(), meshInWorld);
+        if (turn != null) {
+            warnings.add("the character faces " + turn.faced() + " (its feet point that way): turned to face +Z, as the motion does");
+            bones = bones.turned(turn.rotation());
+            body = body == null ? null : body.turned(turn.rotation());
+            character = character == null ? null : character.turned(turn.rotation());
+        }
         BoneMap map;
         try {
             map = AutoBoneMap.find(bones.names(), bones.parents(), bones.worldPositions(), declared, overrides);

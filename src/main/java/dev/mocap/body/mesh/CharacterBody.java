@@ -1,6 +1,8 @@
 package dev.mocap.body.mesh;
 
+import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
+import dev.mocap.body.Vec3;
 
 import java.util.Arrays;
 
@@ -15,6 +17,16 @@ public record CharacterBody(SkinnedMesh mesh, MeshMaterials materials) {
         if (materials.ofTriangle().length != mesh.triangleCount()) {
             throw new IllegalArgumentException(materials.ofTriangle().length + " triangle materials for " + mesh.triangleCount() + " triangles");
         }
+    }
+
+    /** The same body turned about the rig's root. */
+    public CharacterBody turned(Quat turn) {
+        return new CharacterBody(mesh.turned(turn), materials);
+    }
+
+    /** Its vertices in the world, the rig's root standing at {@code root}. */
+    public Vec3[] worldPositions(Vec3 root) {
+        return Arrays.stream(mesh.positions()).map(p -> p.plus(root)).toArray(Vec3[]::new);
     }
 
     /** Whether the mesh is skinned to bones this skeleton has (it is a motion on the character's rig). */
