@@ -48,6 +48,36 @@ public record Matrix4(double[] m) {
                 m[2] * p.x() + m[6] * p.y() + m[10] * p.z() + m[14]);
     }
 
+    /** The same linear part (rotation, scale, shear) with this translation. */
+    public Matrix4 withTranslation(Vec3 t) {
+        double[] out = m.clone();
+        out[12] = t.x();
+        out[13] = t.y();
+        out[14] = t.z();
+        return new Matrix4(out);
+    }
+
+    public Vec3 translationPart() {
+        return new Vec3(m[12], m[13], m[14]);
+    }
+
+    /** The rotation of its axes: X as it points, Y made square to X, Z square to both (what is left is scale and shear). */
+    public Quat rotationPart() {
+        Vec3 x = column(0).normalized();
+        Vec3 y = column(1).minus(x.times(column(1).dot(x))).normalized();
+        return Quat.fromColumns(x, y, x.cross(y));
+    }
+
+    /** How far from square its axes are: the largest |cos| of the angle between two of them (0 without shear). */
+    public double shear() {
+        Vec3 x = column(0).normalized(), y = column(1).normalized(), z = column(2).normalized();
+        return Math.max(Math.abs(x.dot(y)), Math.max(Math.abs(y.dot(z)), Math.abs(z.dot(x))));
+    }
+
+    private Vec3 column(int c) {
+        return new Vec3(m[4 * c], m[4 * c + 1], m[4 * c + 2]);
+    }
+
     /** Its rotation, translation and mean axis scale (shear dropped). */
     public Transform transform() {
         Vec3 x = new Vec3(m[0], m[1], m[2]), y = new Vec3(m[4], m[5], m[6]), z = new Vec3(m[8], m[9], m[10]);

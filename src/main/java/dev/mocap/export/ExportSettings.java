@@ -46,7 +46,7 @@ public record ExportSettings(Set<Format> formats, Exporters exporters, Retargeti
             LoadedRig loaded = RigFiles.load(Path.of(request.rig()), overrides);
             rigLoaded.accept(loaded);
             retargeting = retargeting.withRig(loaded.rig());
-            exporters = exporters.withCharacter(loaded.character()).withCharacterMesh(loaded.mesh());
+            exporters = exporters.withCharacter(loaded.character()).withCharacterBody(loaded.body());
         } else if (request.boneMap() != null) {
             throw new IllegalArgumentException("--bone-map goes with --rig");
         }

@@ -13,6 +13,7 @@ import dev.mocap.format.fbx.FbxOptions;
 import dev.mocap.format.gltf.GltfExporter;
 import dev.mocap.format.gltf.GltfOptions;
 import dev.mocap.format.gltf.GltfCharacter;
+import dev.mocap.body.mesh.CharacterBody;
 import dev.mocap.smpl.SmplBody;
 import dev.mocap.smpl.SmplModel;
 import dev.mocap.smpl.SmplParamsWriter;
@@ -53,12 +54,15 @@ public record Exporters(BvhOptions bvh, FbxOptions fbx, GltfOptions gltf, SmplMo
         return new Exporters(bvh, fbx.withBody(body), gltf.withBody(body), smplModel);
     }
 
-    /** FBX files of a motion on a character's rig carry this mesh of the character (null: none). */
-    public Exporters withCharacterMesh(SkinnedMesh mesh) {
-        return new Exporters(bvh, fbx.withCharacterMesh(mesh), gltf, smplModel);
+    /**
+     * FBX files of a motion on a character's rig carry this mesh of the character (null: none),
+     * and so do GLB files where there is no character GLB to copy ({@link #withCharacter}).
+     */
+    public Exporters withCharacterBody(CharacterBody body) {
+        return new Exporters(bvh, fbx.withCharacter(body), gltf.withCharacterBody(body), smplModel);
     }
 
-    /** GLB files of a motion on this character's rig are the character itself, animated. */
+    /** GLB files of a motion on this character's rig are a copy of the character's own GLB, animated. */
     public Exporters withCharacter(GltfCharacter character) {
         return new Exporters(bvh, fbx, gltf.withCharacter(character), smplModel);
     }

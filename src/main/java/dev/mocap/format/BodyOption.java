@@ -4,6 +4,7 @@ import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
+import dev.mocap.body.mesh.CharacterBody;
 
 import java.util.Locale;
 
@@ -34,5 +35,10 @@ public enum BodyOption {
                     + "') is written with bones only (use --body none or auto)");
         }
         return this == MANNEQUIN || this == AUTO && smpl;
+    }
+
+    /** Whether a file of this skeleton carries the user's character's own body (null: none): with {@code auto}, on the character's rig. */
+    public boolean carries(CharacterBody character, Skeleton skeleton) {
+        return this == AUTO && character != null && character.fits(skeleton);
     }
 }

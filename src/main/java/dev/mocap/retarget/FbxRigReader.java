@@ -7,6 +7,7 @@ import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.fbx.binary.FbxBinaryReader;
 import dev.mocap.format.fbx.binary.FbxNode;
+import dev.mocap.body.mesh.CharacterBody;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,29 +25,18 @@ import java.util.Set;
  * LimbNode bones (or, in a file without any, the bones its skin clusters link, or its largest tree
  * of Null nodes) and the nodes joining them, in their bind pose: each bone's world matrix from the
  * BindPose, else its skin cluster's TransformLink, else its parent's bind pose and its own local
- * transform (translation, rotation with PreRotation, PostRotation, offsets and pivots, scale).
+ * transform (translation, rotation with PreRotation, PostRotation, offsets and pivots, scale),
+ * composed for its InheritType ({@link FbxModel}).
  * The file's axis system (UpAxis, FrontAxis, CoordAxis and signs) and unit (UnitScaleFactor, in
  * cm) are converted to the project's Y-up metres, facing +Z. The mesh the skin deforms comes
  * with it ({@link FbxSkinnedMesh}).
  */
 final class FbxRigReader {
     private static final List<String> BONE_TYPES = List.of("LimbNode", "Limb", "Root");
-    private static final List<String> ROTATION_ORDERS = List.of("XYZ", "XZY", "YZX", "YXZ", "ZXY", "ZYX");
+    /** Bind matrices whose axes are further from square than this (|cos|, about 0.06°) are sheared. */
+    private static final double SHEAR_TOLERANCE = 1e-3;
 
-    /** A Model object: id, name, type, its Properties70 over the file's template. */
-    private record Model(long id, String name, String type, Map<String, List<Object>> properties) {
-        Vec3 vector(String property, Vec3 fallback) {
-            List<Object> v = properties.get(property);
-            return v == null || v.size() < 3 ? fallback : new Vec3(number(v.get(0)), number(v.get(1)), number(v.get(2)));
-        }
-
-        double scalar(String property, double fallback) {
-            List<Object> v = properties.get(property);
-            return v == null || v.isEmpty() ? fallback : number(v.get(0));
-        }
-    }
-
-    private final Map<Long, Model> models = new LinkedHashMap<>();
+    private final Map<Long, FbxModel> models = new LinkedHashMap<>();
     private final Map<Long, Long> parentOf = new HashMap<>();
     private final Map<Long, List<Long>> childrenOf = new HashMap<>();
     private final Map<Long, Matrix4> bindMatrices = new HashMap<>();
@@ -54,8 +44,8 @@ final class FbxRigReader {
     /** Skin cluster id → the bone it links. */
     private Map<Long, Long> clusterLinksFrom = Map.of();
 
-    /** The rig's bones and the mesh its skin deforms (null without one). */
-    record Read(RigBones bones, SkinnedMesh mesh) {
+    /** The rig's bones and the mesh its skin deforms, with its materials (null without one). */
+    record Read(RigBones bones, CharacterBody body) {
     }
 
     static Read read(Path file, List<String> warnings) throws IOException {
@@ -116,13 +106,13 @@ final class FbxRigReader {
             if (model.value(0) instanceof Long id && model.value(1) instanceof String name && model.value(2) instanceof String type) {
                 Map<String, List<Object>> properties = new HashMap<>(template);
                 properties.putAll(properties70(model));
-                models.put(id, new Model(id, objectName(name), type, properties));
+                models.put(id, new FbxModel(id, objectName(name), type, properties));
             }
         }
     }
 
     /** Binary FBX writes {@code Name\0\1Class}. */
-    private static String objectName(String raw) {
+    static String objectName(String raw) {
         int separator = raw.indexOf("\0\1");
         return separator >= 0 ? raw.substring(0, separator) : raw;
     }
@@ -175,12 +165,16 @@ final class FbxRigReader {
         int[] parents = new int[tree.size()];
         Transform[] rest = new Transform[tree.size()];
         int fromNodes = 0;
+        List<String> sheared = new ArrayList<>();
         for (int b = 0; b < tree.size(); b++) {
             long id = tree.get(b);
             Matrix4 bind = bindMatrices.get(id);
             if (bind == null) {
                 fromNodes++;
-                bind = worldOfParent(id, world).times(local(models.get(id)));
+                bind = models.get(id).world(worldOfParent(id, world), models.get(parentOf.get(id)));
+            }
+            if (bind.shear() > SHEAR_TOLERANCE) {
+                sheared.add(FbxBinaryReader.printable(models.get(id).name()));
             }
             world.put(id, bind);
             names.add(models.get(id).name());
@@ -193,10 +187,14 @@ final class FbxRigReader {
         if (fromNodes > 0 && fromNodes < tree.size()) {
             warnings.add(fromNodes + " of " + tree.size() + " bones have no bind matrix; their rest pose is the node pose under their parent");
         }
+        if (!sheared.isEmpty()) {
+            warnings.add("bones " + String.join(", ", sheared) + " are sheared in the bind pose (a non-uniform scale above a turned bone):"
+                    + " their positions and the mesh are exact, their rest orientation is the nearest rotation");
+        }
         return RigBones.ofWorld(names, parents, rest);
     }
 
-    private Matrix4 worldOfParent(long id, Map<Long, Matrix4> world) {
+    private Matrix4 worldOfParent(long id, Map<Long, Matrix4> world) throws IOException {
         Long parent = parentOf.get(id);
         if (parent == null) {
             return Matrix4.IDENTITY;
@@ -210,14 +208,14 @@ final class FbxRigReader {
     }
 
     /** The node pose of a node above the skeleton, from the scene root down. */
-    private Matrix4 worldOfParentChain(long id) {
+    private Matrix4 worldOfParentChain(long id) throws IOException {
         List<Long> chain = new ArrayList<>();
         for (Long n = id; n != null && chain.size() <= models.size(); n = parentOf.get(n)) {
             chain.add(0, n);
         }
         Matrix4 m = Matrix4.IDENTITY;
         for (long n : chain) {
-            m = m.times(local(models.get(n)));
+            m = models.get(n).world(m, models.get(parentOf.get(n)));
         }
         return m;
     }
@@ -294,36 +292,6 @@ final class FbxRigReader {
         return a;
     }
 
-    /** The node's transform under its parent: T · Roff · Rp · Rpre · R · Rpost⁻¹ · Rp⁻¹ · Soff · Sp · S · Sp⁻¹. */
-    private static Matrix4 local(Model model) {
-        boolean rotationActive = model.scalar("RotationActive", 0) != 0;
-        int order = rotationActive ? (int) model.scalar("RotationOrder", 0) : 0;
-        Quat pre = rotationActive ? euler(model.vector("PreRotation", Vec3.ZERO), 0) : Quat.IDENTITY;
-        Quat post = rotationActive ? euler(model.vector("PostRotation", Vec3.ZERO), 0) : Quat.IDENTITY;
-        Vec3 rotationPivot = model.vector("RotationPivot", Vec3.ZERO), scalingPivot = model.vector("ScalingPivot", Vec3.ZERO);
-        return Matrix4.translation(model.vector("Lcl Translation", Vec3.ZERO))
-                .times(Matrix4.translation(model.vector("RotationOffset", Vec3.ZERO)))
-                .times(Matrix4.translation(rotationPivot))
-                .times(Matrix4.rotation(pre.times(euler(model.vector("Lcl Rotation", Vec3.ZERO), order)).times(post.conjugate())))
-                .times(Matrix4.translation(rotationPivot.times(-1)))
-                .times(Matrix4.translation(model.vector("ScalingOffset", Vec3.ZERO)))
-                .times(Matrix4.translation(scalingPivot))
-                .times(Matrix4.scaling(model.vector("Lcl Scaling", new Vec3(1, 1, 1))))
-                .times(Matrix4.translation(scalingPivot.times(-1)));
-    }
-
-    /** Degrees about X, Y, Z applied in the FBX order (0 = XYZ: X first); 6, spheric XYZ, as XYZ. */
-    private static Quat euler(Vec3 degrees, int order) {
-        String axes = ROTATION_ORDERS.get(order >= 0 && order < ROTATION_ORDERS.size() ? order : 0);
-        Quat q = Quat.IDENTITY;
-        for (char axis : axes.toCharArray()) {
-            int a = axis - 'X';
-            Vec3 unit = a == 0 ? Vec3.X : a == 1 ? Vec3.Y : Vec3.Z;
-            q = Quat.axisAngle(unit, Math.toRadians(degrees.get(a))).times(q);
-        }
-        return q;
-    }
-
     /** The rotation taking the file's up axis to +Y, its front axis to +Z and its coordinate (right) axis to +X. */
     private static Quat axes(Map<String, List<Object>> settings) throws IOException {
         Vec3 up = axis(settings, "UpAxis", 1), front = axis(settings, "FrontAxis", 2), coord = axis(settings, "CoordAxis", 0);
@@ -340,8 +308,8 @@ final class FbxRigReader {
 
     private static Vec3 axis(Map<String, List<Object>> settings, String property, int fallback) {
         List<Object> index = settings.get(property), sign = settings.get(property + "Sign");
-        int a = index == null || index.isEmpty() ? fallback : (int) number(index.get(0));
-        double s = sign == null || sign.isEmpty() || number(sign.get(0)) >= 0 ? 1 : -1;
+        int a = index == null || index.isEmpty() ? fallback : (int) FbxModel.number(index.get(0));
+        double s = sign == null || sign.isEmpty() || FbxModel.number(sign.get(0)) >= 0 ? 1 : -1;
         return switch (a) {
             case 0 -> Vec3.X.times(s);
             case 2 -> Vec3.Z.times(s);
@@ -352,16 +320,12 @@ final class FbxRigReader {
     /** Centimetres per file unit. */
     private static double unitScale(Map<String, List<Object>> settings, List<String> warnings) {
         List<Object> unit = settings.get("UnitScaleFactor");
-        double cm = unit == null || unit.isEmpty() ? 1 : number(unit.get(0));
+        double cm = unit == null || unit.isEmpty() ? 1 : FbxModel.number(unit.get(0));
         if (!(cm > 0) || !Double.isFinite(cm)) {
             warnings.add("UnitScaleFactor " + cm + " is not a length; read as centimetres");
             return 1;
         }
         return cm;
-    }
-
-    private static double number(Object value) {
-        return value instanceof Number n ? n.doubleValue() : value instanceof Boolean b && b ? 1 : 0;
     }
 
     private FbxRigReader() {

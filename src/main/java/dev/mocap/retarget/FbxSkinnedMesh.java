@@ -5,11 +5,14 @@ import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.fbx.binary.FbxNode;
+import dev.mocap.body.mesh.CharacterBody;
+import dev.mocap.body.mesh.MeshMaterials;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The geometries an FBX character's skin clusters deform, as one {@link SkinnedMesh} on the rig's
@@ -19,18 +22,20 @@ import java.util.Map;
  */
 final class FbxSkinnedMesh {
     private final Map<Long, List<Long>> linkedTo = new HashMap<>();
+    private final Map<Long, List<Long>> linkedFrom = new HashMap<>();
     private final Map<Long, FbxNode> objects = new HashMap<>();
     private final Map<Long, Integer> boneIndex;
     private final List<Vec3> positions = new ArrayList<>();
     private final List<Integer> triangles = new ArrayList<>();
     private final VertexWeights weights = new VertexWeights();
+    private final TriangleMaterials materials = new TriangleMaterials();
 
     private FbxSkinnedMesh(Map<Long, Integer> boneIndex) {
         this.boneIndex = boneIndex;
     }
 
-    /** The mesh, or null when no skin deforms triangles with the rig's bones. */
-    static SkinnedMesh of(FbxNode objects, FbxNode connections, Map<Long, Integer> boneIndex, Transform toOurs, Vec3 root) {
+    /** The mesh and its materials, or null when no skin deforms triangles with the rig's bones. */
+    static CharacterBody of(FbxNode objects, FbxNode connections, Map<Long, Integer> boneIndex, Transform toOurs, Vec3 root) {
         FbxSkinnedMesh m = new FbxSkinnedMesh(boneIndex);
         for (FbxNode object : objects.children()) {
             if (object.value(0) instanceof Long id) {
@@ -40,6 +45,7 @@ final class FbxSkinnedMesh {
         for (FbxNode c : connections.findAll("C")) {
             if ("OO".equals(c.value(0)) && c.value(1) instanceof Long child && c.value(2) instanceof Long parent) {
                 m.linkedTo.computeIfAbsent(parent, k -> new ArrayList<>()).add(child);
+                m.linkedFrom.computeIfAbsent(child, k -> new ArrayList<>()).add(parent);
             }
         }
         for (FbxNode object : objects.findAll("Geometry")) {
@@ -47,7 +53,7 @@ final class FbxSkinnedMesh {
                 m.addGeometry(id, object, toOurs, root);
             }
         }
-        return m.mesh();
+        return m.body();
     }
 
     private void addGeometry(long id, FbxNode geometry, Transform toOurs, Vec3 root) {
@@ -86,7 +92,54 @@ final class FbxSkinnedMesh {
         for (int v = 0; v < n; v++) {
             positions.add(toOurs.apply(meshToWorld.apply(new Vec3(points[3 * v], points[3 * v + 1], points[3 * v + 2]))).minus(root));
         }
-        addFans(polygons, first, n);
+        addFans(polygons, first, n, polygonMaterials(id, geometry));
+    }
+
+    /**
+     * Each polygon's material, from the geometry's first material layer (by polygon or the same
+     * for all) and the Materials linked to the geometry's Model, in link order: what the layer's
+     * indices count. Where the layer or the materials are missing, the plain material.
+     */
+    private IntUnaryOperator polygonMaterials(long geometry, FbxNode node) {
+        List<FbxNode> linked = new ArrayList<>();
+        for (long model : linkedFrom.getOrDefault(geometry, List.of())) {
+            FbxNode object = objects.get(model);
+            if (object != null && object.name().equals("Model")) {
+                for (long child : linkedTo.getOrDefault(model, List.of())) {
+                    FbxNode material = objects.get(child);
+                    if (material != null && material.name().equals("Material")) {
+                        linked.add(material);
+                    }
+                }
+            }
+        }
+        FbxNode layer = node.find("LayerElementMaterial");
+        FbxNode indexList = layer == null ? null : layer.find("Materials");
+        FbxNode mapping = layer == null ? null : layer.find("MappingInformationType");
+        if (linked.isEmpty() || indexList == null || !(indexList.value(0) instanceof int[] indexes) || indexes.length == 0) {
+            int plain = materials.plain();
+            return polygon -> plain;
+        }
+        int[] global = linked.stream().mapToInt(m -> materials.material(m.value(0), material(m))).toArray();
+        boolean allSame = mapping != null && "AllSame".equals(mapping.value(0));
+        return polygon -> {
+            int local = allSame ? indexes[0] : polygon < indexes.length ? indexes[polygon] : -1;
+            return local >= 0 && local < global.length ? global[local] : materials.plain();
+        };
+    }
+
+    /** A Material's name and its DiffuseColor (white without one), opaque. */
+    private static MeshMaterials.Material material(FbxNode material) {
+        double[] rgba = {1, 1, 1, 1};
+        FbxNode properties = material.find("Properties70");
+        for (FbxNode p : properties == null ? List.<FbxNode>of() : properties.findAll("P")) {
+            if ("DiffuseColor".equals(p.value(0)) && p.properties().size() >= 7) {
+                for (int c = 0; c < 3; c++) {
+                    rgba[c] = p.value(4 + c) instanceof Number v && Double.isFinite(v.doubleValue()) ? Math.max(0, Math.min(1, v.doubleValue())) : 1;
+                }
+            }
+        }
+        return new MeshMaterials.Material(material.value(1) instanceof String name ? FbxRigReader.objectName(name) : "material", rgba);
     }
 
     /**
@@ -103,13 +156,18 @@ final class FbxSkinnedMesh {
         return null;
     }
 
-    /** Polygons end at a negative index (−index − 1); each becomes a fan of triangles around its first corner. */
-    private void addFans(int[] polygons, int first, int vertexCount) {
+    /**
+     * Polygons end at a negative index (−index − 1); each becomes a fan of triangles around its
+     * first corner, with the polygon's material.
+     */
+    private void addFans(int[] polygons, int first, int vertexCount, IntUnaryOperator materialOf) {
         List<Integer> polygon = new ArrayList<>();
+        int count = 0;
         for (int raw : polygons) {
             int index = raw < 0 ? -raw - 1 : raw;
             if (index >= vertexCount) {
                 polygon.clear();
+                count += raw < 0 ? 1 : 0;
                 continue;
             }
             polygon.add(index);
@@ -118,8 +176,10 @@ final class FbxSkinnedMesh {
                     triangles.add(first + polygon.get(0));
                     triangles.add(first + polygon.get(k));
                     triangles.add(first + polygon.get(k + 1));
+                    materials.addTriangle(materialOf.applyAsInt(count));
                 }
                 polygon.clear();
+                count++;
             }
         }
     }
@@ -145,8 +205,8 @@ final class FbxSkinnedMesh {
         return null;
     }
 
-    private SkinnedMesh mesh() {
-        return triangles.isEmpty() ? null : weights.mesh(positions.toArray(Vec3[]::new),
-                triangles.stream().mapToInt(Integer::intValue).toArray(), boneIndex.size());
+    private CharacterBody body() {
+        return triangles.isEmpty() ? null : new CharacterBody(weights.mesh(positions.toArray(Vec3[]::new),
+                triangles.stream().mapToInt(Integer::intValue).toArray(), boneIndex.size()), materials.finish());
     }
 }

@@ -6,6 +6,7 @@ import dev.mocap.body.Transform;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.gltf.GltfCharacter;
+import dev.mocap.body.mesh.CharacterBody;
 import de.javagl.jgltf.model.AccessorData;
 import de.javagl.jgltf.model.AccessorFloatData;
 import de.javagl.jgltf.model.AccessorModel;
@@ -17,7 +18,10 @@ import de.javagl.jgltf.model.SkinModel;
 import de.javagl.jgltf.model.io.GltfModelReader;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +52,9 @@ final class GltfRigReader {
 
     /**
      * The rig's bones, the SMPL joints the file declares for some (bone index → joint: VRM), where
-     * the bones are in the file, and the mesh the skin deforms (null without one).
+     * the bones are in a GLB to copy (else null), and the mesh the skin deforms with its materials (null without one).
      */
-    record Read(RigBones bones, Map<Integer, Integer> declared, GltfCharacter character, SkinnedMesh mesh) {
+    record Read(RigBones bones, Map<Integer, Integer> declared, GltfCharacter character, CharacterBody body) {
     }
 
     /** @throws IOException naming the problem when the file is not a readable glTF character */
@@ -133,8 +137,22 @@ final class GltfRigReader {
             world = Arrays.stream(world).map(turn::times).toArray(Transform[]::new);
             aboveTop = turn.times(aboveTop);
         }
-        SkinnedMesh mesh = skin == null ? null : GltfSkinnedMesh.of(model, bones, world);
-        return new Read(RigBones.ofWorld(names, parents, world), declared, new GltfCharacter(file, nodes, world, aboveTop), mesh);
+        CharacterBody body = skin == null ? null : GltfSkinnedMesh.of(model, bones, world);
+        GltfCharacter character = isOneBufferGlb(file, model) ? new GltfCharacter(file, nodes, world, aboveTop) : null;
+        return new Read(RigBones.ofWorld(names, parents, world), declared, character, body);
+    }
+
+    /**
+     * Whether the file is binary glTF with its one buffer inside: what an animated copy of the
+     * character can be written from (a .gltf with its buffers beside it gets the character's mesh
+     * from {@link GltfSkinnedMesh} instead).
+     */
+    private static boolean isOneBufferGlb(Path file, GltfModel model) throws IOException {
+        byte[] magic;
+        try (InputStream in = Files.newInputStream(file)) {
+            magic = in.readNBytes(4);
+        }
+        return new String(magic, StandardCharsets.ISO_8859_1).equals("glTF") && model.getBufferModels().size() == 1;
     }
 
     /**

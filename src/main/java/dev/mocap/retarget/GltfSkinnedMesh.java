@@ -7,13 +7,16 @@ import de.javagl.jgltf.model.AccessorIntData;
 import de.javagl.jgltf.model.AccessorModel;
 import de.javagl.jgltf.model.AccessorShortData;
 import de.javagl.jgltf.model.GltfModel;
+import de.javagl.jgltf.model.MaterialModel;
 import de.javagl.jgltf.model.MeshModel;
 import de.javagl.jgltf.model.MeshPrimitiveModel;
 import de.javagl.jgltf.model.NodeModel;
 import de.javagl.jgltf.model.SkinModel;
 import dev.mocap.body.Transform;
+import de.javagl.jgltf.model.v2.MaterialModelV2;
 import dev.mocap.body.Vec3;
-import dev.mocap.body.mesh.SkinnedMesh;
+import dev.mocap.body.mesh.CharacterBody;
+import dev.mocap.body.mesh.MeshMaterials;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +31,13 @@ import java.util.List;
 final class GltfSkinnedMesh {
     private static final int TRIANGLES = 4;
 
-    /** The mesh, or null when the skins of the rig's bones deform no triangles. */
-    static SkinnedMesh of(GltfModel model, List<NodeModel> bones, Transform[] bindWorld) {
+    /** The mesh and its materials' base colours, or null when the skins of the rig's bones deform no triangles. */
+    static CharacterBody of(GltfModel model, List<NodeModel> bones, Transform[] bindWorld) {
         Vec3 root = bindWorld[0].translation();
         List<Vec3> positions = new ArrayList<>();
         List<Integer> triangles = new ArrayList<>();
         VertexWeights weights = new VertexWeights();
+        TriangleMaterials materials = new TriangleMaterials();
         for (NodeModel node : model.getNodeModels()) {
             SkinModel skin = node.getSkinModel();
             if (skin == null || !bones.containsAll(skin.getJoints())) {
@@ -48,14 +52,33 @@ final class GltfSkinnedMesh {
             }
             for (MeshModel mesh : node.getMeshModels()) {
                 for (MeshPrimitiveModel primitive : mesh.getMeshPrimitiveModels()) {
+                    int before = triangles.size();
                     addPrimitive(primitive, meshToWorld, boneOfJoint, root, positions, triangles, weights);
+                    int material = material(primitive.getMaterialModel(), materials);
+                    for (int t = before; t < triangles.size(); t += 3) {
+                        materials.addTriangle(material);
+                    }
                 }
             }
         }
         if (triangles.isEmpty()) {
             return null;
         }
-        return weights.mesh(positions.toArray(Vec3[]::new), triangles.stream().mapToInt(Integer::intValue).toArray(), bones.size());
+        return new CharacterBody(weights.mesh(positions.toArray(Vec3[]::new), triangles.stream().mapToInt(Integer::intValue).toArray(),
+                bones.size()), materials.finish());
+    }
+
+    /** A primitive's material: its name and base colour factor (textures are not carried); the plain one without. */
+    private static int material(MaterialModel model, TriangleMaterials materials) {
+        if (!(model instanceof MaterialModelV2 v2)) {
+            return materials.plain();
+        }
+        float[] factor = v2.getBaseColorFactor();
+        double[] rgba = {1, 1, 1, 1};
+        for (int c = 0; factor != null && c < Math.min(4, factor.length); c++) {
+            rgba[c] = Float.isFinite(factor[c]) ? Math.max(0, Math.min(1, factor[c])) : 1;
+        }
+        return materials.material(model, new MeshMaterials.Material(model.getName() != null ? model.getName() : "material", rgba));
     }
 
     private static void addPrimitive(MeshPrimitiveModel primitive, Transform[] meshToWorld, int[] boneOfJoint, Vec3 root,

@@ -26,6 +26,15 @@ record RigBones(List<String> names, int[] parents, Vec3[] translations, Quat[] r
         return new RigBones(names, parents, translations, rotations);
     }
 
+    /** The same bones with the whole rig turned about the world's origin. */
+    RigBones turned(Quat turn) {
+        Vec3[] t = translations.clone();
+        Quat[] r = rotations.clone();
+        t[0] = turn.rotate(t[0]);
+        r[0] = turn.times(r[0]).normalized();
+        return new RigBones(names, parents, t, r);
+    }
+
     /** Each bone's rest position in world coordinates. */
     Vec3[] worldPositions() {
         return rig(names.toString(), BoneMap.none(names.size())).restWorldPositions();

@@ -10,6 +10,7 @@ import dev.mocap.body.Vec3;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.format.gltf.GltfCharacter;
+import dev.mocap.body.mesh.CharacterBody;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,25 +33,33 @@ public final class RigFiles {
         RigBones bones;
         Map<Integer, Integer> declared = Map.of();
         GltfCharacter character = null;
-        SkinnedMesh mesh = null;
+        CharacterBody body = null;
         try {
             switch (RigFormat.of(file)) {
                 case BVH -> bones = bvhBones(file, warnings);
                 case FBX -> {
                     FbxRigReader.Read read = FbxRigReader.read(file, warnings);
                     bones = read.bones();
-                    mesh = read.mesh();
+                    body = read.body();
                 }
                 default -> {
                     GltfRigReader.Read read = GltfRigReader.read(file, warnings);
                     bones = read.bones();
                     declared = read.declared();
                     character = read.character();
-                    mesh = read.mesh();
+                    body = read.body();
                 }
             }
         } catch (IOException | RuntimeException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read the rig " + file + ": " + e.getMessage(), e);
+        }
+        Vec3[] meshInWorld = body == null ? null : body.worldPositions(bones.translations()[0]);
+        Facing.Turn turn = Facing.toFront(bones.parents(), bones.worldPositions(), meshInWorld);
+        if (turn != null) {
+            warnings.add("the character faces " + turn.faced() + " (its feet point that way): turned to face +Z, as the motion does");
+            bones = bones.turned(turn.rotation());
+            body = body == null ? null : body.turned(turn.rotation());
+            character = character == null ? null : character.turned(turn.rotation());
         }
         BoneMap map;
         try {
@@ -64,7 +73,7 @@ public final class RigFiles {
                     + "; name them in a bone map file (--bone-map, JSON {\"bone name\": \"smpl joint\"}); the rig's bones are: "
                     + String.join(", ", bones.names()));
         }
-        return new LoadedRig(bones.rig(name, map), warnings, character, mesh);
+        return new LoadedRig(bones.rig(name, map), warnings, character, body);
     }
 
     /** A bone map override file: a JSON object from bone names to SMPL joint names (or null: the bone follows nothing). */

@@ -9,6 +9,7 @@ import dev.mocap.body.Vec3;
 import dev.mocap.format.BlenderImport;
 import dev.mocap.format.BlenderRunner;
 import dev.mocap.format.bvh.BvhReader;
+import dev.mocap.format.gltf.GltfValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,11 @@ class ConvertCharacterTest {
     Path dir;
 
     @Test
-    void convertsOntoAnFbxCharacter() throws IOException {
+    void convertsOntoAnFbxCharacter() throws Exception {
         Path video = TestData.file("video/tfjs/pose_1.mp4");
         Path character = TestData.file("characters/makehuman/makehuman_mixamo.fbx");
         CliRun run = CliRun.of("convert", "-q", video.toString(), "-o", dir.resolve("me").toString(), "--rig", character.toString(),
-                "--format", "fbx,bvh");
+                "--format", "fbx,bvh,glb");
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.out().contains("mixamorig:LeftUpLeg -> left_hip (name)"), "the map is printed with how it was found: " + run.out());
         assertEquals("mixamorig_Hips", BvhReader.read(dir.resolve("me.bvh"), 1).skeleton().name(0), "BVH-safe bone names");
@@ -41,6 +42,9 @@ class ConvertCharacterTest {
         assertEquals("name", target.get("bone_map_found_by").get("mixamorig:LeftUpLeg").asText());
         assertEquals("spine chain", target.get("bone_map_found_by").get("mixamorig:Spine1").asText());
         blenderSeesTheBvhMotion(dir.resolve("me.fbx"), BvhReader.read(dir.resolve("me.bvh"), 1));
+        JsonNode glb = GltfValidator.report(dir.resolve("me.glb"), dir);
+        assertEquals(0, glb.path("errors").asInt(), "validator errors: " + glb.path("messages"));
+        assertEquals(3, glb.path("info").path("drawCallCount").asInt(), "the GLB carries the character's mesh with its three materials");
     }
 
     /** Blender's FBX import puts the character's bones where the BVH written beside it does (FK), feet on the floor. */

@@ -3,7 +3,9 @@ package dev.mocap.retarget;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mocap.MocapException;
+import dev.mocap.GlbJson;
 import dev.mocap.TestData;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.TestMotions;
@@ -19,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,21 +139,18 @@ class CharacterFilesTest {
      */
     @Test
     void vrm0CharactersFacingMinusZAreTurnedAround() throws IOException {
-        byte[] glb = Files.readAllBytes(TestData.file("characters/vrm/debug_robot.vrm"));
-        int jsonLength = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN).getInt(12);
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode json = (ObjectNode) mapper.readTree(
-                new String(glb, 20, jsonLength, StandardCharsets.UTF_8));
-        ObjectNode extensions = (ObjectNode) json.get("extensions");
-        ArrayNode list = mapper.createArrayNode();
-        extensions.get("VRMC_vrm").get("humanoid").get("humanBones").fields()
-                .forEachRemaining(e -> list.addObject().put("bone", e.getKey()).put("node", e.getValue().get("node").asInt()));
-        extensions.removeAll();
-        extensions.putObject("VRM").putObject("humanoid").set("humanBones", list);
-        int root = json.get("scenes").get(0).get("nodes").get(0).asInt();
-        ((ObjectNode) json.get("nodes").get(root)).putArray("rotation").add(0).add(1).add(0).add(0);
         Path vrm0 = dir.resolve("robot0.vrm");
-        Files.write(vrm0, glbWithJson(glb, mapper.writeValueAsBytes(json), jsonLength));
+        GlbJson.edit(TestData.file("characters/vrm/debug_robot.vrm"), json -> {
+            ObjectNode extensions = (ObjectNode) json.get("extensions");
+            ArrayNode list = mapper.createArrayNode();
+            extensions.get("VRMC_vrm").get("humanoid").get("humanBones").fields()
+                    .forEachRemaining(e -> list.addObject().put("bone", e.getKey()).put("node", e.getValue().get("node").asInt()));
+            extensions.removeAll();
+            extensions.putObject("VRM").putObject("humanoid").set("humanBones", list);
+            int root = json.get("scenes").get(0).get("nodes").get(0).asInt();
+            ((ObjectNode) json.get("nodes").get(root)).putArray("rotation").add(0).add(1).add(0).add(0);
+        }, vrm0);
         Rig rig = RigFiles.load(vrm0, Map.of()).rig();
         assertEquals(AutoBoneMap.BY_VRM, rig.map().how().get(rig.map().boneFor(LEFT_HIP)));
         Vec3[] p = rig.restWorldPositions();
@@ -168,28 +164,22 @@ class CharacterFilesTest {
     /** The robot without its VRM table is a valid glTF without skin: its plain node hierarchy is the rig. */
     @Test
     void skinlessGltfIsAPlainHierarchy() throws IOException {
-        byte[] glb = Files.readAllBytes(TestData.file("characters/vrm/debug_robot.vrm"));
-        ByteBuffer in = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN);
-        int jsonLength = in.getInt(12);
-        String json = new String(glb, 20, jsonLength, StandardCharsets.UTF_8).replace("\"VRMC_vrm\"", "\"XVRMC_vrm\"");
         Path plain = dir.resolve("robot.glb");
-        Files.write(plain, glbWithJson(glb, json.getBytes(StandardCharsets.UTF_8), jsonLength));
+        GlbJson.edit(TestData.file("characters/vrm/debug_robot.vrm"), json -> {
+            ObjectNode extensions = (ObjectNode) json.get("extensions");
+            extensions.set("XVRMC_vrm", extensions.remove("VRMC_vrm"));
+            for (String list : List.of("extensionsUsed", "extensionsRequired")) {
+                if (json.get(list) instanceof ArrayNode used) {
+                    for (int i = 0; i < used.size(); i++) {
+                        used.set(i, TextNode.valueOf(used.get(i).asText().equals("VRMC_vrm") ? "XVRMC_vrm" : used.get(i).asText()));
+                    }
+                }
+            }
+        }, plain);
         Rig rig = RigFiles.load(plain, Map.of()).rig();
         assertEquals(List.of(), rig.map().missingKeyJoints());
         assertTrue(rig.map().how().stream().noneMatch(AutoBoneMap.BY_VRM::equals));
         assertTrue(rig.names().contains("hips") && !rig.names().contains("Hips"), "the rigid meshes are not bones");
-    }
-
-    private static byte[] glbWithJson(byte[] glb, byte[] json, int oldLength) {
-        int padded = (json.length + 3) / 4 * 4;
-        ByteBuffer out = ByteBuffer.allocate(glb.length - oldLength + padded).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(glb, 0, 12).putInt(padded).putInt(0x4E4F534A).put(json);
-        for (int i = json.length; i < padded; i++) {
-            out.put((byte) ' ');
-        }
-        out.put(glb, 20 + oldLength, glb.length - 20 - oldLength);
-        out.putInt(8, out.capacity());
-        return out.array();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mocap.body.mesh;
 
+import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
 
 import java.util.Arrays;
@@ -87,6 +88,12 @@ public record SkinnedMesh(Vec3[] positions, Vec3[] normals, int[] triangles, Bod
 
     public double weight(int vertex, int k) {
         return weights[INFLUENCES * vertex + k];
+    }
+
+    /** The same mesh turned about the origin. */
+    public SkinnedMesh turned(Quat turn) {
+        return new SkinnedMesh(Arrays.stream(positions).map(turn::rotate).toArray(Vec3[]::new),
+                Arrays.stream(normals).map(turn::rotate).toArray(Vec3[]::new), triangles, sides, joints, weights);
     }
 
     /** The same mesh moved by {@code offset} (e.g. from the root at the origin to a bind pose). */

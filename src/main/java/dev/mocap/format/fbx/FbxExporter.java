@@ -4,6 +4,7 @@ import dev.mocap.AtomicFiles;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.body.mesh.MeshMaterials;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.BodyOption;
 import dev.mocap.format.AnimationName;
@@ -16,7 +17,6 @@ import dev.mocap.format.fbx.binary.FbxNode;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,11 +46,10 @@ public final class FbxExporter {
         Skeleton skeleton = motion.skeleton();
         double perMetre = options.unit().perMetre();
         long[] bones = SkeletonObjects.add(scene, skeleton, options);
-        long[] meshes = carriesCharacter(options, skeleton)
-                ? new long[]{MeshObjects.add(scene, CHARACTER_MESH_NAME, options.characterMesh(), skeleton, bones, perMetre)}
-                : options.body().meshFor(skeleton)
-                ? new long[]{MeshObjects.add(scene, options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME,
-                options.ownBody() != null ? options.ownBody() : Mannequin.of(skeleton), skeleton, bones, perMetre)} : new long[0];
+        long[] meshes = options.body().carries(options.character(), skeleton)
+                ? new long[]{MeshObjects.add(scene, CHARACTER_MESH_NAME, options.character().mesh(), options.character().materials(),
+                skeleton, bones, perMetre)}
+                : options.body().meshFor(skeleton) ? new long[]{generatedBody(scene, options, skeleton, bones, perMetre)} : new long[0];
         BindPoseObject.add(scene, bones, BindPose.jointPositions(skeleton), perMetre, meshes);
         AnimationObjects.add(scene, motion, bones, takeName, options);
         long stop = FbxTime.ofFrame(motion.frameCount() - 1, motion.fps());
@@ -67,10 +66,11 @@ public final class FbxExporter {
         return records;
     }
 
-    /** The character's own mesh goes with a motion on its rig, unless --body asks for bones only or the mannequin. */
-    private static boolean carriesCharacter(FbxOptions options, Skeleton skeleton) {
-        SkinnedMesh mesh = options.characterMesh();
-        return mesh != null && options.body() == BodyOption.AUTO && Arrays.stream(mesh.joints()).allMatch(j -> j < skeleton.size());
+    /** The mannequin, or the user's SMPL body in its place. */
+    private static long generatedBody(FbxScene scene, FbxOptions options, Skeleton skeleton, long[] bones, double perMetre) {
+        String name = options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME;
+        SkinnedMesh mesh = options.ownBody() != null ? options.ownBody() : Mannequin.of(skeleton);
+        return MeshObjects.add(scene, name, mesh, MeshMaterials.bySide(mesh, name), skeleton, bones, perMetre);
     }
 
     private FbxExporter() {

@@ -2,7 +2,7 @@ package dev.mocap.format.fbx;
 
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
-import dev.mocap.body.mesh.BodySide;
+import dev.mocap.body.mesh.MeshMaterials;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.BindPose;
 import dev.mocap.format.fbx.FbxScene.SceneObject;
@@ -11,11 +11,10 @@ import dev.mocap.format.fbx.binary.FbxNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A skinned mesh as FBX: a Geometry (vertices, triangles, per-vertex normals, a material per
- * triangle) under a Model of class Mesh at the scene root, one Material per body side, and a
+ * triangle) under a Model of class Mesh at the scene root, its Materials (one per body side for the mannequin), and a
  * Skin deformer with one Cluster per bone holding the bone's vertices and weights and its bind
  * matrices (FORMATS.md §1.3). The vertices are written where the bind pose puts them, so the
  * mesh model's own transform is the identity.
@@ -25,7 +24,8 @@ final class MeshObjects {
      * Adds a mesh made in the skeleton's rest pose (root at the origin, metres), placed in the
      * {@link BindPose} and skinned to the skeleton's bones; returns its Model id.
      */
-    static long add(FbxScene scene, String name, SkinnedMesh restMesh, Skeleton skeleton, long[] bones, double perMetre) {
+    static long add(FbxScene scene, String name, SkinnedMesh restMesh, MeshMaterials materials, Skeleton skeleton, long[] bones,
+                    double perMetre) {
         SkinnedMesh mesh = restMesh.translated(BindPose.lift(skeleton));
         Vec3[] bindPositions = BindPose.jointPositions(skeleton);
         long model = scene.addModel(name, "Mesh", new Properties70()
@@ -35,10 +35,10 @@ final class MeshObjects {
                 .transform("Lcl Rotation", Vec3.ZERO)
                 .transform("Lcl Scaling", FbxScene.UNIT_SCALE)).id();
         scene.connect(model, FbxScene.ROOT);
-        long geometry = addGeometry(scene, name, mesh, perMetre);
+        long geometry = addGeometry(scene, name, mesh, materials, perMetre);
         scene.connect(geometry, model);
-        for (BodySide side : BodySide.values()) {
-            scene.connect(addMaterial(scene, name, side), model);
+        for (MeshMaterials.Material material : materials.materials()) {
+            scene.connect(addMaterial(scene, material), model);
         }
         SceneObject skin = scene.add("Deformer", name, "Deformer", "Skin");
         skin.node().child("Version", 101);
@@ -52,7 +52,7 @@ final class MeshObjects {
         return model;
     }
 
-    private static long addGeometry(FbxScene scene, String name, SkinnedMesh mesh, double perMetre) {
+    private static long addGeometry(FbxScene scene, String name, SkinnedMesh mesh, MeshMaterials materials, double perMetre) {
         SceneObject geometry = scene.add("Geometry", name, "Geometry", "Mesh");
         FbxNode node = geometry.node();
         node.child("GeometryVersion", 124);
@@ -68,12 +68,12 @@ final class MeshObjects {
         normals.child("MappingInformationType", "ByVertice");
         normals.child("ReferenceInformationType", "Direct");
         normals.child("Normals", coordinates(mesh.normals(), 1));
-        FbxNode materials = node.child("LayerElementMaterial", 0);
-        materials.child("Version", 101);
-        materials.child("Name", "");
-        materials.child("MappingInformationType", "ByPolygon");
-        materials.child("ReferenceInformationType", "IndexToDirect");
-        materials.child("Materials", Arrays.stream(mesh.sides()).mapToInt(BodySide::ordinal).toArray());
+        FbxNode materialLayer = node.child("LayerElementMaterial", 0);
+        materialLayer.child("Version", 101);
+        materialLayer.child("Name", "");
+        materialLayer.child("MappingInformationType", "ByPolygon");
+        materialLayer.child("ReferenceInformationType", "IndexToDirect");
+        materialLayer.child("Materials", materials.ofTriangle());
         FbxNode layer = node.child("Layer", 0);
         layer.child("Version", 100);
         for (String element : List.of("LayerElementNormal", "LayerElementMaterial")) {
@@ -84,13 +84,13 @@ final class MeshObjects {
         return geometry.id();
     }
 
-    /** Connected to the model in {@link BodySide} order, so a side's ordinal is its material index. */
-    private static long addMaterial(FbxScene scene, String meshName, BodySide side) {
-        SceneObject material = scene.add("Material", meshName + "_" + side.name().toLowerCase(Locale.ROOT), "Material", "");
+    /** Connected to the model in the order of the list, so a material's position is its index. */
+    private static long addMaterial(FbxScene scene, MeshMaterials.Material look) {
+        SceneObject material = scene.add("Material", look.name(), "Material", "");
         material.node().child("Version", 102);
         material.node().child("ShadingModel", "lambert");
         material.node().child("MultiLayer", 0);
-        material.node().add(new Properties70().color("DiffuseColor", side.rgb()).node());
+        material.node().add(new Properties70().color("DiffuseColor", Arrays.copyOf(look.rgba(), 3)).node());
         return material.id();
     }
 

@@ -8,6 +8,7 @@ import de.javagl.jgltf.impl.v2.GlTF;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The GLB's single binary buffer, built as accessors are added: each accessor gets its own
@@ -58,9 +59,18 @@ final class GlbBuffer {
         return index;
     }
 
-    /** Vertex attribute of VEC4 unsigned bytes (joint indices). */
-    int unsignedByteVec4(byte[] values) {
-        return accessor(values, UNSIGNED_BYTE, values.length / 4, "VEC4", ARRAY_BUFFER);
+    /** Joint indices as a VEC4 vertex attribute: unsigned bytes, or unsigned shorts for a skin of more than 256 joints. */
+    int jointIndices(int[] values) {
+        boolean small = Arrays.stream(values).allMatch(j -> j <= 0xFF);
+        ByteBuffer data = ByteBuffer.allocate((small ? 1 : 2) * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int j : values) {
+            if (small) {
+                data.put((byte) j);
+            } else {
+                data.putShort((short) j);
+            }
+        }
+        return accessor(data.array(), small ? UNSIGNED_BYTE : UNSIGNED_SHORT, values.length / 4, "VEC4", ARRAY_BUFFER);
     }
 
     /** Triangle vertex indices, as unsigned shorts when they fit. */

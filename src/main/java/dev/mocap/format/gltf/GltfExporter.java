@@ -7,7 +7,10 @@ import de.javagl.jgltf.model.io.GltfAssetWriter;
 import de.javagl.jgltf.model.io.v2.GltfAssetV2;
 import dev.mocap.AtomicFiles;
 import dev.mocap.body.Motion;
+import dev.mocap.body.Vec3;
+import dev.mocap.body.mesh.CharacterBody;
 import dev.mocap.body.mesh.Mannequin;
+import dev.mocap.body.mesh.MeshMaterials;
 import dev.mocap.body.mesh.SkinnedMesh;
 import dev.mocap.format.AnimationName;
 import dev.mocap.format.BindPose;
@@ -17,13 +20,14 @@ import java.nio.file.Path;
 
 /**
  * Writes a motion as binary glTF 2.0 (GLB): the joints as a node hierarchy with a skin, the
- * motion as one animation named after the file, optionally the mannequin skinned to the joints.
+ * motion as one animation named after the file, optionally the mannequin (or the user's SMPL body,
+ * or, on a character's rig, the character's own mesh and materials) skinned to the joints.
  * Y up, metres, the subject facing +Z: the motion's own axes, as glTF defines them. A motion on a
  * glTF character's rig goes into a copy of that character instead ({@link CharacterGlb}).
  */
 public final class GltfExporter {
     private static final String GENERATOR = "mocap (dev.mocap) glTF exporter";
-    private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body";
+    private static final String MESH_NAME = "mannequin", OWN_BODY_NAME = "body", CHARACTER_MESH_NAME = "character";
 
     /** The GLB writer with these options. */
     public static MotionWriter writer(GltfOptions options) {
@@ -52,10 +56,14 @@ public final class GltfExporter {
         JointNodes.add(gltf, buffer, motion.skeleton());
         Scene scene = new Scene();
         scene.addNodes(0);
-        if (options.body().meshFor(motion.skeleton())) {
+        Vec3 lift = BindPose.lift(motion.skeleton());
+        if (options.body().carries(options.characterBody(), motion.skeleton())) {
+            CharacterBody character = options.characterBody();
+            scene.addNodes(MeshNode.add(gltf, buffer, character.mesh().translated(lift), character.materials(), CHARACTER_MESH_NAME));
+        } else if (options.body().meshFor(motion.skeleton())) {
+            String name = options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME;
             SkinnedMesh rest = options.ownBody() != null ? options.ownBody() : Mannequin.of(motion.skeleton());
-            SkinnedMesh body = rest.translated(BindPose.lift(motion.skeleton()));
-            scene.addNodes(MeshNode.add(gltf, buffer, body, options.ownBody() != null ? OWN_BODY_NAME : MESH_NAME));
+            scene.addNodes(MeshNode.add(gltf, buffer, rest.translated(lift), MeshMaterials.bySide(rest, name), name));
         }
         gltf.addScenes(scene);
         gltf.setScene(0);
