@@ -15,8 +15,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 clip="$work/long_${minutes}min_1080p.mp4"
+# FFmpeg builds without x264 (such as the one inside JavaCV's ffmpeg jar) have OpenH264.
+case "$(ffmpeg -hide_banner -encoders 2>/dev/null)" in
+  *libx264*) encoder=(libx264 -preset ultrafast) ;;
+  *) encoder=(libopenh264 -b:v 4M) ;;
+esac
 ffmpeg -loglevel error -stream_loop -1 -i "$source_clip" -t "$((minutes * 60))" -an \
-  -vf "scale=-2:1080,pad=1920:1080:(ow-iw)/2:0,fps=30" -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$clip"
+  -vf "scale=-2:1080,pad=1920:1080:(ow-iw)/2:0,fps=30" -c:v "${encoder[@]}" -pix_fmt yuv420p "$clip"
 frames="$(ffprobe -v error -select_streams v:0 -count_packets -show_entries stream=nb_read_packets -of csv=p=0 "$clip")"
 echo "clip: $frames frames of 1920x1080 at 30 fps ($minutes min), $(du -h "$clip" | cut -f1)"
 

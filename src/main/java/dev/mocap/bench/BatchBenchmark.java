@@ -1,8 +1,5 @@
 package dev.mocap.bench;
 
-import dev.mocap.AtomicFiles;
-import dev.mocap.ExitCode;
-import dev.mocap.MocapException;
 import dev.mocap.export.Exporters;
 import dev.mocap.format.Format;
 import dev.mocap.filter.SmoothingPreset;
@@ -17,15 +14,12 @@ import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.retarget.Retargeting;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Batch throughput: the same videos converted (default settings, BVH) with one job and with two
@@ -49,7 +43,7 @@ public final class BatchBenchmark {
 
     public void run(List<Path> arguments) {
         List<Path> videos = BatchInputs.find(arguments, false);
-        Path dir = temporaryFolder();
+        Path dir = BenchFolder.create("mocap-bench-batch");
         try {
             new ConvertJob(models, options(PoseOptions.defaultThreads())).run(videos.get(0), dir.resolve("warm-up"), Progress.silent());
             out.printf(Locale.ROOT, "batch of %d videos (%s), %d cores; default settings, BVH%n", videos.size(),
@@ -72,28 +66,12 @@ public final class BatchBenchmark {
             out.printf(Locale.ROOT, "best rounds: --jobs 1 %.1f frames/s, --jobs 2 %.1f frames/s: --jobs 2 gives %.2f× the throughput%n",
                     best[0], best[1], best[1] / best[0]);
         } finally {
-            deleteTree(dir);
+            BenchFolder.delete(dir);
         }
     }
 
     private static ConvertJob.Options options(int threads) {
         return new ConvertJob.Options(PoseOptions.defaults().withThreads(threads),
                 RecoveryOptions.defaults(), SmoothingPreset.DEFAULT, true, Set.of(Format.BVH), Exporters.defaults(), Retargeting.NONE);
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("mocap-bench-batch");
-        } catch (IOException e) {
-            throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot create a temporary folder: " + AtomicFiles.describe(e), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException e) {
-            // nothing left to clean up
-        }
     }
 }

@@ -8,6 +8,8 @@ import dev.mocap.bench.ExportBenchmark;
 import dev.mocap.bench.FilterBenchmark;
 import dev.mocap.bench.LandmarkBenchmark;
 import dev.mocap.bench.RecoveryBenchmark;
+import dev.mocap.bench.ConvertBenchmark;
+import dev.mocap.pose.PoseOptions;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -16,11 +18,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code mocap bench landmarks|recovery VIDEO}, {@code mocap bench filters [CMU_DIR]},
+ * {@code mocap bench landmarks|recovery|convert VIDEO}, {@code mocap bench filters [CMU_DIR]},
  * {@code mocap bench export [VIDEO|MOTION.bvh]}: speed and quality benchmarks.
  */
 final class BenchCommand implements Command {
     private static final int DEFAULT_FRAMES = 150;
+    private static final int DEFAULT_ROUNDS = 3;
     /** The CMU clips of the shared test data, seen from a checkout. */
     private static final String DEFAULT_CMU_DIR = "../shared/testdata/mocap/cmu";
     /** The training corpus, whose held-out clips the accuracy benchmark films. */
@@ -38,13 +41,14 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery VIDEO [--frames N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]]";
+        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]]";
     }
 
     @Override
     public String summary() {
         return "benchmarks: 'landmarks' (ms/frame per stage, fps at 1 and 2 threads, vs TFLite+XNNPACK), "
                 + "'recovery' (recovery frames/s and end-to-end convert fps), "
+                + "'convert' (whole convert against inference alone, ONNX Runtime and TFLite+XNNPACK: fps, CPU ms/frame, ratios), "
                 + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time), "
                 + "'export' (time to write 10 000 frames as BVH, FBX, GLB), "
                 + "'batch' (videos/min and frames/s with --jobs 1 and 2), "
@@ -56,6 +60,8 @@ final class BenchCommand implements Command {
         Options o = new Options();
         o.addOption(Option.builder().longOpt("frames").hasArg().argName("N")
                 .desc("frames of the video to use (default " + DEFAULT_FRAMES + ")").build());
+        o.addOption(Option.builder().longOpt("rounds").hasArg().argName("N")
+                .desc("convert: rounds of the three measurements, taken in turn (default " + DEFAULT_ROUNDS + ")").build());
         o.addOption(Option.builder().longOpt("rendered").hasArg().argName("DIR")
                 .desc("accuracy: also render the held-out clips as videos into DIR (kept for reruns) and measure them through the "
                         + "landmark model (needs OpenGL: xvfb-run on a server)").build());
@@ -90,12 +96,20 @@ final class BenchCommand implements Command {
                     .run(args.size() > 1 ? args.subList(1, args.size()).stream().map(Path::of).toList() : DEFAULT_BATCH_INPUTS);
             return ExitCode.OK;
         }
-        if (args.size() != 2 || !List.of("landmarks", "recovery").contains(args.get(0))) {
-            throw new IllegalArgumentException("expected: bench landmarks VIDEO, bench recovery VIDEO, bench filters [CMU_DIR], "
+        if (args.size() != 2 || !List.of("landmarks", "recovery", "convert").contains(args.get(0))) {
+            throw new IllegalArgumentException("expected: bench landmarks VIDEO, bench recovery VIDEO, bench convert VIDEO, bench filters [CMU_DIR], "
                     + "or bench export [VIDEO|MOTION.bvh]");
         }
         if (args.get(0).equals("recovery")) {
             new RecoveryBenchmark(ModelStore.locate(), System.out).run(Path.of(args.get(1)));
+            return ExitCode.OK;
+        }
+        if (args.get(0).equals("convert")) {
+            int rounds = line.hasOption("rounds") ? PoseCliOptions.positiveInt("rounds", line.getOptionValue("rounds")) : DEFAULT_ROUNDS;
+            PoseOptions pose = PoseOptions.defaults();
+            new ConvertBenchmark(ModelStore.locate(), new PoseOptions(PoseCliOptions.landmarkModel(line.getOptionValue("model", "full")),
+                    pose.device(), pose.threads(), pose.minDetectionScore(), pose.minPoseScore(), pose.person()), System.out)
+                    .run(Path.of(args.get(1)), rounds);
             return ExitCode.OK;
         }
         int frames = line.hasOption("frames") ? PoseCliOptions.positiveInt("frames", line.getOptionValue("frames")) : DEFAULT_FRAMES;

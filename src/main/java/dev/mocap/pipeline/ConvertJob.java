@@ -21,6 +21,7 @@ import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.recover.Segment;
+import dev.mocap.recover.WindowedRecovery;
 import dev.mocap.retarget.Retargeting;
 
 import java.io.IOException;
@@ -68,9 +69,12 @@ public final class ConvertJob {
     private final Options options;
     private final MotionRecovery recovery;
 
-    /** A conversion with the recovery that the options name (its model is loaded now, so a missing one fails early). */
+    /**
+     * A conversion with the recovery that the options name (its model is loaded now, so a missing
+     * one fails early), in windows on long videos so that memory does not grow with their length.
+     */
     public ConvertJob(ModelStore models, Options options) {
-        this(models, options, options.recovery().method().create(models));
+        this(models, options, new WindowedRecovery(options.recovery().method().create(models)));
     }
 
     public ConvertJob(ModelStore models, Options options, MotionRecovery recovery) {

@@ -48,6 +48,7 @@ public final class PoseTracker implements AutoCloseable {
     private int framesSinceDetection;
     private List<DetectionWindow> views;
     private int nextView;
+    private int detectorRuns, landmarkRuns;
 
     public PoseTracker(PoseDetector detector, LandmarkEstimator estimator, float minPoseScore) {
         this.detector = detector;
@@ -104,6 +105,7 @@ public final class PoseTracker implements AutoCloseable {
                 continue;
             }
             LandmarkEstimator.Estimate e = estimator.estimate(frame, t.nextRoi());
+            landmarkRuns++;
             if (e.landmarks().score() < minPoseScore) {
                 t.lose(time);
                 lostAny = true;
@@ -128,6 +130,7 @@ public final class PoseTracker implements AutoCloseable {
 
     private void detect(VideoFrame frame, double time, DetectionWindow window) {
         framesSinceDetection = 0;
+        detectorRuns++;
         List<Detection> found = detector.detect(frame, window);
         List<PersonTrack> seen = tracks.stream().filter(t -> t.current() != null).toList();
         List<PersonTrack> lost = tracks.stream().filter(t -> t.current() == null).toList();
@@ -182,6 +185,7 @@ public final class PoseTracker implements AutoCloseable {
     /** The landmarks in a detection's region, unless the model sees nobody there or someone already tracked. */
     private LandmarkEstimator.Estimate confirm(VideoFrame frame, Detection d) {
         LandmarkEstimator.Estimate e = estimator.estimate(frame, d.roi());
+        landmarkRuns++;
         if (e.landmarks().score() < minPoseScore) {
             return null;
         }
@@ -202,6 +206,16 @@ public final class PoseTracker implements AutoCloseable {
         }
         Arrays.sort(distance);
         return distance[joints.length / 2] <= SAME_PERSON * Math.min(a.roi().size(), b.roi().size());
+    }
+
+    /** How often the detector has run so far (what tracking saves shows here). */
+    public int detectorRuns() {
+        return detectorRuns;
+    }
+
+    /** How often the landmark model has run so far: once per followed person per frame, plus confirmations of detections. */
+    public int landmarkRuns() {
+        return landmarkRuns;
     }
 
     private static Roi alignmentRoi(LandmarkEstimator.Estimate e) {

@@ -27,6 +27,10 @@ public record RecoveryOptions(double focalPx, double fovDegrees, double subjectH
         return new RecoveryOptions(focalPx, fovDegrees, subjectHeight, fps, keepCameraFrame, maxGapSeconds, smoothness, m);
     }
 
+    public RecoveryOptions withSubjectHeight(double metres) {
+        return new RecoveryOptions(focalPx, fovDegrees, metres, fps, keepCameraFrame, maxGapSeconds, smoothness, method);
+    }
+
     public RecoveryOptions withFocal(double focal) {
         return new RecoveryOptions(focal, fovDegrees, subjectHeight, fps, keepCameraFrame, maxGapSeconds, smoothness, method);
     }
