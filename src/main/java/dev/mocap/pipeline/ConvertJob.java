@@ -70,7 +70,8 @@ public final class ConvertJob {
 
     /** A conversion with the recovery that the options name (its model is loaded now, so a missing one fails early). */
     public ConvertJob(ModelStore models, Options options) {
-        this(models, options, options.recovery().method().create(models));
+        this(models, options, options.recovery().create(models, options.pose().device(), options.pose().threads(),
+                options.exporters().smplModel()));
     }
 
     public ConvertJob(ModelStore models, Options options, MotionRecovery recovery) {
@@ -158,7 +159,7 @@ public final class ConvertJob {
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
-                new Sidecar.Settings(options.recovery().method().cliName(), options.smoothing().cliName(), options.footLock(),
+                new Sidecar.Settings(options.recovery().recoveryName(), options.smoothing().cliName(), options.footLock(),
                         options.floor().cliName(), raise, options.retargeting(), ConversionSettings.of(options)));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());

@@ -99,7 +99,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         return out;
     }
 
-    private static double focal(RecoveryOptions options, VideoInfo video) {
+    static double focal(RecoveryOptions options, VideoInfo video) {
         if (Double.isFinite(options.focalPx())) {
             return options.focalPx();
         }
@@ -141,7 +141,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         return sum / BlazePose.MAJOR_JOINTS.length * o.score();
     }
 
-    private static double medianRate(List<FramePose> frames) {
+    static double medianRate(List<FramePose> frames) {
         if (frames.size() < 2) {
             return 30;
         }
