@@ -83,7 +83,8 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String s) {
+    /** The first line of an engine's message (they run to stack dumps). */
+    public static String firstLine(String s) {
         return s == null ? "unknown reason" : s.lines().findFirst().orElse(s);
     }
 

@@ -160,7 +160,8 @@ public final class ConvertJob {
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
                 new Sidecar.Settings(options.recovery().recoveryName(), options.smoothing().cliName(), options.footLock(),
-                        options.floor().cliName(), raise, options.retargeting(), ConversionSettings.of(options)));
+                        options.floor().cliName(), raise, options.retargeting(), ConversionSettings.of(options),
+                        options.exporters().smplModel() == null ? null : options.exporters().smplModel().bodyFor(recovery.skeleton()).skeleton()));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
     }

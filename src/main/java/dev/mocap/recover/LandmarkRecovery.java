@@ -1,7 +1,5 @@
 package dev.mocap.recover;
 
-import dev.mocap.ExitCode;
-import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Smpl24;
@@ -33,14 +31,11 @@ public final class LandmarkRecovery implements MotionRecovery {
 
     @Override
     public Recovery recover(LandmarkSequence seq, RecoveryOptions options) {
-        VideoInfo video = seq.video();
-        List<FramePose> seen = seq.frames().stream().filter(FramePose::hasPerson).toList();
-        if (seen.isEmpty()) {
-            throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + video.file().getFileName() + ": nothing to animate");
-        }
+        RecoveryStart start = RecoveryStart.of(seq, options);
+        List<FramePose> seen = start.seen();
         List<String> warnings = new ArrayList<>(seq.warnings());
-        double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : medianRate(seen);
-        Camera camera = Camera.atOrigin(focal(options, video), video.width(), video.height());
+        double fps = start.fps();
+        Camera camera = start.camera();
 
         SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
         if (observed.swaps() > 0) {

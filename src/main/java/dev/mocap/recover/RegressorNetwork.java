@@ -40,7 +40,7 @@ final class RegressorNetwork implements AutoCloseable {
         try (OrtSession.SessionOptions options = OnnxSession.sessionOptions(device, threads)) {
             session = env.createSession(model.toString(), options);
         } catch (OrtException e) {
-            throw new MocapException(ExitCode.MODEL_MISSING, "--recovery onnx: cannot load " + model + ": " + firstLine(e.getMessage()), e);
+            throw new MocapException(ExitCode.MODEL_MISSING, "--recovery onnx: cannot load " + model + ": " + OnnxSession.firstLine(e.getMessage()), e);
         }
         try {
             layout = RegressorContract.check(shapes(session.getInputInfo()), shapes(session.getOutputInfo()));
@@ -69,7 +69,7 @@ final class RegressorNetwork implements AutoCloseable {
                         output(result, RegressorContract.BETAS, RegressorContract.BETA_COUNT), output(result, RegressorContract.CAM, 3));
             }
         } catch (OrtException e) {
-            throw new MocapException(ExitCode.MODEL_MISSING, name + " failed on a window of " + t + " crops: " + firstLine(e.getMessage()), e);
+            throw new MocapException(ExitCode.MODEL_MISSING, name + " failed on a window of " + t + " crops: " + OnnxSession.firstLine(e.getMessage()), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
@@ -99,10 +99,6 @@ final class RegressorNetwork implements AutoCloseable {
         infos.forEach((key, info) -> out.put(key, info.getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.FLOAT
                 ? t.getShape() : null));
         return out;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "unknown reason" : s.lines().findFirst().orElse(s);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.smpl.SmplBody;
 import dev.mocap.smpl.SmplModel;
-import dev.mocap.video.VideoInfo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,21 +62,17 @@ public final class RegressorRecovery implements MotionRecovery {
 
     @Override
     public Recovery recover(LandmarkSequence seq, RecoveryOptions options) {
-        VideoInfo video = seq.video();
-        List<FramePose> seen = seq.frames().stream().filter(FramePose::hasPerson).toList();
-        if (seen.isEmpty()) {
-            throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + video.file().getFileName() + ": nothing to animate");
-        }
-        List<String> warnings = new ArrayList<>(seq.warnings());
-        double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : LandmarkRecovery.medianRate(seen);
-        Camera camera = Camera.atOrigin(LandmarkRecovery.focal(options, video), video.width(), video.height());
+        RecoveryStart start = RecoveryStart.of(seq, options);
+        List<FramePose> seen = start.seen();
+        double fps = start.fps();
+        Camera camera = start.camera();
         List<Observation> observations = new ArrayList<>(seen.size());
         for (FramePose f : seen) {
             observations.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, 1));
         }
         Regressed r;
         synchronized (network) {
-            r = regress(video.file(), seen, camera);
+            r = regress(seq.video().file(), seen, camera);
         }
         SmplBody body = smplModel == null ? null : smplModel.body(r.betas());
         Skeleton skeleton = body != null ? body.skeleton() : measured(observations, options);
@@ -99,6 +94,7 @@ public final class RegressorRecovery implements MotionRecovery {
                 track.set(k, frame.apply(pelvis[i]), inWorld(frame, r.rotations()[i]), weight[i], null);
             }
         }
+        List<String> warnings = new ArrayList<>(seq.warnings());
         List<Segment> segments = track.segments(skeleton, grid, (int) Math.round(options.maxGapSeconds() * fps), warnings);
         if (grid.first() > 0.5) {
             warnings.add(String.format(Locale.ROOT, "the person is first seen at %.2f s; the motion starts there", grid.first()));
