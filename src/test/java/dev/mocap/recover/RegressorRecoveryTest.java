@@ -16,6 +16,8 @@ import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.Landmarks;
 import dev.mocap.pose.Roi;
+import dev.mocap.smpl.SmplModel;
+import dev.mocap.smpl.SyntheticSmplModel;
 import dev.mocap.video.VideoFrame;
 import dev.mocap.video.VideoInfo;
 import dev.mocap.video.VideoSource;
@@ -128,6 +130,32 @@ class RegressorRecoveryTest {
         System.out.printf("regressor → BVH: %d frames, largest rotation difference %.2e rad, pelvis %.4f mm%n", FRAMES, worstAngle, worstMm);
         assertTrue(worstAngle < 1e-5, worstAngle + " rad");
         assertTrue(worstMm < 0.01, worstMm + " mm");
+    }
+
+    /** With the user's SMPL model: the skeleton is J(β̄) of the clip's mean β, the pelvis J₀(β̄) + t. */
+    @Test
+    void anSmplModelGivesTheBodyOfTheRegressedShape() throws IOException {
+        SyntheticSmplModel synthetic = new SyntheticSmplModel();
+        Path modelFile = dir.resolve("smpl.npz");
+        synthetic.write(modelFile);
+        Recovery r = new RegressorRecovery(model("shape.onnx", TinyRegressor.Spec.of(8, false, false)), Device.CPU, 1,
+                SmplModel.read(modelFile)).recover(walk, exact());
+        double[] mean = new double[TinyRegressor.BETAS];
+        for (int b = 0; b < mean.length; b++) {
+            for (int t = 0; t < 8; t++) {
+                mean[b] += TinyRegressor.beta(t, b) / 8;
+            }
+        }
+        Vec3[] joints = synthetic.joints(mean);
+        Motion motion = r.segments().get(0).motion();
+        for (int j = 1; j < Smpl24.COUNT; j++) {
+            assertEquals(0, motion.skeleton().offset(j).distance(joints[j].minus(joints[Smpl24.parents()[j]])), 1e-6, Smpl24.NAMES.get(j));
+        }
+        for (int f = 0; f < FRAMES; f += 7) {
+            double[] cam = TinyRegressor.cam(f % 8);
+            Vec3 t = WeakPerspective.translation(cam[0], cam[1], cam[2], box(f), Camera.atOrigin(FOCAL, WIDTH, HEIGHT));
+            assertEquals(0, CAMERA_TO_Y_UP.rotate(t.plus(joints[0])).distance(motion.rootPositions()[f]), 1e-6, "frame " + f);
+        }
     }
 
     /** SPIN's 6D θ (skewed, unnormalised columns) gives the same rotations. */
