@@ -56,41 +56,65 @@ final class PersonCrops implements AutoCloseable {
 
     /**
      * The box scaled to 224 × 224 by bilinear sampling (pixel centres at k + ½), black beyond the
-     * frame as SPIN's crops, normalised with ImageNet's mean and std, channel planes R, G, B.
+     * frame as SPIN's crops, normalised with ImageNet's mean and std, channel planes R, G, B. The
+     * box is upright, so the sample columns and rows, and their weights, are worked out once.
      */
     static void cut(VideoFrame frame, CropBox box, float[] out, int offset) {
-        int side = RegressorContract.SIDE, w = frame.width(), h = frame.height();
+        int side = RegressorContract.SIDE;
+        int[] x0 = new int[side], y0 = new int[side];
+        float[][] wx = taps(box.centerX(), box.side(), frame.width(), x0), wy = taps(box.centerY(), box.side(), frame.height(), y0);
         byte[] rgb = frame.rgb();
-        double step = box.side() / side, x0 = box.centerX() - box.side() / 2, y0 = box.centerY() - box.side() / 2;
-        float[] sample = new float[3];
+        int w = frame.width();
+        float[] scale = new float[3], shift = new float[3];
+        for (int c = 0; c < 3; c++) {
+            scale[c] = 1 / (255f * RegressorContract.STD[c]);
+            shift[c] = -RegressorContract.MEAN[c] / RegressorContract.STD[c];
+        }
         for (int j = 0; j < side; j++) {
-            double y = y0 + (j + 0.5) * step - 0.5;
-            int yi = (int) Math.floor(y);
-            double fy = y - yi;
             for (int i = 0; i < side; i++) {
-                double x = x0 + (i + 0.5) * step - 0.5;
-                int xi = (int) Math.floor(x);
-                double fx = x - xi;
-                sample[0] = sample[1] = sample[2] = 0;
-                add(rgb, w, h, xi, yi, (1 - fx) * (1 - fy), sample);
-                add(rgb, w, h, xi + 1, yi, fx * (1 - fy), sample);
-                add(rgb, w, h, xi, yi + 1, (1 - fx) * fy, sample);
-                add(rgb, w, h, xi + 1, yi + 1, fx * fy, sample);
-                for (int c = 0; c < 3; c++) {
-                    out[offset + c * PLANE + j * side + i] = (sample[c] / 255f - RegressorContract.MEAN[c]) / RegressorContract.STD[c];
+                float r = 0, g = 0, b = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        float weight = wy[dy][j] * wx[dx][i];
+                        if (weight != 0) {
+                            int at = 3 * ((y0[j] + dy) * w + x0[i] + dx);
+                            r += weight * (rgb[at] & 0xff);
+                            g += weight * (rgb[at + 1] & 0xff);
+                            b += weight * (rgb[at + 2] & 0xff);
+                        }
+                    }
                 }
+                int o = offset + j * side + i;
+                out[o] = r * scale[0] + shift[0];
+                out[o + PLANE] = g * scale[1] + shift[1];
+                out[o + 2 * PLANE] = b * scale[2] + shift[2];
             }
         }
     }
 
-    private static void add(byte[] rgb, int w, int h, int x, int y, double weight, float[] sample) {
-        if (x < 0 || y < 0 || x >= w || y >= h || weight == 0) {
-            return;
+    /**
+     * For each of the 224 samples along one axis of a box (centre, side) in a frame {@code size}
+     * pixels long: the first of the two pixels it blends ({@code first}, kept inside the frame)
+     * and their two weights, zero for a pixel beyond the frame.
+     */
+    private static float[][] taps(double centre, double side, int size, int[] first) {
+        int n = first.length;
+        float[][] weights = new float[2][n];
+        double step = side / n, start = centre - side / 2;
+        for (int i = 0; i < n; i++) {
+            double p = start + (i + 0.5) * step - 0.5;
+            int k = (int) Math.floor(p);
+            double f = p - k;
+            // The two taps are kept on real pixels (first, first + 1); a pixel beyond the frame adds nothing.
+            first[i] = Math.max(0, Math.min(size - 2, k));
+            for (int t = 0; t < 2; t++) {
+                int q = k + t;
+                if (q >= 0 && q < size) {
+                    weights[q - first[i]][i] += (float) (t == 0 ? 1 - f : f);
+                }
+            }
         }
-        int at = 3 * (y * w + x);
-        for (int c = 0; c < 3; c++) {
-            sample[c] += (float) (weight * (rgb[at + c] & 0xff));
-        }
+        return weights;
     }
 
     @Override

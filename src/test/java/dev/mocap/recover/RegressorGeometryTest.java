@@ -80,6 +80,29 @@ class RegressorGeometryTest {
         }
     }
 
+    /** A sample between the frame's first (or last) pixel and the black beyond blends the two. */
+    @Test
+    void cropsBlendIntoBlackAtTheFramesEdges() {
+        int w = 300, h = 250;
+        byte[] rgb = new byte[w * h * 3];
+        new Random(5).nextBytes(rgb);
+        VideoFrame frame = new VideoFrame(0, 0, w, h, rgb);
+        float[] out = new float[3 * 224 * 224];
+        float[] mean = RegressorContract.MEAN, std = RegressorContract.STD;
+        // Left edge 0.3 px outside: crop column 0 samples x = −0.3, i.e. 0.7 of pixel 0 and 0.3 of black; rows on whole pixels from y = 10.
+        PersonCrops.cut(frame, new CropBox(112 - 0.3, 122, 224), out, 0);
+        for (int c = 0; c < 3; c++) {
+            float expected = (0.7f * (rgb[3 * (15 * w) + c] & 0xff) / 255f - mean[c]) / std[c];
+            assertEquals(expected, out[c * 224 * 224 + 5 * 224], 1e-5, "left, channel " + c);
+        }
+        // Right edge: crop column 223 samples x = w − 0.7: 0.7 of the last pixel, 0.3 beyond.
+        PersonCrops.cut(frame, new CropBox(w - 112 + 0.3, 122, 224), out, 0);
+        for (int c = 0; c < 3; c++) {
+            float expected = (0.7f * (rgb[3 * (15 * w + w - 1) + c] & 0xff) / 255f - mean[c]) / std[c];
+            assertEquals(expected, out[c * 224 * 224 + 5 * 224 + 223], 1e-5, "right, channel " + c);
+        }
+    }
+
     @Test
     void whittakerKeepsLinesAndRemovesNoise() {
         int n = 200;
