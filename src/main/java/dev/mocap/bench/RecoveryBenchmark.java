@@ -1,5 +1,6 @@
 package dev.mocap.bench;
 
+import dev.mocap.nn.Device;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.Progress;
@@ -8,6 +9,7 @@ import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.RecoveryMethod;
 import dev.mocap.recover.RecoveryOptions;
+import dev.mocap.recover.RegressorRecovery;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import java.util.Locale;
  * Speed of motion recovery and of the whole conversion on one video: recovery frames per second
  * (median of repeated runs on the same landmarks, after warm-up) with {@code --recovery fit} and
  * {@code --recovery learned} (the network's share included), and end-to-end `convert` frames per
- * second with each, the fit's as the baseline.
+ * second with each, the fit's as the baseline; with a user's ONNX regressor the same for
+ * {@code --recovery onnx:MODEL.onnx} (its second decoding of the video and the crops included).
  */
 public final class RecoveryBenchmark {
     private static final int RUNS = 7;
@@ -31,7 +34,8 @@ public final class RecoveryBenchmark {
         this.out = out;
     }
 
-    public void run(Path video) {
+    /** @param regressor an ONNX regressor to time as well, or null */
+    public void run(Path video, Path regressor) {
         long start = System.nanoTime();
         LandmarksJob.Result landmarks = new LandmarksJob(models, PoseOptions.defaults()).run(video, null, null, Progress.silent());
         double landmarkSeconds = (System.nanoTime() - start) / 1e9;
@@ -48,6 +52,15 @@ public final class RecoveryBenchmark {
             out.printf(Locale.ROOT, "--recovery %-7s %8.0f frames/s (%.2f ms/frame); end-to-end convert %.1f fps (%.3f× the fit's)%n",
                     method.cliName(), frames / seconds, 1000 * seconds / frames, frames / (landmarkSeconds + seconds),
                     (landmarkSeconds + fitSeconds) / (landmarkSeconds + seconds));
+        }
+        if (regressor != null) {
+            RecoveryOptions options = RecoveryOptions.defaults();
+            RegressorRecovery recovery = new RegressorRecovery(regressor, Device.CPU, 1, null);
+            double seconds = Timing.medianSeconds(() -> recovery.recover(seq, options), 1, RUNS);
+            out.printf(Locale.ROOT, "--recovery onnx:%s (windows of %d, %s) %8.0f frames/s (%.2f ms/frame); end-to-end convert %.1f fps "
+                            + "(%.3f× the fit's)%n", regressor.getFileName(), recovery.layout().window(),
+                    recovery.layout().middleOnly() ? "middle crop's result" : "a result per crop", frames / seconds, 1000 * seconds / frames,
+                    frames / (landmarkSeconds + seconds), (landmarkSeconds + fitSeconds) / (landmarkSeconds + seconds));
         }
         out.println("(median of " + RUNS + " runs after a warm-up run; one core for recovery)");
     }

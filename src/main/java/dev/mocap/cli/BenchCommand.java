@@ -41,13 +41,13 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]]";
+        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] [--regressor MODEL.onnx] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]]";
     }
 
     @Override
     public String summary() {
         return "benchmarks: 'landmarks' (ms/frame per stage, fps at 1 and 2 threads, vs TFLite+XNNPACK), "
-                + "'recovery' (recovery frames/s and end-to-end convert fps), "
+                + "'recovery' (recovery frames/s and end-to-end convert fps; --regressor also times --recovery onnx:MODEL.onnx), "
                 + "'convert' (whole convert against inference alone, ONNX Runtime and TFLite+XNNPACK: fps, CPU ms/frame, ratios), "
                 + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time), "
                 + "'export' (time to write 10 000 frames as BVH, FBX, GLB), "
@@ -65,6 +65,8 @@ final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("rendered").hasArg().argName("DIR")
                 .desc("accuracy: also render the held-out clips as videos into DIR (kept for reruns) and measure them through the "
                         + "landmark model (needs OpenGL: xvfb-run on a server)").build());
+        o.addOption(Option.builder().longOpt("regressor").hasArg().argName("MODEL.onnx")
+                .desc("recovery: also time this ONNX regressor as --recovery onnx:MODEL.onnx (docs/REGRESSOR.md)").build());
         o.addOption(Option.builder().longOpt("model").hasArg().argName("lite|full|heavy")
                 .desc("landmark model (default full)").build());
         return o;
@@ -101,7 +103,8 @@ final class BenchCommand implements Command {
                     + "or bench export [VIDEO|MOTION.bvh]");
         }
         if (args.get(0).equals("recovery")) {
-            new RecoveryBenchmark(ModelStore.locate(), System.out).run(Path.of(args.get(1)));
+            new RecoveryBenchmark(ModelStore.locate(), System.out)
+                    .run(Path.of(args.get(1)), line.hasOption("regressor") ? Path.of(line.getOptionValue("regressor")) : null);
             return ExitCode.OK;
         }
         if (args.get(0).equals("convert")) {

@@ -56,10 +56,12 @@ final class ConvertCommand implements Command {
         o.addOption(Option.builder().longOpt("fps").hasArg().argName("N").desc("output frame rate (default: the video's)").build());
         o.addOption(Option.builder().longOpt("max-gap").hasArg().argName("S")
                 .desc("fill gaps without the person up to this many seconds; longer gaps split the output (default 0.5)").build());
-        o.addOption(Option.builder().longOpt("recovery").hasArg().argName("learned|fit")
+        o.addOption(Option.builder().longOpt("recovery").hasArg().argName("learned|fit|onnx:MODEL.onnx")
                 .desc("where the body's depth comes from: 'learned' (default) the project's lifting network trained on motion "
-                        + "capture and on rendered video (models/LIFTER.md); 'fit' the landmark model's world landmarks. Without "
-                        + "--focal or --fov, 'learned' also estimates the focal length").build());
+                        + "capture and on rendered video (models/LIFTER.md); 'fit' the landmark model's world landmarks; "
+                        + "'onnx:MODEL.onnx' your ONNX export of an image-based regressor of the TCMR family, run on the tracker's "
+                        + "person crops (docs/REGRESSOR.md). Without --focal or --fov, 'learned' also estimates the focal length")
+                .build());
         o.addOption(Option.builder().longOpt("fit-smoothness").hasArg().argName("W")
                 .desc("weight of temporal smoothness in the skeleton fit (default 1, 0 = none)").build());
         o.addOption(Option.builder().longOpt("keep-camera-frame")
@@ -156,6 +158,7 @@ final class ConvertCommand implements Command {
 
     private static RecoveryOptions recoveryOptions(CommandLine line) {
         RecoveryOptions d = RecoveryOptions.defaults();
+        String recovery = line.getOptionValue("recovery", d.method().cliName());
         double fov = number(line, "fov", d.fovDegrees());
         if (line.hasOption("fov") && fov >= 180) {
             throw new IllegalArgumentException("--fov is a horizontal field of view in degrees, above 0 and below 180, not '"
@@ -164,7 +167,8 @@ final class ConvertCommand implements Command {
         return new RecoveryOptions(number(line, "focal", d.focalPx()), fov,
                 number(line, "height", d.subjectHeight()), number(line, "fps", d.fps()), line.hasOption("keep-camera-frame"),
                 number(line, "max-gap", d.maxGapSeconds()), number(line, "fit-smoothness", d.smoothness()),
-                RecoveryMethod.parse(line.getOptionValue("recovery", d.method().cliName())));
+                recovery.startsWith(RecoveryOptions.ONNX) ? d.method() : RecoveryMethod.parse(recovery),
+                recovery.startsWith(RecoveryOptions.ONNX) ? Path.of(recovery.substring(RecoveryOptions.ONNX.length())) : null);
     }
 
     private static double number(CommandLine line, String option, double fallback) {

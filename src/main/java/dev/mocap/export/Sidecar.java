@@ -51,10 +51,12 @@ public final class Sidecar {
      * How the recovered motion was processed and mapped before it was written: {@code recovery},
      * the --recovery method; {@code floor}, the --floor choice, moved the motion up by
      * {@code floorRaisedM}; {@code options}: every choice of the conversion that shapes its
-     * output, by name (what a batch rerun compares).
+     * output, by name (what a batch rerun compares); {@code smplSkeleton}: with --smpl-model the
+     * skeleton of the SMPL body the files carry (the sidecar's {@code skeleton}, the measured one
+     * then {@code measured_skeleton}), else null.
      */
     public record Settings(String recovery, String smoothing, boolean footLock, String floor, double floorRaisedM,
-                           Retargeting retargeting, Map<String, String> options) {
+                           Retargeting retargeting, Map<String, String> options, Skeleton smplSkeleton) {
     }
 
     public static void write(Path target, VideoInfo video, Recovery recovery, List<Output> outputs, Map<String, Object> landmarkSummary,
@@ -64,7 +66,12 @@ public final class Sidecar {
         root.put("video", Map.of("file", video.file().getFileName().toString(), "path", video.file().toAbsolutePath().normalize().toString(),
                 "width", video.width(), "height", video.height(), "fps", video.fps(), "duration_s", video.durationSeconds()));
         root.put("camera", camera(recovery.camera()));
-        root.put("skeleton", skeleton(recovery.skeleton()));
+        if (settings.smplSkeleton() != null) {
+            root.put("skeleton", skeleton(settings.smplSkeleton()));
+            root.put("measured_skeleton", skeleton(recovery.skeleton()));
+        } else {
+            root.put("skeleton", skeleton(recovery.skeleton()));
+        }
         root.put("processing", Map.of("recovery", settings.recovery(), "smoothing", settings.smoothing(),
                 "foot_lock", settings.footLock(), "floor", settings.floor(), "floor_raised_m", round(settings.floorRaisedM(), 1e4)));
         root.put("options", settings.options());

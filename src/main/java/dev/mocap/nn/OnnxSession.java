@@ -32,15 +32,7 @@ public final class OnnxSession implements AutoCloseable {
     private final Set<String> outputs;
 
     public OnnxSession(Path model, Device device, int threads, List<String> outputs) {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            // Spinning threads steal the core the decoder and the other stages need.
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            if (device == Device.CUDA) {
-                addCuda(options);
-            }
+        try (OrtSession.SessionOptions options = sessionOptions(device, threads)) {
             session = env.createSession(model.toString(), options);
             inputName = session.getInputNames().iterator().next();
             inputShape = ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();
@@ -56,6 +48,28 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The settings every model of the tool runs with: all graph optimisations, {@code threads}
+     * intra-op threads that sleep when idle, CUDA when asked (DEVICE_UNAVAILABLE when it is not there).
+     */
+    public static OrtSession.SessionOptions sessionOptions(Device device, int threads) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        // Spinning threads steal the core the decoder and the other stages need.
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        if (device == Device.CUDA) {
+            try {
+                addCuda(options);
+            } catch (RuntimeException e) {
+                options.close();
+                throw e;
+            }
+        }
+        return options;
+    }
+
     private static void addCuda(OrtSession.SessionOptions options) {
         if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             throw new MocapException(ExitCode.DEVICE_UNAVAILABLE,
@@ -69,7 +83,8 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String s) {
+    /** The first line of an engine's message (they run to stack dumps). */
+    public static String firstLine(String s) {
         return s == null ? "unknown reason" : s.lines().findFirst().orElse(s);
     }
 

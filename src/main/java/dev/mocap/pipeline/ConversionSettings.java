@@ -29,7 +29,7 @@ final class ConversionSettings {
         m.put("keep_camera_frame", Boolean.toString(r.keepCameraFrame()));
         m.put("max_gap_s", number(r.maxGapSeconds()));
         m.put("fit_smoothness", number(r.smoothness()));
-        m.put("recovery", r.method().cliName());
+        m.put("recovery", r.recoveryName());
         m.put("floor", o.floor().cliName());
         m.put("smoothing", o.smoothing().cliName());
         m.put("foot_lock", Boolean.toString(o.footLock()));

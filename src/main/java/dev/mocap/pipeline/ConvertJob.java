@@ -74,7 +74,8 @@ public final class ConvertJob {
      * one fails early), in windows on long videos so that memory does not grow with their length.
      */
     public ConvertJob(ModelStore models, Options options) {
-        this(models, options, new WindowedRecovery(options.recovery().method().create(models)));
+        this(models, options, new WindowedRecovery(options.recovery().create(models, options.pose().device(), options.pose().threads(),
+                options.exporters().smplModel())));
     }
 
     public ConvertJob(ModelStore models, Options options, MotionRecovery recovery) {
@@ -162,8 +163,9 @@ public final class ConvertJob {
         }
         Path sidecar = sidecarFile(base);
         Sidecar.write(sidecar, landmarks.video(), recovery, outputs, summary,
-                new Sidecar.Settings(options.recovery().method().cliName(), options.smoothing().cliName(), options.footLock(),
-                        options.floor().cliName(), raise, options.retargeting(), ConversionSettings.of(options)));
+                new Sidecar.Settings(options.recovery().recoveryName(), options.smoothing().cliName(), options.footLock(),
+                        options.floor().cliName(), raise, options.retargeting(), ConversionSettings.of(options),
+                        options.exporters().smplModel() == null ? null : options.exporters().smplModel().bodyFor(recovery.skeleton()).skeleton()));
         return new Result(recovery, outputs, recovered, sidecar, summary, landmarkSeconds, recoverySeconds,
                 landmarks.frames().size());
     }

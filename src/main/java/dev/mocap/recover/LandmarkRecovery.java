@@ -1,7 +1,5 @@
 package dev.mocap.recover;
 
-import dev.mocap.ExitCode;
-import dev.mocap.MocapException;
 import dev.mocap.body.Camera;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
@@ -34,14 +32,12 @@ public final class LandmarkRecovery implements MotionRecovery {
 
     @Override
     public Recovery recover(LandmarkSequence seq, RecoveryOptions options) {
-        VideoInfo video = seq.video();
-        List<FramePose> seen = seq.frames().stream().filter(FramePose::hasPerson).toList();
-        if (seen.isEmpty()) {
-            throw new MocapException(ExitCode.BAD_INPUT, "no person found in " + video.file().getFileName() + ": nothing to animate");
-        }
+        RecoveryStart start = RecoveryStart.of(seq, options);
+        List<FramePose> seen = start.seen();
         List<String> warnings = new ArrayList<>(seq.warnings());
-        double fps = Double.isFinite(options.fps()) ? options.fps() : video.fps() > 0 ? video.fps() : medianRate(seen);
-        Camera camera = Camera.atOrigin(focal(options, video, seen), video.width(), video.height());
+        double fps = start.fps();
+        Camera camera = lifter == null || Double.isFinite(options.focalPx()) || Double.isFinite(options.fovDegrees()) ? start.camera()
+                : estimatedCamera(seen, seq.video());
 
         SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
         if (observed.swaps() > 0) {
@@ -100,20 +96,22 @@ public final class LandmarkRecovery implements MotionRecovery {
         return out;
     }
 
-    /** The focal length given, else estimated by the lifter ({@link FocalEstimate}), else the image diagonal. */
-    private double focal(RecoveryOptions options, VideoInfo video, List<FramePose> seen) {
+    /** The focal length given (--focal, else --fov), else the image diagonal. */
+    static double focal(RecoveryOptions options, VideoInfo video) {
         if (Double.isFinite(options.focalPx())) {
             return options.focalPx();
         }
         if (Double.isFinite(options.fovDegrees())) {
             return Camera.focalFromFov(options.fovDegrees(), video.width());
         }
-        if (lifter != null) {
-            synchronized (lifter) {
-                return FocalEstimate.of(seen, video, lifter);
-            }
-        }
         return Camera.defaultFocal(video.width(), video.height());
+    }
+
+    /** The camera at the origin with the focal length the lifter estimates ({@link FocalEstimate}). */
+    private Camera estimatedCamera(List<FramePose> seen, VideoInfo video) {
+        synchronized (lifter) {
+            return Camera.atOrigin(FocalEstimate.of(seen, video, lifter), video.width(), video.height());
+        }
     }
 
     /** Turns the world about Y so that the subject faces +Z in the first frame and starts at x = z = 0. */
@@ -150,7 +148,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         return sum / BlazePose.MAJOR_JOINTS.length * o.score();
     }
 
-    private static double medianRate(List<FramePose> frames) {
+    static double medianRate(List<FramePose> frames) {
         if (frames.size() < 2) {
             return 30;
         }

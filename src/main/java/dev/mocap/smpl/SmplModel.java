@@ -17,13 +17,16 @@ import java.util.Set;
  * shape blend shapes, joint regressor, skinning weights, kinematic tree and triangles. The
  * project ships no such file and no numbers from one; the user points the tool at their own.
  * Pose-corrective blend shapes ({@code posedirs}) are not read: the body is skinned linearly.
- * Only SMPL's 24-joint models are read (not SMPL-H or SMPL-X).
+ * SMPL-H and SMPL-X files are read as their SMPL-24 part ({@link SmplFamily}): the body joints, the
+ * middle fingers' first joints as the hands, the skin of fingers, jaw and eyes on hands and head;
+ * SMPL-X's expression directions (past its first shape components) are not used.
  */
 public final class SmplModel {
     /** SMPL v1.0 has 10 shape components; later releases more, of which the first 10 are fitted. */
     static final int MAX_BETAS = 10;
     private static final Set<String> KEYS = Set.of("v_template", "shapedirs", "J_regressor", "weights", "kintree_table", "f");
 
+    private final SmplFamily family;
     private final int vertices, betas;
     private final double[] template, shapeDirs, weights;
     private final int[] faces;
@@ -33,7 +36,9 @@ public final class SmplModel {
     private SmplBody last;
     private Skeleton lastFor;
 
-    private SmplModel(double[] template, double[] shapeDirs, int betas, double[] regressor, double[] weights, int[] faces) {
+    private SmplModel(double[] template, double[] shapeDirs, int betas, double[] regressor, double[] weights, int[] faces,
+                      SmplFamily family) {
+        this.family = family;
         this.vertices = template.length / 3;
         this.betas = betas;
         this.template = template;
@@ -70,6 +75,20 @@ public final class SmplModel {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot use SMPL model " + file + ": " + problem);
         }
         int vertices = a.get("v_template").shape()[0];
+        SmplFamily family = SmplFamily.of(a.get("kintree_table").shape()[1]);
+        int[] parents = parents(a.get("kintree_table"));
+        int joints = family.joints;
+        double[] regressor = new double[Smpl24.COUNT * vertices], weights = new double[vertices * Smpl24.COUNT];
+        for (int j = 0; j < Smpl24.COUNT; j++) {
+            System.arraycopy(a.get("J_regressor").numbers(), family.source(j) * vertices, regressor, j * vertices, vertices);
+        }
+        double[] w = a.get("weights").numbers();
+        for (int k = 0; k < joints; k++) {
+            int to = family.skinJoint(k, parents);
+            for (int v = 0; v < vertices; v++) {
+                weights[v * Smpl24.COUNT + to] += w[v * joints + k];
+            }
+        }
         int[] shapeDirShape = a.get("shapedirs").shape();
         int betas = Math.min(MAX_BETAS, shapeDirShape[2]);
         double[] dirs = new double[vertices * 3 * betas];
@@ -77,7 +96,18 @@ public final class SmplModel {
             System.arraycopy(a.get("shapedirs").numbers(), i * shapeDirShape[2], dirs, i * betas, betas);
         }
         int[] faces = Arrays.stream(a.get("f").numbers()).mapToInt(d -> (int) d).toArray();
-        return new SmplModel(a.get("v_template").numbers(), dirs, betas, a.get("J_regressor").numbers(), a.get("weights").numbers(), faces);
+        return new SmplModel(a.get("v_template").numbers(), dirs, betas, regressor, weights, faces, family);
+    }
+
+    /** Each joint's parent from a kintree_table (2, J); −1 at the root (stored as −1 or as uint32's 4294967295). */
+    private static int[] parents(NpyArray kintree) {
+        int joints = kintree.shape()[1];
+        int[] parents = new int[joints];
+        for (int k = 0; k < joints; k++) {
+            double p = kintree.at(k);
+            parents[k] = p == 4294967295.0 || p < 0 ? -1 : (int) p;
+        }
+        return parents;
     }
 
     /** What is wrong with the arrays, or null. */
@@ -91,16 +121,20 @@ public final class SmplModel {
             }
         }
         int[] kintree = a.get("kintree_table").shape();
-        if (kintree.length != 2 || kintree[0] != 2 || kintree[1] != Smpl24.COUNT) {
-            return "kintree_table has shape " + a.get("kintree_table").shapeText() + "; only SMPL's 24-joint models (2, 24) are read"
-                    + " (not SMPL-H or SMPL-X)";
+        SmplFamily family = kintree.length == 2 && kintree[0] == 2 ? SmplFamily.of(kintree[1]) : null;
+        if (family == null) {
+            return "kintree_table has shape " + a.get("kintree_table").shapeText() + "; SMPL's models have (2, 24), SMPL-H's (2, 52), "
+                    + "SMPL-X's (2, 55)";
         }
-        for (int j = 0; j < Smpl24.COUNT; j++) {
-            double parent = a.get("kintree_table").at(j);
-            int expected = Smpl24.parents()[j];
-            if (j == 0 ? parent != -1 && parent != 4294967295.0 : parent != expected || a.get("kintree_table").at(Smpl24.COUNT + j) != j) {
-                return "kintree_table is not SMPL's 24-joint tree (joint " + j + " has parent " + (long) parent + ")";
+        int joints = family.joints;
+        for (int k = 0; k < joints; k++) {
+            if (a.get("kintree_table").at(joints + k) != k) {
+                return "kintree_table's second row must number the joints 0 … " + (joints - 1);
             }
+        }
+        String tree = family.check(parents(a.get("kintree_table")));
+        if (tree != null) {
+            return "kintree_table is not " + family.label + "'s tree: " + tree;
         }
         int vertices = a.get("v_template").shape().length == 2 && a.get("v_template").shape()[1] == 3 ? a.get("v_template").shape()[0] : -1;
         if (vertices <= 0) {
@@ -110,11 +144,11 @@ public final class SmplModel {
         if (dirs.length != 3 || dirs[0] != vertices || dirs[1] != 3 || dirs[2] < 1) {
             return "shapedirs has shape " + a.get("shapedirs").shapeText() + "; expected (" + vertices + ", 3, betas)";
         }
-        if (!Arrays.equals(a.get("J_regressor").shape(), new int[]{Smpl24.COUNT, vertices})) {
-            return "J_regressor has shape " + a.get("J_regressor").shapeText() + "; expected (24, " + vertices + "), stored dense";
+        if (!Arrays.equals(a.get("J_regressor").shape(), new int[]{joints, vertices})) {
+            return "J_regressor has shape " + a.get("J_regressor").shapeText() + "; expected (" + joints + ", " + vertices + "), stored dense";
         }
-        if (!Arrays.equals(a.get("weights").shape(), new int[]{vertices, Smpl24.COUNT})) {
-            return "weights has shape " + a.get("weights").shapeText() + "; expected (" + vertices + ", 24)";
+        if (!Arrays.equals(a.get("weights").shape(), new int[]{vertices, joints})) {
+            return "weights has shape " + a.get("weights").shapeText() + "; expected (" + vertices + ", " + joints + ")";
         }
         int[] f = a.get("f").shape();
         if (f.length != 2 || f[1] != 3 || f[0] < 1) {
@@ -131,6 +165,11 @@ public final class SmplModel {
             }
         }
         return null;
+    }
+
+    /** "SMPL", "SMPL-H" or "SMPL-X". */
+    public String kind() {
+        return family.label;
     }
 
     public int vertexCount() {

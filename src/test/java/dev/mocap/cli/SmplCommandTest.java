@@ -103,8 +103,17 @@ class SmplCommandTest {
             Vec3 expected = joints[j].minus(joints[Smpl24.parents()[j]]);
             assertEquals(0, bvh.skeleton().offset(inBvh).distance(expected), 1e-5, Smpl24.NAMES.get(j));
         }
-        com.fasterxml.jackson.databind.JsonNode measured = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dir.resolve("walk.mocap.json").toFile()).path("skeleton").path("rest_offsets_m");
+        com.fasterxml.jackson.databind.JsonNode sidecar = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("walk.mocap.json").toFile());
+        // The sidecar's skeleton is the files' (the model's body); the one measured from the video is kept beside it.
+        com.fasterxml.jackson.databind.JsonNode written = sidecar.path("skeleton").path("rest_offsets_m");
+        for (int j = 1; j < joints.length; j++) {
+            com.fasterxml.jackson.databind.JsonNode o = written.get(j);
+            Vec3 expected = joints[j].minus(joints[Smpl24.parents()[j]]);
+            assertEquals(0, new Vec3(o.get(0).asDouble(), o.get(1).asDouble(), o.get(2).asDouble()).distance(expected), 2e-5,
+                    "sidecar " + Smpl24.NAMES.get(j));
+        }
+        com.fasterxml.jackson.databind.JsonNode measured = sidecar.path("measured_skeleton").path("rest_offsets_m");
         double sum = 0;
         for (int j = 1; j < joints.length; j++) {
             com.fasterxml.jackson.databind.JsonNode o = measured.get(j);

@@ -136,16 +136,46 @@ class SmplModelTest {
         assertEquals(0, report.path("warnings").asInt(), report.path("messages").toString());
     }
 
+    /** SMPL-H and SMPL-X files of the same body read as the same SMPL-24 body: joints, hands and skin. */
+    @Test
+    void smplHAndSmplXFilesAreReadAsTheirSmpl24Part() throws IOException {
+        double[] betas = randomBetas(4);
+        for (int joints : new int[]{52, 55}) {
+            Path file = dir.resolve("family" + joints + ".npz");
+            synthetic.writeFamily(file, joints);
+            SmplModel family = SmplModel.read(file);
+            assertEquals(joints == 52 ? "SMPL-H" : "SMPL-X", family.kind());
+            assertEquals(SyntheticSmplModel.BETAS, family.betaCount());
+            Vec3[] expected = synthetic.joints(betas), read = family.joints(betas);
+            for (int j = 0; j < Smpl24.COUNT; j++) {
+                assertEquals(0, read[j].distance(expected[j]), 1e-12, family.kind() + " joint " + j);
+            }
+            for (int v = 0; v < SyntheticSmplModel.VERTICES; v += 7) {
+                for (int j = 0; j < Smpl24.COUNT; j++) {
+                    assertEquals(model.weight(v, j), family.weight(v, j), 1e-12, family.kind() + " vertex " + v + " joint " + j);
+                }
+            }
+        }
+    }
+
     @Test
     void unusableModelsAreOneClearError() throws IOException {
+        Path other = dir.resolve("other.npz");
+        Npz.write(other, Map.of("v_template", NpyArray.of(new double[30], 10, 3), "shapedirs", NpyArray.of(new double[300], 10, 3, 10),
+                "J_regressor", NpyArray.of(new double[530], 53, 10), "weights", NpyArray.of(new double[530], 10, 53),
+                "kintree_table", NpyArray.of(new double[106], 2, 53), "f", NpyArray.of(new double[3], 1, 3)));
+        MocapException e = assertThrows(MocapException.class, () -> SmplModel.read(other));
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertEquals("cannot use SMPL model " + other + ": kintree_table has shape (2, 53); SMPL's models have (2, 24), SMPL-H's (2, 52), "
+                + "SMPL-X's (2, 55)", e.getMessage());
         Path smplx = dir.resolve("smplx.npz");
         Npz.write(smplx, Map.of("v_template", NpyArray.of(new double[30], 10, 3), "shapedirs", NpyArray.of(new double[300], 10, 3, 10),
                 "J_regressor", NpyArray.of(new double[550], 55, 10), "weights", NpyArray.of(new double[550], 10, 55),
-                "kintree_table", NpyArray.of(new double[110], 2, 55), "f", NpyArray.of(new double[3], 1, 3)));
-        MocapException e = assertThrows(MocapException.class, () -> SmplModel.read(smplx));
-        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
-        assertEquals("cannot use SMPL model " + smplx + ": kintree_table has shape (2, 55); only SMPL's 24-joint models (2, 24) are read"
-                + " (not SMPL-H or SMPL-X)", e.getMessage());
+                "kintree_table", NpyArray.of(java.util.stream.IntStream.range(0, 110).mapToDouble(i -> i < 55 ? -1 : i - 55).toArray(), 2, 55),
+                "f", NpyArray.of(new double[3], 1, 3)));
+        e = assertThrows(MocapException.class, () -> SmplModel.read(smplx));
+        assertEquals("cannot use SMPL model " + smplx + ": kintree_table is not SMPL-X's tree: joint 1 has parent -1, not SMPL's 0",
+                e.getMessage());
         Path partial = dir.resolve("partial.npz");
         Npz.write(partial, Map.of("v_template", NpyArray.of(new double[30], 10, 3)));
         assertTrue(assertThrows(MocapException.class, () -> SmplModel.read(partial)).getMessage().contains("no 'shapedirs' array"));

@@ -132,6 +132,65 @@ public final class SyntheticSmplModel {
         }
     }
 
+    /**
+     * The same body in the layout of an SMPL-H (52 joints) or SMPL-X (55) file: five three-joint
+     * fingers a hand from the wrists (index, middle, pinky, ring, thumb), SMPL-X's jaw and eyes on
+     * the head; the middle fingers' first joints regressed where SMPL's hands are, the hands' and
+     * the head's skin shared out among fingers, jaw and eyes; SMPL-X with 10 expression directions
+     * (zero) after the shape ones. Read as SMPL-24 it must be this model again.
+     */
+    public void writeFamily(Path file, int joints) throws IOException {
+        boolean x = joints == 55;
+        int firstFinger = x ? 25 : 22;
+        int[] parents = new int[joints];
+        for (int k = 0; k < joints; k++) {
+            parents[k] = k < 22 ? (k == 0 ? -1 : Smpl24.parents()[k]) : k < firstFinger ? Smpl24.HEAD
+                    : (k - firstFinger) % 3 == 0 ? ((k - firstFinger) < 15 ? Smpl24.LEFT_WRIST : Smpl24.RIGHT_WRIST) : k - 1;
+        }
+        int leftMiddle = firstFinger + 3, rightMiddle = firstFinger + 18;
+        double[] reg = new double[joints * VERTICES], w = new double[VERTICES * joints];
+        for (int k = 0; k < joints; k++) {
+            int row = k < 22 ? k : k == leftMiddle ? Smpl24.LEFT_HAND : k == rightMiddle ? Smpl24.RIGHT_HAND : Smpl24.LEFT_WRIST;
+            System.arraycopy(regressor, row * VERTICES, reg, k * VERTICES, VERTICES);
+        }
+        for (int v = 0; v < VERTICES; v++) {
+            for (int j = 0; j < 22; j++) {
+                w[v * joints + j] = weights[v * Smpl24.COUNT + j];
+            }
+            double left = weights[v * Smpl24.COUNT + Smpl24.LEFT_HAND], right = weights[v * Smpl24.COUNT + Smpl24.RIGHT_HAND];
+            w[v * joints + leftMiddle] = 0.6 * left;
+            w[v * joints + firstFinger + 13] = 0.4 * left;
+            w[v * joints + rightMiddle] = 0.7 * right;
+            w[v * joints + firstFinger + 16] = 0.3 * right;
+            if (x) {
+                double head = weights[v * Smpl24.COUNT + Smpl24.HEAD];
+                w[v * joints + Smpl24.HEAD] = 0.5 * head;
+                w[v * joints + 22] = 0.3 * head;
+                w[v * joints + 23] = 0.2 * head;
+            }
+        }
+        int shapes = x ? BETAS + 10 : BETAS;
+        double[] dirs = new double[VERTICES * 3 * shapes];
+        for (int i = 0; i < VERTICES * 3; i++) {
+            System.arraycopy(shapeDirs, i * BETAS, dirs, i * shapes, BETAS);
+        }
+        double[] tree = new double[2 * joints];
+        for (int k = 0; k < joints; k++) {
+            tree[k] = k == 0 ? 4294967295.0 : parents[k];
+            tree[joints + k] = k;
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("v_template", Npy.write(NpyArray.of(template, VERTICES, 3), "<f8", false));
+        entries.put("f", Npy.write(NpyArray.of(java.util.Arrays.stream(faces).asDoubleStream().toArray(), TRIANGLES, 3), "<u4", false));
+        entries.put("shapedirs", Npy.write(NpyArray.of(dirs, VERTICES, 3, shapes), "<f8", false));
+        entries.put("J_regressor", Npy.write(NpyArray.of(reg, joints, VERTICES), "<f8", false));
+        entries.put("weights", Npy.write(NpyArray.of(w, VERTICES, joints), "<f8", false));
+        entries.put("kintree_table", Npy.write(NpyArray.of(tree, 2, joints), "<i8", false));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Npz.writeEntries(out, entries);
+        }
+    }
+
     /** Rest joints J(β) = J_regressor · (v_template + shapedirs · β), computed here independently of the tool. */
     public Vec3[] joints(double[] betas) {
         Vec3[] rest = vertices(betas);
