@@ -29,7 +29,7 @@ final class BatchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "DIR|FILES... -o OUTDIR [--jobs N] [--recursive] [--engine spark [--master URL]] [convert options]";
+        return "DIR|FILES|@LIST... -o OUTDIR [--jobs N] [--recursive] [--engine spark [--master URL]] [convert options]";
     }
 
     @Override
@@ -41,7 +41,8 @@ final class BatchCommand implements Command {
     public Options options() {
         Options o = new ConvertCommand().options();
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("OUTDIR")
-                .desc("folder for the outputs (made if missing): NAME.bvh, ..., NAME.mocap.json per video, and "
+                .desc("folder for the outputs (made if missing; with --engine spark also a URI such as hdfs://NN/DIR or s3a://BUCKET/DIR): "
+                        + "NAME.bvh, ..., NAME.mocap.json per video, and "
                         + BatchReport.FILE_NAME).build());
         o.addOption(Option.builder("j").longOpt("jobs").hasArg().argName("N")
                 .desc("videos converted at the same time (default 1); the inference threads are shared out among them").build());
@@ -76,38 +77,62 @@ final class BatchCommand implements Command {
         if (line.hasOption("master") && !engineName.equals("spark")) {
             throw new IllegalArgumentException("--master is for --engine spark");
         }
-        Path outputDir = Path.of(line.getOptionValue("output"));
+        String output = line.getOptionValue("output");
+        boolean onFileSystems = BatchEngine.onFileSystems(line.getArgList(), output);
         BatchReport report;
-        List<Path> inputs;
+        String reportFile;
         if (engineName.equals("spark")) {
             if (line.hasOption("jobs")) {
                 throw new IllegalArgumentException("--jobs is for the local engine; Spark runs as many conversions as its executors have cores");
             }
             ConvertCommand.jobOptions(line, PoseCliOptions.parse(line)); // its errors now, not on every worker
-            BatchJob.prepareOutputDir(outputDir);
-            inputs = findInputs(line);
-            BatchEngine engine = BatchEngine.spark(line.getOptionValue("master"));
-            String[] arguments = arguments(line);
-            int jobs = engine.parallelism();
-            report = engine.run(() -> batchJob(arguments, jobs), inputs, BatchJob.outputBases(inputs, outputDir), display(line, inputs));
+            if (onFileSystems) {
+                BatchEngine engine = BatchEngine.spark(line.getOptionValue("master"));
+                BatchEngine.Written written = engine.run(workerJob(line, engine), line.getArgList(), line.hasOption("recursive"), output,
+                        found -> BatchDisplay.forTerminal(found, line.hasOption("quiet")));
+                report = written.report();
+                reportFile = written.file();
+            } else {
+                Path outputDir = Path.of(output);
+                BatchJob.prepareOutputDir(outputDir);
+                List<Path> inputs = findInputs(line);
+                BatchEngine engine = BatchEngine.spark(line.getOptionValue("master"));
+                report = engine.run(workerJob(line, engine), inputs, BatchJob.outputBases(inputs, outputDir), display(line, inputs));
+                reportFile = writeReport(report, outputDir);
+            }
         } else {
+            if (BatchEngine.isUri(output) || line.getArgList().stream().anyMatch(a -> BatchEngine.isUri(a) || a.startsWith("@"))) {
+                throw new IllegalArgumentException("URIs of Hadoop file systems and list files (@FILE) are for --engine spark");
+            }
             BatchJob batch = batchJob(line, line.hasOption("jobs") ? PoseCliOptions.positiveInt("jobs", line.getOptionValue("jobs")) : 1);
             batch.prepareOutputDir();
-            inputs = findInputs(line);
+            List<Path> inputs = findInputs(line);
             report = batch.run(inputs, display(line, inputs));
+            reportFile = writeReport(report, Path.of(output));
         }
-        Path reportFile = outputDir.resolve(BatchReport.FILE_NAME);
-        report.write(reportFile);
         if (!line.hasOption("quiet")) {
             System.out.println();
             report.printTable(System.out);
             System.out.println("wrote " + reportFile);
         }
         if (report.exitCode() != ExitCode.OK) {
-            System.err.println("mocap: error: " + report.count(BatchReport.Status.FAILED) + " of " + inputs.size()
+            System.err.println("mocap: error: " + report.count(BatchReport.Status.FAILED) + " of " + report.entries().size()
                     + " files failed; their reasons are in " + reportFile);
         }
         return report.exitCode();
+    }
+
+    private static String writeReport(BatchReport report, Path outputDir) {
+        Path file = outputDir.resolve(BatchReport.FILE_NAME);
+        report.write(file);
+        return file.toString();
+    }
+
+    /** What makes the batch job in a Spark worker's JVM: the command line again, with the engine's share of the threads. */
+    private static BatchJob.Factory workerJob(CommandLine line, BatchEngine engine) {
+        String[] arguments = arguments(line);
+        int jobs = engine.parallelism();
+        return () -> batchJob(arguments, jobs);
     }
 
     private static List<Path> findInputs(CommandLine line) {

@@ -19,7 +19,7 @@ public final class BatchDisplay {
     private final int total;
     private final long start = System.nanoTime();
     /** Files being converted: frames done and expected. */
-    private final Map<Path, int[]> running = new LinkedHashMap<>();
+    private final Map<String, int[]> running = new LinkedHashMap<>();
     private int finished;
     private int failed;
     private long frames;
@@ -39,13 +39,13 @@ public final class BatchDisplay {
     }
 
     synchronized void started(Path file) {
-        running.put(file, new int[2]);
+        running.put(file.toString(), new int[2]);
         draw(true);
     }
 
     /** Progress of one running file: {@code done} of {@code expected} frames (0 when unknown). */
     synchronized void frames(Path file, int done, int expected) {
-        int[] state = running.get(file);
+        int[] state = running.get(file.toString());
         if (state != null) {
             frames += done - state[0];
             state[0] = done;
@@ -73,7 +73,7 @@ public final class BatchDisplay {
             case CONVERTED -> String.format(Locale.ROOT, "converted %s -> %s (%d frames in %.1f s, %.1f fps, confidence %.2f%s)",
                     e.input(), e.output(), c.frames(), e.seconds(), e.fps(), c.quality().meanConfidence(),
                     c.warnings().isEmpty() ? "" : ", " + c.warnings().size() + " warning(s)");
-            case SKIPPED -> "skipped " + e.input() + " (complete: " + c.sidecar() + ")";
+            case SKIPPED -> "skipped " + e.input() + " (complete: " + e.output() + ConvertJob.SIDECAR_SUFFIX + ")";
             case FAILED -> "FAILED " + e.input() + ": " + e.error();
         };
     }
@@ -91,8 +91,8 @@ public final class BatchDisplay {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "batch: %d/%d files%s, %d frames, %.1f fps",
                 finished, total, failed > 0 ? " (" + failed + " failed)" : "", frames, frames / Math.max(seconds, 1e-9)));
         running.forEach((file, state) -> line.append(state[1] > 0
-                ? String.format(Locale.ROOT, "; %s %d%%", file.getFileName(), 100L * state[0] / state[1])
-                : String.format(Locale.ROOT, "; %s frame %d", file.getFileName(), state[0])));
+                ? String.format(Locale.ROOT, "; %s %d%%", BatchReport.fileName(file), 100L * state[0] / state[1])
+                : String.format(Locale.ROOT, "; %s frame %d", BatchReport.fileName(file), state[0])));
         terminal.print("\r" + line + "\u001b[K");
         terminal.flush();
         drawn = true;

@@ -4,9 +4,12 @@ import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * Runs a batch elsewhere than on this process's threads: on Apache Spark. The Spark engine is
@@ -15,6 +18,9 @@ import java.util.Map;
  */
 public interface BatchEngine {
     String SPARK_CLASS = "dev.mocap.spark.SparkBatchEngine";
+    /** A scheme of two letters or more, then {@code :/}. */
+    Pattern URI_FORM = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:/.*");
+    Pattern GLOB = Pattern.compile(".*[*?\\[{].*");
 
     /**
      * Converts every input as {@link BatchJob#convertOne} does, each where the engine puts it;
@@ -25,8 +31,36 @@ public interface BatchEngine {
      */
     BatchReport run(BatchJob.Factory job, List<Path> inputs, Map<Path, Path> bases, BatchDisplay display);
 
+    /**
+     * As {@link #run}, for arguments and an output folder that may name more than local files
+     * and folders (see {@link #onFileSystems}): the engine finds the videos, prepares the output
+     * folder and writes the report into it.
+     *
+     * @param display makes the display for the number of inputs found
+     * @return the report and where it was written
+     */
+    Written run(BatchJob.Factory job, List<String> arguments, boolean recursive, String outputDir, IntFunction<BatchDisplay> display);
+
+    /** A report and where it went. */
+    record Written(BatchReport report, String file) {
+    }
+
     /** Concurrent conversions the engine runs, for the report and to share out inference threads. */
     int parallelism();
+
+    /** Whether {@code location} is a URI ({@code hdfs://…}, {@code s3a://…}, {@code file:/…}); a Windows drive is none. */
+    static boolean isUri(String location) {
+        return URI_FORM.matcher(location).matches();
+    }
+
+    /**
+     * Whether a batch names videos or its output folder in ways only the Spark engine reads: URIs
+     * of Hadoop file systems, list files ({@code @FILE}), or globs that name no file as they are.
+     */
+    static boolean onFileSystems(List<String> arguments, String outputDir) {
+        return isUri(outputDir) || arguments.stream().anyMatch(a -> isUri(a) || a.startsWith("@") && a.length() > 1
+                || GLOB.matcher(a).matches() && !Files.exists(Path.of(a)));
+    }
 
     /**
      * The Spark engine on {@code master} ({@code local[N]}, {@code spark://…}, {@code yarn},

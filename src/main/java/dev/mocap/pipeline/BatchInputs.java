@@ -34,21 +34,39 @@ public final class BatchInputs {
         // Keyed by the absolute path: "a.mp4" and "./a.mp4" are one input, converted once.
         Map<Path, Path> files = new LinkedHashMap<>();
         for (Path argument : arguments) {
-            for (Path file : Files.isDirectory(argument) ? videosIn(argument, recursive) : List.of(argument)) {
+            for (Path file : expand(argument, recursive)) {
                 files.putIfAbsent(file.toAbsolutePath().normalize(), file);
             }
         }
         if (files.isEmpty()) {
-            throw new MocapException(ExitCode.BAD_INPUT, "no video files (" + String.join(", ", VIDEO_EXTENSIONS.stream().sorted().toList())
-                    + ") in " + String.join(", ", arguments.stream().map(Path::toString).toList()));
+            throw noVideos(arguments.stream().map(Path::toString).toList());
         }
         return new ArrayList<>(files.values());
     }
 
-    static boolean isVideo(Path file) {
-        String name = file.getFileName().toString();
+    /** The error of arguments in which no video was found. */
+    public static MocapException noVideos(List<String> arguments) {
+        return new MocapException(ExitCode.BAD_INPUT, "no video files (" + String.join(", ", VIDEO_EXTENSIONS.stream().sorted().toList())
+                + ") in " + String.join(", ", arguments));
+    }
+
+    /**
+     * One argument: the videos of a folder, or a file as it is named.
+     *
+     * @throws MocapException (BAD_INPUT) when a folder cannot be listed
+     */
+    public static List<Path> expand(Path argument, boolean recursive) {
+        return Files.isDirectory(argument) ? videosIn(argument, recursive) : List.of(argument);
+    }
+
+    /** Whether a file's name ends with a video extension. */
+    public static boolean isVideo(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isVideo(Path file) {
+        return isVideo(file.getFileName().toString());
     }
 
     private static List<Path> videosIn(Path folder, boolean recursive) {

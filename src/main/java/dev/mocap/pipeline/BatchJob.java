@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -144,6 +146,27 @@ public final class BatchJob {
         }
     }
 
+    /** The name each input's outputs get in the output folder (see {@link #outputBases}). */
+    public static Map<Path, String> outputNames(List<Path> inputs) {
+        return OutputNames.assign(inputs);
+    }
+
+    /**
+     * For an engine that fetches each input only when it must be converted: the entry of an input
+     * that last changed at {@code inputModified} and whose outputs at {@code base} are complete,
+     * as {@link #convertOne} skips it; empty when it must be converted (always with force).
+     */
+    public Optional<BatchReport.Entry> completeEarlier(Path input, FileTime inputModified, Path base) {
+        return options.force() ? Optional.empty()
+                : ConvertedFiles.complete(inputModified, base, options.formats(), options.settings())
+                .map(done -> BatchReport.Entry.skipped(input, base, done));
+    }
+
+    /** Converts {@code input} to {@code base} without looking for earlier outputs; never throws for the input's own failure. */
+    public BatchReport.Entry convertNow(Path input, Path base) {
+        return convert(input, base, Progress.silent());
+    }
+
     /** One input: skipped when its outputs are complete, else converted; never throws for the input's own failure. */
     public BatchReport.Entry convertOne(Path input, Path base, BatchDisplay display) {
         BatchReport.Entry entry = options.force() ? null
@@ -158,9 +181,14 @@ public final class BatchJob {
         return entry;
     }
 
+    /** The animation files that the sidecar of the conversion to {@code base} lists; empty without a readable sidecar. */
+    public static List<Path> filesOf(Path base) {
+        return ConvertedFiles.earlier(base).map(ConvertedFiles::files).orElse(List.of());
+    }
+
     private BatchReport.Entry convert(Path input, Path base, Progress progress) {
         long start = System.nanoTime();
-        List<Path> before = ConvertedFiles.earlier(base).map(ConvertedFiles::files).orElse(List.of());
+        List<Path> before = filesOf(base);
         try {
             Path sidecar = converter.convert(input, base, progress);
             ConvertedFiles files = ConvertedFiles.read(sidecar);

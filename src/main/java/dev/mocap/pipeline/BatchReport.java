@@ -1,11 +1,14 @@
 package dev.mocap.pipeline;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,41 +25,51 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
     public enum Status { CONVERTED, SKIPPED, FAILED }
 
     /**
-     * One input: what became of it. {@code converted} is null for a failure; {@code seconds} is
-     * the time its conversion took (0 when skipped); {@code error} and {@code exitCode} only for
-     * failures.
+     * One input: what became of it. {@code input} and {@code output} (the output base) are local
+     * paths or, with the Spark engine, URIs of Hadoop file systems. {@code converted} is null for a
+     * failure; {@code seconds} is the time its conversion took (0 when skipped); {@code error} and
+     * {@code exitCode} only for failures.
      */
-    public record Entry(Path input, Path output, Status status, ConvertedFiles converted, double seconds, String error,
+    public record Entry(String input, String output, Status status, ConvertedFiles converted, double seconds, String error,
                         ExitCode exitCode) {
 
         static Entry converted(Path input, Path output, ConvertedFiles files, double seconds) {
-            return new Entry(input, output, Status.CONVERTED, files, seconds, null, null);
+            return new Entry(input.toString(), output.toString(), Status.CONVERTED, files, seconds, null, null);
         }
 
         static Entry skipped(Path input, Path output, ConvertedFiles files) {
-            return new Entry(input, output, Status.SKIPPED, files, 0, null, null);
+            return new Entry(input.toString(), output.toString(), Status.SKIPPED, files, 0, null, null);
         }
 
         static Entry failed(Path input, Path output, ExitCode exitCode, String error, double seconds) {
+            return failed(input.toString(), output.toString(), exitCode, error, seconds);
+        }
+
+        public static Entry failed(String input, String output, ExitCode exitCode, String error, double seconds) {
             return new Entry(input, output, Status.FAILED, null, seconds, error, exitCode);
         }
 
         /**
          * The entry that another JVM (a cluster's worker) made, rebuilt from its parts: the
-         * figures are read again from the sidecar it left in the shared output folder.
+         * figures are read again from the sidecar it left in the shared output folder (or a copy).
          */
-        public static Entry reread(Path input, Path output, Status status, Path sidecar, double seconds, String error,
+        public static Entry reread(String input, String output, Status status, Path sidecar, double seconds, String error,
                                    ExitCode exitCode) {
             if (status == Status.FAILED) {
                 return failed(input, output, exitCode, error, seconds);
             }
             try {
                 ConvertedFiles files = ConvertedFiles.read(sidecar);
-                return status == Status.SKIPPED ? skipped(input, output, files) : converted(input, output, files, seconds);
+                return new Entry(input, output, status, files, status == Status.SKIPPED ? 0 : seconds, null, null);
             } catch (IOException e) {
                 return failed(input, output, ExitCode.OUTPUT_FAILED, "cannot read back the sidecar " + sidecar + ": "
                         + AtomicFiles.describe(e), seconds);
             }
+        }
+
+        /** The input's file name: what follows the last separator. */
+        public String inputName() {
+            return fileName(input);
         }
 
         /** The sidecar the figures come from; null for a failure. */
@@ -90,6 +103,11 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
 
     /** Writes the report as JSON ({@value #SCHEMA}). */
     public void write(Path file) {
+        AtomicFiles.write(file, this::writeTo);
+    }
+
+    /** Writes the report as JSON ({@value #SCHEMA}) to {@code out}, which stays open. */
+    public void writeTo(OutputStream out) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         Map<String, Object> totals = new LinkedHashMap<>();
@@ -105,19 +123,19 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
         List<Object> files = new ArrayList<>();
         entries.forEach(e -> files.add(json(e)));
         root.put("files", files);
-        AtomicFiles.write(file, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, root));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
     }
 
     /** A table for people: one row per input, then the totals. */
     public void printTable(PrintStream out) {
-        int width = Math.max(4, entries.stream().mapToInt(e -> e.input().getFileName().toString().length()).max().orElse(4));
+        int width = Math.max(4, entries.stream().mapToInt(e -> e.inputName().length()).max().orElse(4));
         String row = "%-" + width + "s  %-9s %7s %7s %6s %5s %8s %8s  %s%n";
         out.printf(Locale.ROOT, row, "file", "status", "frames", "persons", "fps", "conf", "jitter", "sliding", "notes");
         for (Entry e : entries) {
             ConvertedFiles c = e.converted();
             String notes = e.status() == Status.FAILED ? e.error()
                     : c.warnings().isEmpty() ? "" : c.warnings().size() + " warning(s): " + c.warnings().get(0);
-            out.printf(Locale.ROOT, row, e.input().getFileName(), e.status().name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, row, e.inputName(), e.status().name().toLowerCase(Locale.ROOT),
                     c == null ? "-" : c.frames(), e.persons(), Double.isNaN(e.fps()) ? "-" : String.format(Locale.ROOT, "%.1f", e.fps()),
                     c == null ? "-" : String.format(Locale.ROOT, "%.2f", c.quality().meanConfidence()),
                     c == null ? "-" : String.format(Locale.ROOT, "%.1f", c.quality().accelMmPerFrame2()),
@@ -132,8 +150,8 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
 
     private static Map<String, Object> json(Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", e.input().toString());
-        m.put("output", e.output().toString());
+        m.put("input", e.input());
+        m.put("output", e.output());
         m.put("status", e.status().name().toLowerCase(Locale.ROOT));
         if (e.status() == Status.FAILED) {
             m.put("exit_code", e.exitCode().status());
@@ -160,6 +178,11 @@ public record BatchReport(List<Entry> entries, double seconds, int jobs) {
         m.put("quality", q);
         m.put("warnings", c.warnings());
         return m;
+    }
+
+    /** What follows the last separator of a local path or a URI. */
+    static String fileName(String location) {
+        return location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf(File.separatorChar)) + 1);
     }
 
     private static double round(double v, double precision) {

@@ -40,6 +40,8 @@ import java.util.function.Consumer;
  * {@code NAME.part2.bvh}, … (and the same for each format asked for).
  */
 public final class ConvertJob {
+    /** What a conversion's output base is followed by in its sidecar's name. */
+    public static final String SIDECAR_SUFFIX = ".mocap.json";
 
     /**
      * What a conversion needs to know; {@code floor} says where the floor goes after recovery;
@@ -199,6 +201,6 @@ public final class ConvertJob {
     }
 
     static Path sidecarFile(Path base) {
-        return base.resolveSibling(base.getFileName() + ".mocap.json");
+        return base.resolveSibling(base.getFileName() + SIDECAR_SUFFIX);
     }
 }

@@ -8,6 +8,7 @@ import dev.mocap.export.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +39,19 @@ record ConvertedFiles(Path sidecar, List<Path> files, int frames, int animationF
      * not), and wrote every file in {@code formats} that its sidecar lists; otherwise empty.
      */
     static Optional<ConvertedFiles> complete(Path input, Path base, Set<Format> formats, Map<String, String> settings) {
+        try {
+            return Files.isRegularFile(input) ? complete(Files.getLastModifiedTime(input), base, formats, settings) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** As {@link #complete(Path, Path, Set, Map)}, for an input elsewhere that last changed at {@code inputModified}. */
+    static Optional<ConvertedFiles> complete(FileTime inputModified, Path base, Set<Format> formats, Map<String, String> settings) {
         List<Path> planned = ConvertJob.plannedFiles(base, formats);
         Path sidecar = ConvertJob.sidecarFile(base);
         try {
-            if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(input)
-                    || Files.getLastModifiedTime(input).compareTo(Files.getLastModifiedTime(sidecar)) > 0) {
+            if (!Files.isRegularFile(sidecar) || inputModified.compareTo(Files.getLastModifiedTime(sidecar)) > 0) {
                 return Optional.empty();
             }
             ConvertedFiles done = read(sidecar);

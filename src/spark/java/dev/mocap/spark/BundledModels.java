@@ -56,7 +56,8 @@ final class BundledModels {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Removes a temporary folder and all in it, as far as it can. */
+    static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {

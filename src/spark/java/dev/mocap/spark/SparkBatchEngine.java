@@ -7,6 +7,8 @@ import dev.mocap.pipeline.BatchDisplay;
 import dev.mocap.pipeline.BatchEngine;
 import dev.mocap.pipeline.BatchJob;
 import dev.mocap.pipeline.BatchReport;
+import dev.mocap.pipeline.ConvertJob;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -14,9 +16,14 @@ import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.SerializableConfiguration;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,25 +96,18 @@ public final class SparkBatchEngine implements BatchEngine {
 
     @Override
     public BatchReport run(BatchJob.Factory job, List<Path> inputs, Map<Path, Path> bases, BatchDisplay display) {
-        long start = System.nanoTime();
         String batchId = UUID.randomUUID().toString();
+        Broadcast<SerializableConfiguration> conf = spark.broadcast(new SerializableConfiguration(spark.hadoopConfiguration()));
+        List<VideoTask> tasks = new ArrayList<>();
+        for (Path input : inputs) {
+            Path base = bases.get(input).toAbsolutePath();
+            tasks.add(new VideoTask(batchId, job, conf, input.toAbsolutePath().toString(), base.getParent().toString(),
+                    base.getFileName().toString()));
+        }
         try {
-            List<JavaFutureAction<List<VideoTask.Outcome>>> pending = new ArrayList<>();
-            for (Path input : inputs) {
-                VideoTask task = new VideoTask(batchId, job, input.toAbsolutePath().toString(), bases.get(input).toAbsolutePath().toString());
-                spark.setJobDescription(input.getFileName().toString());
-                pending.add(spark.parallelize(List.of(task), 1).map(VideoTask::run).collectAsync());
-            }
-            List<BatchReport.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                BatchReport.Entry entry = entry(inputs.get(i), bases.get(inputs.get(i)), pending.get(i));
-                display.finished(entry);
-                entries.add(entry);
-            }
-            return new BatchReport(entries, (System.nanoTime() - start) / 1e9, spark.defaultParallelism());
+            return convert(tasks, inputs.stream().map(Path::toString).toList(), inputs.stream().map(i -> bases.get(i).toString()).toList(),
+                    Collections.nCopies(inputs.size(), null), display);
         } finally {
-            display.close();
-            spark.stop();
             // What the tries that died left behind: nothing runs any more, so every temporary is stale.
             Set<Path> folders = new LinkedHashSet<>();
             bases.values().forEach(b -> folders.add(b.toAbsolutePath().getParent()));
@@ -114,16 +115,128 @@ public final class SparkBatchEngine implements BatchEngine {
         }
     }
 
-    private static BatchReport.Entry entry(Path input, Path base, JavaFutureAction<List<VideoTask.Outcome>> result) {
+    @Override
+    public Written run(BatchJob.Factory job, List<String> arguments, boolean recursive, String outputDir, IntFunction<BatchDisplay> display) {
+        String batchId = UUID.randomUUID().toString();
+        Configuration hadoop = spark.hadoopConfiguration();
+        OutputFolder folder = outputFolder(outputDir, hadoop, batchId);
+        List<FileSystemInputs.Input> inputs;
         try {
-            return result.get().get(0).entry(input, base);
+            inputs = FileSystemInputs.find(arguments, recursive, hadoop);
+        } catch (RuntimeException e) {
+            spark.stop();
+            throw e;
+        }
+        Map<Path, String> names = BatchJob.outputNames(inputs.stream().map(i -> Path.of(Locations.namingPath(i.location()))).toList());
+        Broadcast<SerializableConfiguration> conf = spark.broadcast(new SerializableConfiguration(hadoop));
+        String dir = BatchEngine.isUri(outputDir) ? outputDir : Path.of(outputDir).toAbsolutePath().toString();
+        List<VideoTask> tasks = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        for (FileSystemInputs.Input input : inputs) {
+            String location = BatchEngine.isUri(input.location()) ? input.location() : Path.of(input.location()).toAbsolutePath().toString();
+            String name = names.get(Path.of(Locations.namingPath(input.location())));
+            tasks.add(new VideoTask(batchId, job, conf, location, dir, name));
+            bases.add(Locations.child(outputDir, name));
+        }
+        BatchReport report;
+        try {
+            report = convert(tasks, inputs.stream().map(FileSystemInputs.Input::location).toList(), bases,
+                    inputs.stream().map(FileSystemInputs.Input::error).toList(), display.apply(inputs.size()));
+        } finally {
+            removeTemporaries(folder, batchId, outputDir);
+        }
+        String file = Locations.child(outputDir, BatchReport.FILE_NAME);
+        if (BatchEngine.isUri(outputDir)) {
+            try {
+                folder.write(BatchReport.FILE_NAME, batchId, report::writeTo);
+            } catch (IOException e) {
+                throw new MocapException(ExitCode.OUTPUT_FAILED, "cannot write " + file + ": " + Locations.describe(e), e);
+            }
+        } else {
+            report.write(Path.of(file));
+        }
+        return new Written(report, file);
+    }
+
+    /** The output folder, made and checked; a local one as {@code mocap batch} prepares it. */
+    private OutputFolder outputFolder(String outputDir, Configuration hadoop, String batchId) {
+        try {
+            if (!BatchEngine.isUri(outputDir)) {
+                BatchJob.prepareOutputDir(Path.of(outputDir));
+            }
+            OutputFolder folder = OutputFolder.at(outputDir, hadoop);
+            folder.prepare(batchId);
+            return folder;
+        } catch (IOException | RuntimeException e) {
+            spark.stop();
+            throw e instanceof MocapException m ? m : new MocapException(ExitCode.OUTPUT_FAILED, "cannot write to the output folder "
+                    + outputDir + ": " + Locations.describe(e), e);
+        }
+    }
+
+    private static void removeTemporaries(OutputFolder folder, String batchId, String outputDir) {
+        try {
+            folder.removeTemporaries(batchId);
+        } catch (IOException e) {
+            System.err.println("mocap: warning: cannot remove the temporary files of tries that died from " + outputDir + ": "
+                    + Locations.describe(e));
+        }
+        if (!BatchEngine.isUri(outputDir)) {
+            AtomicFiles.removeStaleTemporaries(Path.of(outputDir));
+        }
+    }
+
+    /**
+     * Runs each task as a Spark job of its own, the ones with an error (inputs that failed before
+     * any conversion) not at all, and gathers their entries in order; stops Spark.
+     */
+    private BatchReport convert(List<VideoTask> tasks, List<String> inputs, List<String> bases, List<String> errors, BatchDisplay display) {
+        long start = System.nanoTime();
+        try {
+            List<JavaFutureAction<List<VideoTask.Outcome>>> pending = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                spark.setJobDescription(tasks.get(i).name());
+                pending.add(errors.get(i) != null ? null : spark.parallelize(List.of(tasks.get(i)), 1).map(VideoTask::run).collectAsync());
+            }
+            Path sidecars = Files.createTempDirectory("mocap-sidecars");
+            try {
+                List<BatchReport.Entry> entries = new ArrayList<>();
+                for (int i = 0; i < tasks.size(); i++) {
+                    BatchReport.Entry entry = pending.get(i) == null
+                            ? BatchReport.Entry.failed(inputs.get(i), bases.get(i), ExitCode.BAD_INPUT, errors.get(i), 0)
+                            : entry(inputs.get(i), bases.get(i), pending.get(i), sidecars.resolve(tasks.get(i).name() + ConvertJob.SIDECAR_SUFFIX));
+                    display.finished(entry);
+                    entries.add(entry);
+                }
+                return new BatchReport(entries, (System.nanoTime() - start) / 1e9, spark.defaultParallelism());
+            } finally {
+                BundledModels.deleteQuietly(sidecars);
+            }
+        } catch (IOException e) {
+            throw new MocapException(ExitCode.FAILURE, "cannot make a temporary folder: " + AtomicFiles.describe(e), e);
+        } finally {
+            display.close();
+            spark.stop();
+        }
+    }
+
+    /** The entry of a task: from the sidecar it sent back, copied to {@code sidecar} to be read. */
+    private static BatchReport.Entry entry(String input, String base, JavaFutureAction<List<VideoTask.Outcome>> result, Path sidecar)
+            throws IOException {
+        VideoTask.Outcome outcome;
+        try {
+            outcome = result.get().get(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MocapException(ExitCode.FAILURE, "batch interrupted", e);
         } catch (ExecutionException e) {
-            return BatchReport.Entry.reread(input, base, BatchReport.Status.FAILED, null, 0, "its Spark task failed " + TASK_TRIES
-                    + " times: " + firstLine(e.getCause()), ExitCode.FAILURE);
+            return BatchReport.Entry.failed(input, base, ExitCode.FAILURE, "its Spark task failed " + TASK_TRIES
+                    + " times: " + firstLine(e.getCause()), 0);
         }
+        if (outcome.sidecar() != null) {
+            Files.write(sidecar, outcome.sidecar());
+        }
+        return BatchReport.Entry.reread(input, base, outcome.status(), sidecar, outcome.seconds(), outcome.error(), outcome.exitCode());
     }
 
     private static String firstLine(Throwable e) {

@@ -119,6 +119,14 @@ class BatchCommandTest {
         assertTrue(none.err().contains("no video files"), none.err());
         assertEquals(ExitCode.USAGE, CliRun.of("batch", empty.toString()).exit());
         assertEquals(ExitCode.USAGE, CliRun.of("batch", empty.toString(), "-o", "x", "--jobs", "0").exit());
+        for (String[] onFileSystems : List.of(new String[]{"hdfs://nn/shoot", "-o", "x"}, new String[]{"@list.txt", "-o", "x"},
+                new String[]{empty.toString(), "-o", "s3a://bucket/anim"})) {
+            List<String> args = new ArrayList<>(List.of("batch"));
+            args.addAll(List.of(onFileSystems));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE, run.exit(), run.err());
+            assertTrue(run.err().contains("are for --engine spark"), run.err());
+        }
     }
 
     private static Map<String, JsonNode> report(Path out) throws IOException {

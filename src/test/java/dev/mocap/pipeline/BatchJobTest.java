@@ -70,7 +70,7 @@ class BatchJobTest {
         }, options(3));
         BatchReport report = batch.run(inputs, display(6));
         for (int i = 0; i < 6; i++) {
-            assertEquals(inputs.get(i), report.entries().get(i).input());
+            assertEquals(inputs.get(i).toString(), report.entries().get(i).input());
             assertEquals(i == 3 ? BatchReport.Status.FAILED : BatchReport.Status.CONVERTED, report.entries().get(i).status());
         }
         assertEquals("internal error: java.lang.IllegalStateException: a bug", report.entries().get(3).error());

@@ -80,7 +80,8 @@ class SparkBatchTest {
         Path out = dir.resolve("spark");
         Path deadPid = Path.of(Long.toString(deadProcess()));
         Map<String, List<Integer>> tries = new ConcurrentHashMap<>();
-        TaskFaults.inject((base, attempt) -> {
+        TaskFaults.inject((location, attempt) -> {
+            Path base = Path.of(location);
             String name = base.getFileName().toString();
             tries.computeIfAbsent(name, k -> new ArrayList<>()).add(attempt);
             if (name.equals("three frames") && attempt == 0) {
@@ -199,20 +200,20 @@ class SparkBatchTest {
         return copy;
     }
 
-    private static JsonNode report(Path out) throws IOException {
+    static JsonNode report(Path out) throws IOException {
         JsonNode root = new ObjectMapper().readTree(out.resolve("batch-report.json").toFile());
         assertEquals("mocap.batch/1", root.get("schema").asText());
         return root;
     }
 
-    private static List<String> statuses(Path out) throws IOException {
+    static List<String> statuses(Path out) throws IOException {
         List<String> statuses = new ArrayList<>();
         report(out).get("files").forEach(f -> statuses.add(f.get("status").asText()));
         return statuses;
     }
 
     /** Every file of the folder (hidden ones too) and when it was last written. */
-    private static Map<String, FileTime> modified(Path folder) throws IOException {
+    static Map<String, FileTime> modified(Path folder) throws IOException {
         Map<String, FileTime> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(folder)) {
             for (Path f : list.toList()) {
