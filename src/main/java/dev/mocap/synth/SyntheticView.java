@@ -162,23 +162,15 @@ public record SyntheticView(String name, LandmarkSequence landmarks, Camera came
         return out;
     }
 
-    /** Planted feet: lowest foot landmark near the clip's floor and slow. */
+    /** Planted feet: lowest foot landmark near the clip's floor ({@link CaptureFloor}) and slow. */
     static boolean[][] contacts(Vec3[][] world, double fps, double stature) {
         int[][] feet = {{BlazePose.LEFT_HEEL, BlazePose.LEFT_FOOT_INDEX}, {BlazePose.RIGHT_HEEL, BlazePose.RIGHT_FOOT_INDEX}};
-        double[] lows = new double[world.length];
-        for (int k = 0; k < world.length; k++) {
-            lows[k] = Math.min(Math.min(world[k][feet[0][0]].y(), world[k][feet[0][1]].y()),
-                    Math.min(world[k][feet[1][0]].y(), world[k][feet[1][1]].y()));
-        }
-        double[] sorted = lows.clone();
-        Arrays.sort(sorted);
-        double floor = sorted[(int) (0.02 * (sorted.length - 1))];
+        CaptureFloor floor = CaptureFloor.fit(world, fps, new int[]{feet[0][0], feet[0][1], feet[1][0], feet[1][1]});
         double s = stature / CorpusClip.STATURE;
         boolean[][] out = new boolean[world.length][2];
         for (int k = 0; k < world.length; k++) {
             for (int side = 0; side < 2; side++) {
-                Vec3 heel = world[k][feet[side][0]], toe = world[k][feet[side][1]];
-                double low = Math.min(heel.y(), toe.y()) - floor;
+                double low = Math.min(floor.height(world[k][feet[side][0]]), floor.height(world[k][feet[side][1]]));
                 int a = Math.max(0, k - 1), b = Math.min(world.length - 1, k + 1);
                 double speed = b == a ? 0 : midFoot(world[b], feet[side]).distance(midFoot(world[a], feet[side])) * fps / (b - a);
                 out[k][side] = low < CONTACT_HEIGHT * s && speed < CONTACT_SPEED * s;
