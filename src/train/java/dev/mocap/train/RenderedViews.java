@@ -56,7 +56,7 @@ public final class RenderedViews {
             throw new IllegalArgumentException("usage: RenderedViews CORPUS_DIR OUT_DIR [VIEWS_PER_CLIP]");
         }
         Path corpus = Path.of(args[0]), out = Path.of(args[1]);
-        int views = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int views = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         Files.createDirectories(out);
         ModelStore models = ModelStore.locate();
         List<Path> clips = trainingClips(corpus);
