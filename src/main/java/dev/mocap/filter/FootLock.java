@@ -50,7 +50,7 @@ public record FootLock(double blendSeconds) implements MotionFilter {
                 Leg leg = legs[side];
                 Vec3 ball = positions[t][leg.foot()], target = ballTargets[side][t];
                 if (target.distance(ball) > 1e-9) {
-                    double reach = LegIk.MAX_STRETCH * (skeleton.boneLength(leg.knee()) + skeleton.boneLength(leg.ankle()));
+                    double reach = LegIk.IK.longest(skeleton.boneLength(leg.knee()), skeleton.boneLength(leg.ankle()));
                     Vec3 ankleTarget = positions[t][leg.ankle()].plus(target.minus(ball));
                     lowering = Math.max(lowering, LegIk.loweringNeeded(positions[t][leg.hip()], ankleTarget, reach));
                 }
