@@ -6,10 +6,11 @@ package dev.mocap.body;
  * its root by the smallest turn that puts the end on the goal, so the middle joint keeps
  * pointing where it pointed. Bone lengths are kept. A goal out of reach gets the nearest
  * reachable distance: the limb stays {@code relativeMargin} (a fraction of its length) plus
- * {@code margin} (metres) short of fully straight or fully folded, where the bending plane
- * would be lost.
+ * {@code straightMargin} (metres) short of fully straight, where the bending plane would be lost,
+ * and the same fraction plus {@code foldMargin} short of fully folded, where the end would sit
+ * on the root.
  */
-public record TwoBoneIk(double relativeMargin, double margin) {
+public record TwoBoneIk(double relativeMargin, double straightMargin, double foldMargin) {
 
     /** The world turns that reach the goal: {@code bend} about the middle joint, then {@code swing} about the root. */
     public record Turns(Quat bend, Quat swing) {
@@ -17,11 +18,11 @@ public record TwoBoneIk(double relativeMargin, double margin) {
 
     /** The farthest the end gets from the root, for bones of these lengths. */
     public double longest(double upper, double lower) {
-        return (upper + lower) * (1 - relativeMargin) - margin;
+        return (upper + lower) * (1 - relativeMargin) - straightMargin;
     }
 
     private double shortest(double upper, double lower) {
-        return Math.abs(upper - lower) * (1 + relativeMargin) + margin;
+        return Math.abs(upper - lower) * (1 + relativeMargin) + foldMargin;
     }
 
     /**

@@ -13,7 +13,7 @@ import dev.mocap.body.Vec3;
  */
 final class LegIk {
     /** Never quite straight (0.1 % of the leg short of it), never folded onto itself. */
-    static final TwoBoneIk IK = new TwoBoneIk(0.001, 1e-6);
+    static final TwoBoneIk IK = new TwoBoneIk(0.001, 0, 1e-6);
 
     /** Rewrites {@code local}'s hip, knee and ankle rotations so the ankle lands on {@code target}. */
     static void reach(Skeleton skeleton, Leg leg, Vec3 root, Quat[] local, Vec3 target) {

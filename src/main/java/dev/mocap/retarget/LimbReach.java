@@ -16,7 +16,7 @@ import dev.mocap.body.Vec3;
  */
 record LimbReach(int root, int middle, int end, int sourceRoot, int sourceEnd, double scale) {
     /** Keeps the limb 0.1 mm short of fully straight or folded, where the bend direction would be lost. */
-    private static final TwoBoneIk IK = new TwoBoneIk(0, 1e-4);
+    private static final TwoBoneIk IK = new TwoBoneIk(0, 1e-4, 1e-4);
 
     /**
      * Turns the world rotations (and positions) of the limb's bones and everything below them to
