@@ -149,9 +149,9 @@ public final class AccuracyBenchmark {
                 Double.NaN);
     }
 
-    private static Row recovered(String set, SyntheticView v, String method, MotionRecovery recovery, RecoveryOptions options) {
+    private Row recovered(String set, SyntheticView v, String method, MotionRecovery recovery, RecoveryOptions options) {
         Recovery r = recovery.recover(v.landmarks(), options);
-        Motion motion = MotionFinishing.apply(r.segments().get(0).motion(), SmoothingPreset.DEFAULT, true);
+        Motion motion = MotionFinishing.apply(r.segments().get(0).motion(), SmoothingPreset.DEFAULT.filter(() -> models), true);
         int n = Math.min(motion.frameCount(), v.frames());
         Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
         Vec3[][] all = truth(v);
@@ -165,7 +165,7 @@ public final class AccuracyBenchmark {
     }
 
     /** The raw landmarks, each recovery with the true focal length, and the learned one estimating the focal length itself. */
-    private static List<Row> measure(String set, SyntheticView v, Map<RecoveryMethod, MotionRecovery> recoveries) {
+    private List<Row> measure(String set, SyntheticView v, Map<RecoveryMethod, MotionRecovery> recoveries) {
         List<Row> rows = new ArrayList<>();
         rows.add(raw(set, v));
         for (RecoveryMethod m : RecoveryMethod.values()) {

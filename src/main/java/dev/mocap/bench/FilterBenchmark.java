@@ -5,6 +5,7 @@ import dev.mocap.body.PoseErrors;
 import dev.mocap.filter.EstimatorNoise;
 import dev.mocap.filter.MotionFilter;
 import dev.mocap.filter.SmoothingPreset;
+import dev.mocap.nn.ModelStore;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,9 +31,11 @@ public final class FilterBenchmark {
     private record Pair(Motion clean, Motion noisy) {
     }
 
+    private final ModelStore models;
     private final PrintStream out;
 
-    public FilterBenchmark(PrintStream out) {
+    public FilterBenchmark(ModelStore models, PrintStream out) {
+        this.models = models;
         this.out = out;
     }
 
@@ -58,10 +61,11 @@ public final class FilterBenchmark {
             if (preset == SmoothingPreset.NONE) {
                 continue;
             }
-            double[] e = errors(pairs, preset.filter());
+            MotionFilter filter = preset.filter(() -> models);
+            double[] e = errors(pairs, filter);
             out.printf(Locale.ROOT, "%-12s %11.2f %8.1f%% %8.1f %+7.1f%% %9.1f %9.0f ms%n", preset.cliName(), e[0],
                     100 * (e[0] - noisy[0]) / noisy[0], e[1], 100 * (e[1] - noisy[1]) / noisy[1], e[2],
-                    1000 * Timing.medianSeconds(() -> preset.filter().apply(timed), 2, RUNS));
+                    1000 * Timing.medianSeconds(() -> filter.apply(timed), 2, RUNS));
         }
         out.println("accel err in mm/frame², MPJPE and PA-MPJPE in mm, means over clips weighted by frames; Δ vs the noisy input");
         out.println("noise: " + EstimatorNoise.perFrameEstimator());

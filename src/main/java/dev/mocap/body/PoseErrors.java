@@ -1,5 +1,7 @@
 package dev.mocap.body;
 
+import dev.mocap.math.SymmetricEigen;
+
 import java.util.List;
 
 /**
@@ -169,7 +171,7 @@ public record PoseErrors(double mpjpe, double paMpjpe, double rootError, double 
                 {syz - szy, sxx - syy - szz, sxy + syx, szx + sxz},
                 {szx - sxz, sxy + syx, -sxx + syy - szz, syz + szy},
                 {sxy - syx, szx + sxz, syz + szy, -sxx - syy + szz}};
-        double[] q = largestEigenvector(n);
+        double[] q = SymmetricEigen.of(n).largestVector();
         Quat rotation = new Quat(q[0], q[1], q[2], q[3]).normalized();
         double scale = 1;
         if (withScale && norm > 0) {
@@ -188,68 +190,5 @@ public record PoseErrors(double mpjpe, double paMpjpe, double rootError, double 
             sum = sum.plus(v);
         }
         return sum.times(1.0 / x.length);
-    }
-
-    /** Eigenvector of the largest eigenvalue of a small symmetric matrix (cyclic Jacobi). */
-    private static double[] largestEigenvector(double[][] matrix) {
-        int n = matrix.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = matrix[i].clone();
-        }
-        double[][] v = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            v[i][i] = 1;
-        }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0, scale = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (i != j) {
-                        off += a[i][j] * a[i][j];
-                    }
-                    scale += a[i][j] * a[i][j];
-                }
-            }
-            if (off <= 1e-30 * Math.max(scale, 1e-300)) {
-                break;
-            }
-            for (int p = 0; p < n - 1; p++) {
-                for (int r = p + 1; r < n; r++) {
-                    if (a[p][r] == 0) {
-                        continue;
-                    }
-                    double theta = (a[r][r] - a[p][p]) / (2 * a[p][r]);
-                    double t = Math.signum(theta == 0 ? 1 : theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    double c = 1 / Math.sqrt(t * t + 1), sn = t * c;
-                    for (int k = 0; k < n; k++) {
-                        double akp = a[k][p], akr = a[k][r];
-                        a[k][p] = c * akp - sn * akr;
-                        a[k][r] = sn * akp + c * akr;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double apk = a[p][k], ark = a[r][k];
-                        a[p][k] = c * apk - sn * ark;
-                        a[r][k] = sn * apk + c * ark;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double vkp = v[k][p], vkr = v[k][r];
-                        v[k][p] = c * vkp - sn * vkr;
-                        v[k][r] = sn * vkp + c * vkr;
-                    }
-                }
-            }
-        }
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (a[i][i] > a[best][best]) {
-                best = i;
-            }
-        }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = v[i][best];
-        }
-        return out;
     }
 }

@@ -76,7 +76,7 @@ final class BenchCommand implements Command {
     public ExitCode run(CommandLine line) {
         List<String> args = line.getArgList();
         if (!args.isEmpty() && args.get(0).equals("filters") && args.size() <= 2) {
-            new FilterBenchmark(System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_CMU_DIR));
+            new FilterBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_CMU_DIR));
             return ExitCode.OK;
         }
         if (!args.isEmpty() && args.get(0).equals("export") && args.size() <= 2) {

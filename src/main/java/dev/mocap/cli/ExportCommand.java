@@ -4,6 +4,7 @@ import dev.mocap.ExitCode;
 import dev.mocap.export.ExportSettings;
 import dev.mocap.format.Format;
 import dev.mocap.filter.SmoothingPreset;
+import dev.mocap.nn.ModelStore;
 import dev.mocap.bench.CmuClips;
 import dev.mocap.pipeline.ExportJob;
 import dev.mocap.smpl.SmplAxes;
@@ -68,7 +69,8 @@ final class ExportCommand implements Command {
         ExportCliOptions.checkOutputs(line, planned);
         ExportJob.Result result = ExportJob.run(input, base, new ExportJob.Options(settings.formats(),
                 inputUnit(line.getOptionValue("input-unit", "m")), settings.exporters(), settings.retargeting(), smplOptions(line, settings),
-                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.NONE.cliName())), ConvertCommand.footLock(line, "off")));
+                SmoothingPreset.parse(line.getOptionValue("smooth", SmoothingPreset.NONE.cliName())).filter(ModelStore::locate),
+                ConvertCommand.footLock(line, "off")));
         result.notes().forEach(System.out::println);
         System.out.println("wrote " + String.join(", ", result.files().stream().map(Path::toString).toList()));
         return ExitCode.OK;

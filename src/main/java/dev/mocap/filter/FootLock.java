@@ -2,6 +2,7 @@ package dev.mocap.filter;
 
 import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.FootContacts;
+import dev.mocap.body.FootPin;
 import dev.mocap.body.Leg;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
@@ -10,7 +11,7 @@ import dev.mocap.body.Vec3;
 
 /**
  * Foot locking for an SMPL-24 motion: during each run of contact frames the ball of the foot
- * (joint {@code *_foot}) stays at one spot (the run's mean position, put on the floor y = 0 when
+ * (joint {@code *_foot}) stays at one spot ({@link FootPin}: the run's mean position, put on the floor y = 0 when
  * it is near it), reached by {@link LegIk} with the foot's orientation kept; where a leg is too
  * short to get there the root comes down (a little at most). Over {@code blendSeconds} before and after a run the foot eases
  * from where the animation has it to the spot, so nothing pops. No foot goes below the floor on
@@ -50,7 +51,7 @@ public record FootLock(double blendSeconds) implements MotionFilter {
                 Leg leg = legs[side];
                 Vec3 ball = positions[t][leg.foot()], target = ballTargets[side][t];
                 if (target.distance(ball) > 1e-9) {
-                    double reach = LegIk.MAX_STRETCH * (skeleton.boneLength(leg.knee()) + skeleton.boneLength(leg.ankle()));
+                    double reach = LegIk.IK.longest(skeleton.boneLength(leg.knee()), skeleton.boneLength(leg.ankle()));
                     Vec3 ankleTarget = positions[t][leg.ankle()].plus(target.minus(ball));
                     lowering = Math.max(lowering, LegIk.loweringNeeded(positions[t][leg.hip()], ankleTarget, reach));
                 }
@@ -73,45 +74,25 @@ public record FootLock(double blendSeconds) implements MotionFilter {
     /** Per frame, where the ball of the foot should be: pinned in runs, eased at their edges, never under the floor. */
     private static Vec3[] ballTargets(Vec3[][] positions, int foot, boolean[] planted, int blendFrames) {
         int n = positions.length;
-        Vec3[] spot = new Vec3[n];
-        double[] weight = new double[n];
-        for (int start = 0; start < n; start++) {
-            if (!planted[start] || (start > 0 && planted[start - 1])) {
-                continue;
-            }
-            int end = start;
-            double x = 0, y = 0, z = 0;
-            while (end < n && planted[end]) {
-                x += positions[end][foot].x();
-                y += positions[end][foot].y();
-                z += positions[end][foot].z();
-                end++;
-            }
-            double height = y / (end - start);
-            Vec3 pin = new Vec3(x / (end - start), height < FLOOR_SNAP ? 0 : height, z / (end - start));
-            for (int t = Math.max(0, start - blendFrames); t < Math.min(n, end + blendFrames); t++) {
-                int away = t < start ? start - t : t >= end ? t - end + 1 : 0;
-                double w = smoothStep(1 - away / (blendFrames + 1.0));
-                if (w > weight[t]) {
-                    weight[t] = w;
-                    spot[t] = pin;
-                }
-            }
+        Vec3[] balls = new Vec3[n];
+        for (int t = 0; t < n; t++) {
+            balls[t] = positions[t][foot];
         }
+        FootPin pin = new FootPin(planted, balls, blendFrames, FootPin.Ease.SMOOTH_STEP);
         Vec3[] targets = new Vec3[n];
         for (int t = 0; t < n; t++) {
-            Vec3 ball = positions[t][foot];
-            Vec3 target = spot[t] == null ? ball : ball.lerp(spot[t], weight[t]);
-            targets[t] = onFloor(target);
+            Vec3 spot = pin.anchor(t);
+            targets[t] = onFloor(spot == null ? balls[t] : balls[t].lerp(snapped(spot), pin.weight(t)));
         }
         return targets;
     }
 
-    private static Vec3 onFloor(Vec3 p) {
-        return p.y() < 0 ? new Vec3(p.x(), 0, p.z()) : p;
+    /** A pin near the floor goes onto it. */
+    private static Vec3 snapped(Vec3 spot) {
+        return spot.y() < FLOOR_SNAP ? new Vec3(spot.x(), 0, spot.z()) : spot;
     }
 
-    private static double smoothStep(double s) {
-        return s * s * (3 - 2 * s);
+    private static Vec3 onFloor(Vec3 p) {
+        return p.y() < 0 ? new Vec3(p.x(), 0, p.z()) : p;
     }
 }

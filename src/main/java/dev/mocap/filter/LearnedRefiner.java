@@ -6,7 +6,9 @@ import dev.mocap.nn.OnnxSession;
 
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SmoothNet-style learned refiner ({@code --smooth learned}, model card
@@ -34,17 +36,16 @@ public final class LearnedRefiner implements SignalFilter {
         batch = (int) session.inputShape()[0];
     }
 
-    private static LearnedRefiner shipped;
+    /** Refiners loaded in this process, by model file: a session is costly to open, and jobs share it. */
+    private static final Map<Path, LearnedRefiner> LOADED = new HashMap<>();
 
     /**
-     * The refiner shipped in the models folder ({@link ModelStore#locate()}), loaded once per
-     * process; a missing or corrupt file is a {@link dev.mocap.MocapException} (MODEL_MISSING).
+     * The refiner of {@code models} ({@link ModelStore#refiner()}), loaded once per process; a
+     * missing or corrupt file is a {@link dev.mocap.MocapException} (MODEL_MISSING).
      */
-    public static synchronized LearnedRefiner shipped() {
-        if (shipped == null) {
-            shipped = new LearnedRefiner(ModelStore.locate().refiner(), Math.min(4, Runtime.getRuntime().availableProcessors()));
-        }
-        return shipped;
+    public static synchronized LearnedRefiner of(ModelStore models) {
+        return LOADED.computeIfAbsent(models.refiner(),
+                model -> new LearnedRefiner(model, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     @Override

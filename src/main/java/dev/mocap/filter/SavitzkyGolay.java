@@ -1,5 +1,7 @@
 package dev.mocap.filter;
 
+import dev.mocap.math.Cholesky;
+
 /**
  * Savitzky–Golay smoothing (offline, zero-phase): each sample is replaced by the value at its
  * centre of the least-squares polynomial of degree {@code order} through the {@code window}
@@ -26,7 +28,7 @@ public record SavitzkyGolay(int window, int order) implements SignalFilter {
     /** Centre-point weights: row 0 of (AᵀA)⁻¹Aᵀ with A[i][k] = iᵏ, i = −m … m. */
     double[] coefficients() {
         int m = window / 2, terms = order + 1;
-        double[][] normal = new double[terms][terms + 1];
+        double[][] normal = new double[terms][terms];
         for (int r = 0; r < terms; r++) {
             for (int c = 0; c < terms; c++) {
                 for (int i = -m; i <= m; i++) {
@@ -34,8 +36,9 @@ public record SavitzkyGolay(int window, int order) implements SignalFilter {
                 }
             }
         }
-        normal[0][terms] = 1;
-        double[] a = solve(normal);
+        double[] first = new double[terms];
+        first[0] = 1;
+        double[] a = Cholesky.solve(normal, first);
         double[] weights = new double[window];
         for (int i = -m; i <= m; i++) {
             for (int k = 0; k < terms; k++) {
@@ -43,34 +46,5 @@ public record SavitzkyGolay(int window, int order) implements SignalFilter {
             }
         }
         return weights;
-    }
-
-    /** Gauss–Jordan elimination with partial pivoting on an augmented matrix [A | b]. */
-    private static double[] solve(double[][] augmented) {
-        int n = augmented.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(augmented[r][col]) > Math.abs(augmented[pivot][col])) {
-                    pivot = r;
-                }
-            }
-            double[] swap = augmented[col];
-            augmented[col] = augmented[pivot];
-            augmented[pivot] = swap;
-            for (int r = 0; r < n; r++) {
-                if (r != col) {
-                    double factor = augmented[r][col] / augmented[col][col];
-                    for (int c = col; c <= n; c++) {
-                        augmented[r][c] -= factor * augmented[col][c];
-                    }
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = 0; r < n; r++) {
-            x[r] = augmented[r][n] / augmented[r][r];
-        }
-        return x;
     }
 }

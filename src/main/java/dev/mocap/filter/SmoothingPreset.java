@@ -1,8 +1,11 @@
 package dev.mocap.filter;
 
+import dev.mocap.nn.ModelStore;
+
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.DoubleFunction;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -11,24 +14,25 @@ import java.util.stream.Collectors;
  * so a preset smooths alike at any frame rate.
  */
 public enum SmoothingPreset {
-    NONE("no smoothing", fps -> null),
-    LIGHT("zero-phase Butterworth, 8 Hz cut-off, order 2: removes jitter only", fps -> new Butterworth(8, 2)),
-    DEFAULT("zero-phase Butterworth, 5 Hz cut-off, order 2", fps -> new Butterworth(5, 2)),
+    NONE("no smoothing", null),
+    LIGHT("zero-phase Butterworth, 8 Hz cut-off, order 2: removes jitter only", (fps, models) -> new Butterworth(8, 2)),
+    DEFAULT("zero-phase Butterworth, 5 Hz cut-off, order 2", (fps, models) -> new Butterworth(5, 2)),
     STRONG("zero-phase Gaussian, sigma 0.06 s (response halves at ~3 Hz): slow, calm motion",
-            fps -> new GaussianSmoothing(0.06)),
-    GAUSSIAN("zero-phase Gaussian, sigma 0.04 s (response halves at ~4.7 Hz)", fps -> new GaussianSmoothing(0.04)),
-    BUTTERWORTH("zero-phase Butterworth, 4 Hz cut-off, order 4", fps -> new Butterworth(4, 4)),
+            (fps, models) -> new GaussianSmoothing(0.06)),
+    GAUSSIAN("zero-phase Gaussian, sigma 0.04 s (response halves at ~4.7 Hz)", (fps, models) -> new GaussianSmoothing(0.04)),
+    BUTTERWORTH("zero-phase Butterworth, 4 Hz cut-off, order 4", (fps, models) -> new Butterworth(4, 4)),
     SAVGOL("Savitzky-Golay, cubic over a 0.37 s window (11 frames at 30 fps): keeps peaks",
-            fps -> new SavitzkyGolay(oddFrames(0.37, fps), 3)),
+            (fps, models) -> new SavitzkyGolay(oddFrames(0.37, fps), 3)),
     ONE_EURO("One-Euro (causal), min cut-off 1.5 Hz, beta 0.5, derivative cut-off 1 Hz",
-            fps -> new OneEuroSmoothing(1.5, 0.5, 1)),
+            (fps, models) -> new OneEuroSmoothing(1.5, 0.5, 1)),
     LEARNED("SmoothNet-style learned refiner (ONNX), 32-frame windows at 30 fps; see models/REFINER.md",
-            fps -> LearnedRefiner.shipped());
+            (fps, models) -> LearnedRefiner.of(models.get()));
 
     private final String description;
-    private final DoubleFunction<SignalFilter> signalFilter;
+    /** The filter of one channel at a frame rate, given the models folder; null for {@link #NONE}. */
+    private final BiFunction<Double, Supplier<ModelStore>, SignalFilter> signalFilter;
 
-    SmoothingPreset(String description, DoubleFunction<SignalFilter> signalFilter) {
+    SmoothingPreset(String description, BiFunction<Double, Supplier<ModelStore>, SignalFilter> signalFilter) {
         this.description = description;
         this.signalFilter = signalFilter;
     }
@@ -42,11 +46,16 @@ public enum SmoothingPreset {
         return description;
     }
 
-    public MotionFilter filter() {
-        return motion -> {
-            SignalFilter signal = signalFilter.apply(motion.fps());
-            return signal == null ? motion : new TangentSpaceFilter(signal).apply(motion);
-        };
+    /**
+     * The preset as a filter ({@link MotionFilter#NONE} for {@link #NONE}); {@code models} is asked
+     * for the models folder only when the learned refiner first runs, so that the other presets
+     * never need one.
+     */
+    public MotionFilter filter(Supplier<ModelStore> models) {
+        if (signalFilter == null) {
+            return MotionFilter.NONE;
+        }
+        return motion -> new TangentSpaceFilter(signalFilter.apply(motion.fps(), models)).apply(motion);
     }
 
     public static SmoothingPreset parse(String name) {

@@ -151,7 +151,7 @@ public final class ConvertJob {
         for (int i = 0; i < recovery.segments().size(); i++) {
             Segment segment = recovery.segments().get(i);
             recovered.add(MotionMetrics.of(segment.motion()));
-            Motion motion = MotionFinishing.apply(segment.motion(), options.smoothing(), options.footLock());
+            Motion motion = MotionFinishing.apply(segment.motion(), options.smoothing().filter(() -> models), options.footLock());
             Motion written = options.retargeting().apply(motion);
             List<Path> files = new ArrayList<>();
             for (Format format : options.formats()) {

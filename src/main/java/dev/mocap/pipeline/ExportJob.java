@@ -8,7 +8,7 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.export.Exporters;
 import dev.mocap.format.Format;
 import dev.mocap.format.bvh.BvhReader;
-import dev.mocap.filter.SmoothingPreset;
+import dev.mocap.filter.MotionFilter;
 import dev.mocap.retarget.Retargeting;
 import dev.mocap.smpl.Npz;
 import dev.mocap.smpl.SmplParamsReader;
@@ -28,13 +28,13 @@ public final class ExportJob {
 
     /**
      * Formats and their settings; {@code inputUnit} is the BVH's length unit in metres; {@code smpl}
-     * how an {@code .npz} is read; {@code smoothing} and {@code footLock} as in {@code convert};
+     * how an {@code .npz} is read; {@code smoothing} (a preset's filter) and {@code footLock} as in {@code convert};
      * {@code retargeting} is applied before writing.
      */
     public record Options(Set<Format> formats, double inputUnit, Exporters exporters, Retargeting retargeting,
-                          SmplParamsReader.Options smpl, SmoothingPreset smoothing, boolean footLock) {
+                          SmplParamsReader.Options smpl, MotionFilter smoothing, boolean footLock) {
         public Options(Set<Format> formats, double inputUnit, Exporters exporters, Retargeting retargeting) {
-            this(formats, inputUnit, exporters, retargeting, SmplParamsReader.Options.DEFAULT, SmoothingPreset.NONE, false);
+            this(formats, inputUnit, exporters, retargeting, SmplParamsReader.Options.DEFAULT, MotionFilter.NONE, false);
         }
 
         public Options(Set<Format> formats, double inputUnit, Exporters exporters) {
@@ -92,7 +92,7 @@ public final class ExportJob {
 
     /** Smoothing, and on the SMPL-24 skeleton foot contacts and foot locking; nothing when neither is asked for. */
     private static Motion finish(Motion motion, Options options) {
-        if (options.smoothing() == SmoothingPreset.NONE && !options.footLock()) {
+        if (options.smoothing() == MotionFilter.NONE && !options.footLock()) {
             return motion;
         }
         if (!motion.skeleton().names().equals(Smpl24.NAMES)) {
@@ -100,7 +100,7 @@ public final class ExportJob {
                 throw new MocapException(ExitCode.BAD_INPUT, "--foot-lock needs the SMPL-24 skeleton; this motion has "
                         + motion.skeleton().size() + " joints (first '" + motion.skeleton().name(0) + "')");
             }
-            return options.smoothing().filter().apply(motion);
+            return options.smoothing().apply(motion);
         }
         return MotionFinishing.apply(motion, options.smoothing(), options.footLock());
     }

@@ -4,7 +4,7 @@ import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.filter.FootLock;
-import dev.mocap.filter.SmoothingPreset;
+import dev.mocap.filter.MotionFilter;
 
 /**
  * What follows recovery (or reading SMPL parameters): smoothing, foot contacts, and locking planted
@@ -13,8 +13,8 @@ import dev.mocap.filter.SmoothingPreset;
  */
 public final class MotionFinishing {
 
-    public static Motion apply(Motion motion, SmoothingPreset smoothing, boolean footLock) {
-        Motion smooth = smoothing.filter().apply(motion);
+    public static Motion apply(Motion motion, MotionFilter smoothing, boolean footLock) {
+        Motion smooth = smoothing.apply(motion);
         FootContacts seen = FootContactDetector.detect(smooth);
         Motion withContacts = smooth.withContacts(motion.contacts() == null ? seen : motion.contacts().or(seen));
         if (!footLock) {

@@ -15,7 +15,7 @@ final class PersonTrack {
     private static final double COAST_SECONDS = 0.5;
 
     final int id;
-    private final OneEuroFilter[] alignmentFilters = new OneEuroFilter[4];
+    private final OneEuroSignal[] alignmentFilters = new OneEuroSignal[4];
     private Roi next;
     private Roi observed;
     private double seenAt = Double.NaN;
@@ -27,7 +27,7 @@ final class PersonTrack {
     PersonTrack(int id) {
         this.id = id;
         for (int i = 0; i < alignmentFilters.length; i++) {
-            alignmentFilters[i] = new OneEuroFilter(MIN_CUTOFF, BETA, DERIVATIVE_CUTOFF);
+            alignmentFilters[i] = new OneEuroSignal(MIN_CUTOFF, BETA, DERIVATIVE_CUTOFF);
         }
     }
 
@@ -123,7 +123,7 @@ final class PersonTrack {
     }
 
     private void resetFilters() {
-        for (OneEuroFilter f : alignmentFilters) {
+        for (OneEuroSignal f : alignmentFilters) {
             f.reset();
         }
     }

@@ -36,7 +36,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         List<FramePose> seen = start.seen();
         List<String> warnings = new ArrayList<>(seq.warnings());
         double fps = start.fps();
-        Camera camera = lifter == null || Double.isFinite(options.focalPx()) || Double.isFinite(options.fovDegrees()) ? start.camera()
+        Camera camera = lifter == null || options.focalGiven() ? start.camera()
                 : estimatedCamera(seen, seq.video());
 
         SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
@@ -99,13 +99,10 @@ public final class LandmarkRecovery implements MotionRecovery {
 
     /** The focal length given (--focal, else --fov), else the image diagonal. */
     static double focal(RecoveryOptions options, VideoInfo video) {
-        if (Double.isFinite(options.focalPx())) {
-            return options.focalPx();
+        if (!options.focalGiven()) {
+            return Camera.defaultFocal(video.width(), video.height());
         }
-        if (Double.isFinite(options.fovDegrees())) {
-            return Camera.focalFromFov(options.fovDegrees(), video.width());
-        }
-        return Camera.defaultFocal(video.width(), video.height());
+        return Double.isFinite(options.focalPx()) ? options.focalPx() : Camera.focalFromFov(options.fovDegrees(), video.width());
     }
 
     /** The camera at the origin with the focal length the lifter estimates ({@link FocalEstimate}). */

@@ -46,6 +46,11 @@ public record RecoveryOptions(double focalPx, double fovDegrees, double subjectH
         return new RecoveryOptions(focal, fovDegrees, subjectHeight, fps, keepCameraFrame, maxGapSeconds, smoothness, method, regressor);
     }
 
+    /** Whether the focal length was given ({@code --focal} or {@code --fov}): then it is used, never estimated. */
+    public boolean focalGiven() {
+        return Double.isFinite(focalPx) || Double.isFinite(fovDegrees);
+    }
+
     /** What {@code --recovery} said: {@code fit}, {@code learned} or {@code onnx:MODEL.onnx}. */
     public String recoveryName() {
         return regressor != null ? ONNX + regressor : method.cliName();

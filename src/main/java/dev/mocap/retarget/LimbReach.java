@@ -2,20 +2,21 @@ package dev.mocap.retarget;
 
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
+import dev.mocap.body.TwoBoneIk;
 import dev.mocap.body.Vec3;
 
 /**
- * Two-bone IK on one limb (hip–knee–ankle or shoulder–elbow–wrist) of a posed target: bends the
- * middle joint in its current plane and swings the limb from its root so that the end lands at
- * a goal, the hand or foot keeping its world rotation. Rotation transfer alone copies every bone's direction, but where the upper and lower
+ * {@link TwoBoneIk} on one limb (hip–knee–ankle or shoulder–elbow–wrist) of a posed target, on its
+ * world rotations and positions, the hand or foot keeping its world rotation (a straight limb
+ * only swings). Rotation transfer alone copies every bone's direction, but where the upper and lower
  * bone lengths are in a different ratio than in the source, a bent limb's end lands elsewhere;
  * the goal puts it where the source's is, relative to the limb root and scaled by {@code scale},
  * the ratio of limb lengths. A planted foot is pulled instead towards an anchor in the world
  * (see {@link #follow}). Target bones first, then the source's root and end joints.
  */
 record LimbReach(int root, int middle, int end, int sourceRoot, int sourceEnd, double scale) {
-    /** Keeps the limb short of fully straight, where the bend direction would be lost. */
-    private static final double STRAIGHT_MARGIN = 1e-4;
+    /** Keeps the limb 0.1 mm short of fully straight or folded, where the bend direction would be lost. */
+    private static final TwoBoneIk IK = new TwoBoneIk(0, 1e-4, 1e-4);
 
     /**
      * Turns the world rotations (and positions) of the limb's bones and everything below them to
@@ -24,19 +25,12 @@ record LimbReach(int root, int middle, int end, int sourceRoot, int sourceEnd, d
     void follow(Skeleton skeleton, Quat[] world, Vec3[] positions, Vec3[] sourcePositions, Vec3 anchor, double anchorWeight) {
         Quat[] handOrFoot = world.clone();
         Vec3[] handOrFootPositions = positions.clone();
-        Vec3 r = positions[root], m = positions[middle], e = positions[end];
+        Vec3 r = positions[root];
         Vec3 reach = r.plus(sourcePositions[sourceEnd].minus(sourcePositions[sourceRoot]).times(scale));
         Vec3 goal = anchorWeight > 0 ? reach.lerp(anchor, anchorWeight) : reach;
-        double upper = m.distance(r), lower = e.distance(m);
-        double wanted = Math.max(Math.abs(upper - lower) + STRAIGHT_MARGIN, Math.min(goal.distance(r), upper + lower - STRAIGHT_MARGIN));
-        Vec3 toRoot = r.minus(m), toEnd = e.minus(m);
-        Vec3 axis = toRoot.cross(toEnd);
-        if (axis.length() > 1e-9 * upper * lower) {
-            double now = Math.acos(clamp(toRoot.dot(toEnd) / (upper * lower)));
-            double bent = Math.acos(clamp((upper * upper + lower * lower - wanted * wanted) / (2 * upper * lower)));
-            turnBelow(skeleton, world, positions, middle, Quat.axisAngle(axis, bent - now));
-        }
-        turnBelow(skeleton, world, positions, root, Quat.between(positions[end].minus(r), goal.minus(r)));
+        TwoBoneIk.Turns turns = IK.solve(r, positions[middle], positions[end], goal, null);
+        turnBelow(skeleton, world, positions, middle, turns.bend());
+        turnBelow(skeleton, world, positions, root, turns.swing());
         keepOrientationBelow(skeleton, world, positions, handOrFoot, handOrFootPositions);
     }
 
@@ -68,9 +62,5 @@ record LimbReach(int root, int middle, int end, int sourceRoot, int sourceEnd, d
             }
         }
         return false;
-    }
-
-    private static double clamp(double cosine) {
-        return Math.max(-1, Math.min(1, cosine));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mocap.retarget;
 
+import dev.mocap.body.FootPin;
 import dev.mocap.body.ForwardKinematics;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
@@ -116,7 +117,7 @@ public final class Retargeter {
                     int toe = toeOf(limbs.get(limb));
                     Vec3[] toes = new Vec3[frames];
                     Arrays.setAll(toes, f -> free[f].world(toe));
-                    pins[i] = new FootPin(planted, toes, blend);
+                    pins[i] = new FootPin(planted, toes, blend, FootPin.Ease.LINEAR);
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.mocap.smpl;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
+import dev.mocap.math.Cholesky;
 
 /**
  * SMPL shape parameters β whose skeleton has the measured bone lengths: Gauss–Newton on the 23
@@ -58,7 +59,7 @@ public record BetaFit(double[] betas, double rmsError, double maxError) {
                 normal[a][a] += RIDGE;
                 gradient[a] += RIDGE * beta[a];
             }
-            double[] step = solve(normal, gradient);
+            double[] step = Cholesky.solve(normal, gradient);
             double size = 0;
             for (int a = 0; a < n; a++) {
                 double next = Math.max(-LIMIT, Math.min(LIMIT, beta[a] - step[a]));
@@ -81,38 +82,5 @@ public record BetaFit(double[] betas, double rmsError, double maxError) {
             max = Math.max(max, e);
         }
         return new BetaFit(beta, Math.sqrt(sum / (Smpl24.COUNT - 1)), max);
-    }
-
-    /** Gaussian elimination with partial pivoting; {@code a} and {@code rhs} are overwritten. */
-    private static double[] solve(double[][] a, double[] rhs) {
-        int n = rhs.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                pivot = Math.abs(a[r][col]) > Math.abs(a[pivot][col]) ? r : pivot;
-            }
-            double[] row = a[col];
-            a[col] = a[pivot];
-            a[pivot] = row;
-            double v = rhs[col];
-            rhs[col] = rhs[pivot];
-            rhs[pivot] = v;
-            for (int r = col + 1; r < n; r++) {
-                double factor = a[r][col] / a[col][col];
-                for (int c = col; c < n; c++) {
-                    a[r][c] -= factor * a[col][c];
-                }
-                rhs[r] -= factor * rhs[col];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = rhs[r];
-            for (int c = r + 1; c < n; c++) {
-                s -= a[r][c] * x[c];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 }

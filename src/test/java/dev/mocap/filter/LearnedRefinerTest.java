@@ -45,7 +45,7 @@ class LearnedRefinerTest {
 
     @Test
     void clipsOfAnyLengthKeepTheirLengthAndStraightLinesStayStraight() {
-        LearnedRefiner refiner = LearnedRefiner.shipped();
+        LearnedRefiner refiner = LearnedRefiner.of(ModelStore.locate());
         Random r = new Random(9);
         for (int n : new int[] {1, 2, 3, 7, 31, 32, 33, 47, 130}) {
             for (double fps : new double[] {30, 24, 60}) {
@@ -79,7 +79,7 @@ class LearnedRefinerTest {
             Quat q = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
             rotations[t][0] = r.nextBoolean() ? q.negated() : q;
         }
-        Motion out = SmoothingPreset.LEARNED.filter().apply(new Motion(walk.skeleton(), 30, walk.rootPositions(), rotations));
+        Motion out = SmoothingPreset.LEARNED.filter(ModelStore::locate).apply(new Motion(walk.skeleton(), 30, walk.rootPositions(), rotations));
         for (int t = 0; t < 70; t++) {
             Quat expected = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
             assertEquals(0, expected.conjugate().times(out.rotations()[t][0]).angle(), 1e-4, "frame " + t);
@@ -94,7 +94,7 @@ class LearnedRefinerTest {
         Motion clean = CmuClips.every(CmuClips.read(cmu, dance), 0, CmuClips.STEP_TO_30_FPS);
         Motion noisy = EstimatorNoise.perFrameEstimator().applyTo(clean, new Random(17));
         PoseErrors before = PoseErrors.of(noisy, clean);
-        PoseErrors after = PoseErrors.of(SmoothingPreset.LEARNED.filter().apply(noisy), clean);
+        PoseErrors after = PoseErrors.of(SmoothingPreset.LEARNED.filter(ModelStore::locate).apply(noisy), clean);
         assertTrue(after.accelError() <= 0.3 * before.accelError(), "accel error " + before.accelError() + " → " + after.accelError());
         assertTrue(after.mpjpe() <= 1.05 * before.mpjpe(), "MPJPE " + before.mpjpe() + " → " + after.mpjpe());
     }

@@ -5,6 +5,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.TestMotions;
 import dev.mocap.body.Vec3;
+import dev.mocap.nn.ModelStore;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,7 @@ class TangentSpaceFilterTest {
         for (SmoothingPreset preset : SmoothingPreset.values()) {
             for (int n : new int[]{0, 1, 2, 4, 40}) {
                 Motion m = spin(n, true);
-                Motion out = preset.filter().apply(m);
+                Motion out = preset.filter(ModelStore::locate).apply(m);
                 assertEquals(n, out.frameCount(), preset + " on " + n + " frames");
                 for (int t = 0; t < n; t++) {
                     assertTrue(Double.isFinite(out.rootPositions()[t].x()) && Math.abs(out.rotations()[t][3].dot(out.rotations()[t][3]) - 1) < 1e-9);

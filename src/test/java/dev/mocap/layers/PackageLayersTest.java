@@ -28,7 +28,7 @@ class PackageLayersTest {
      * by all). A package may use the ones before it and never one after; a sub-package belongs to
      * its top package's stage.
      */
-    static final List<String> STAGES = List.of("", "video", "nn", "pose", "body", "format", "smpl", "recover", "filter", "retarget",
+    static final List<String> STAGES = List.of("", "math", "video", "nn", "pose", "body", "format", "smpl", "recover", "filter", "retarget",
             "export", "synth", "preview", "pipeline", "bench", "spark", "cli");
 
     private static final PackageGraph MAIN = PackageGraph.read(mainClasses());

@@ -134,13 +134,13 @@ class GeometryTest {
 
     @Test
     void oneEuroFilterSmoothsNoiseButFollowsMotion() {
-        OneEuroFilter still = new OneEuroFilter(1, 0, 1);
+        OneEuroSignal still = new OneEuroSignal(1, 0, 1);
         double last = 0;
         for (int i = 0; i < 60; i++) {
             last = still.apply(i / 30.0, (i % 2 == 0 ? 1 : -1), 1);
         }
         assertTrue(Math.abs(last) < 0.3, "alternating noise is damped: " + last);
-        OneEuroFilter moving = new OneEuroFilter(1, 1, 1);
+        OneEuroSignal moving = new OneEuroSignal(1, 1, 1);
         for (int i = 0; i < 60; i++) {
             last = moving.apply(i / 30.0, i * 10.0, 1);
         }

@@ -137,7 +137,7 @@ class QualityFiguresTruthTest {
     private static Output convert(LandmarkSequence landmarks, RecoveryOptions options) {
         Recovery recovery = options.method().create(ModelStore.locate()).recover(landmarks, options);
         Segment segment = recovery.segments().get(0);
-        Motion motion = MotionFinishing.apply(segment.motion(), SmoothingPreset.DEFAULT, true);
+        Motion motion = MotionFinishing.apply(segment.motion(), SmoothingPreset.DEFAULT.filter(ModelStore::locate), true);
         return new Output(motion, ImageEvidence.of(motion, segment.startTime(), segment.interpolated(), landmarks, recovery.camera()),
                 recovery.camera());
     }

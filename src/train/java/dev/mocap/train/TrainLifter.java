@@ -11,8 +11,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import dev.mocap.nn.Device;
-import dev.mocap.nn.OnnxSession;
 import dev.mocap.recover.LearnedLifter;
 import dev.mocap.recover.LiftingFeatures;
 import dev.mocap.synth.CorpusClip;
@@ -20,7 +18,6 @@ import dev.mocap.synth.HeldOutClips;
 import dev.mocap.synth.SyntheticView;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -287,20 +284,7 @@ public final class TrainLifter {
                 expected = trainer.evaluate(new NDList(m.create(standardised, LifterModel.inputShape(1, LearnedLifter.INPUT_FRAMES))))
                         .singletonOrThrow().toFloatArray();
             }
-            float[] actual;
-            try (OnnxSession session = new OnnxSession(onnxFile, Device.CPU, 1, List.of(LearnedLifter.OUTPUT))) {
-                FloatBuffer input = session.input();
-                input.put(raw);
-                actual = session.run().get(LearnedLifter.OUTPUT);
-            }
-            double worst = 0;
-            for (int i = 0; i < expected.length; i++) {
-                worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
-            }
-            System.out.printf(Locale.ROOT, "ONNX Runtime vs DJL on a held-out chunk: largest difference %.2e%n", worst);
-            if (!(worst < 1e-3)) {
-                throw new IllegalStateException("the ONNX export does not reproduce the trained network");
-            }
+            OnnxExportCheck.verify(onnxFile, LearnedLifter.OUTPUT, raw, expected, 1e-3, "a held-out chunk");
         });
     }
 }

@@ -1,19 +1,26 @@
-package dev.mocap.retarget;
-
-import dev.mocap.body.Vec3;
+package dev.mocap.body;
 
 /**
- * Where one retargeted foot (its toes) is held while the source has it planted: at the mean of where it
- * would be over each contact (its place on the character when it just follows its hip), with a
- * weight that is 1 on planted frames and fades linearly to 0 over {@code blendFrames} before and
- * after, so the foot eases into and out of the pin.
+ * Where a foot is held while it is planted: at the mean of its free positions over each run of
+ * contact frames, with a weight that is 1 on planted frames and eases to 0 over
+ * {@code blendFrames} before and after (by {@link Ease}), so the foot eases into and out of the
+ * pin. Where the blends of two runs overlap, the nearer run holds the foot (the earlier one on a tie).
  */
-final class FootPin {
+public final class FootPin {
+    /** How the weight falls with {@code s}, 1 on a planted frame down to 0 past the blend. */
+    public enum Ease {
+        LINEAR, SMOOTH_STEP;
+
+        double of(double s) {
+            return this == LINEAR ? s : s * s * (3 - 2 * s);
+        }
+    }
+
     private final double[] weight;
     private final Vec3[] anchor;
 
-    /** From the contact flags and the foot's unpinned world positions, frame by frame. */
-    FootPin(boolean[] planted, Vec3[] free, int blendFrames) {
+    /** From the contact flags and the foot's free world positions (where it is without pinning), frame by frame. */
+    public FootPin(boolean[] planted, Vec3[] free, int blendFrames, Ease ease) {
         int n = planted.length;
         weight = new double[n];
         anchor = new Vec3[n];
@@ -36,7 +43,7 @@ final class FootPin {
             for (int d = 0; d <= blendFrames; d++) {
                 int nearest = f - d >= 0 && contactMean[f - d] != null ? f - d : f + d < n && contactMean[f + d] != null ? f + d : -1;
                 if (nearest >= 0) {
-                    weight[f] = 1 - d / (double) (blendFrames + 1);
+                    weight[f] = ease.of(1 - d / (double) (blendFrames + 1));
                     anchor[f] = contactMean[nearest];
                     break;
                 }
@@ -44,12 +51,12 @@ final class FootPin {
         }
     }
 
-    double weight(int frame) {
+    public double weight(int frame) {
         return weight[frame];
     }
 
     /** The world position the foot is pulled to (null where the weight is 0). */
-    Vec3 anchor(int frame) {
+    public Vec3 anchor(int frame) {
         return anchor[frame];
     }
 }

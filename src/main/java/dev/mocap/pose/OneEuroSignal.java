@@ -1,11 +1,13 @@
 package dev.mocap.pose;
 
 /**
- * The One-Euro low-pass filter (Casiez et al. 2012): the cut-off frequency rises with the speed
- * of the signal, so slow motion is smoothed strongly and fast motion lags little. Speeds are
- * multiplied by a value scale, so {@code beta} can be given relative to the object's size.
+ * The One-Euro low-pass filter (Casiez et al. 2012) on one signal, a sample at a time as it
+ * arrives (the tracker's alignment points; the {@code one-euro} smoothing preset runs it over a
+ * motion's channels): the cut-off frequency rises with the speed of the signal, so slow motion is
+ * smoothed strongly and fast motion lags little. Speeds are multiplied by a value scale, so
+ * {@code beta} can be given relative to the object's size.
  */
-public final class OneEuroFilter {
+public final class OneEuroSignal {
     private final double minCutoff;
     private final double beta;
     private final double derivativeCutoff;
@@ -14,7 +16,7 @@ public final class OneEuroFilter {
     private double lastDerivative;
 
     /** Cut-offs in Hz; {@code beta} in Hz per (scaled unit per second). */
-    public OneEuroFilter(double minCutoff, double beta, double derivativeCutoff) {
+    public OneEuroSignal(double minCutoff, double beta, double derivativeCutoff) {
         this.minCutoff = minCutoff;
         this.beta = beta;
         this.derivativeCutoff = derivativeCutoff;
