@@ -13,6 +13,8 @@ import dev.mocap.pipeline.ConvertJob;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.LandmarkEstimator;
 import dev.mocap.pose.PoseDetector;
+import dev.mocap.pose.PoseModelPool;
+import dev.mocap.pose.PoseModels;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.pose.PoseTracker;
 import dev.mocap.pose.TrackedPose;
@@ -151,6 +153,7 @@ public final class ConvertBenchmark {
     private Speed convert(Path video, Path base) {
         ConvertJob.Options options = new ConvertJob.Options(pose, RecoveryOptions.defaults(), SmoothingPreset.DEFAULT, true,
                 Set.of(Format.BVH), Exporters.defaults(), Retargeting.NONE);
+        PoseModelPool.shared().closeIdle(); // each round loads the models, as one `mocap convert` does
         long cpu = os.getProcessCpuTime(), wall = System.nanoTime();
         int frames = new ConvertJob(models, options).runAll(video, base, Progress.silent(), files -> { }).get(0).videoFrames();
         return speed(frames, System.nanoTime() - wall, os.getProcessCpuTime() - cpu);
@@ -168,9 +171,10 @@ public final class ConvertBenchmark {
         List<float[]> detectorInputs = new ArrayList<>(), crops = new ArrayList<>();
         int frames = 0;
         try (VideoSource source = VideoSource.open(video);
-             PoseTracker tracker = PoseTracker.open(models, pose);
+             PoseModels tracked = PoseModels.open(models, pose);
              PoseDetector detector = new PoseDetector(models.onnx(PoseModel.DETECTOR), Device.CPU, 1, PoseDetector.DEFAULT_MIN_SCORE);
              LandmarkEstimator estimator = new LandmarkEstimator(models.onnx(pose.model()), Device.CPU, 1)) {
+            PoseTracker tracker = new PoseTracker(tracked, pose.minPoseScore());
             VideoInfo info = source.info();
             out.printf(Locale.ROOT, "video %s: %dx%d %s; landmark model %s%n", video.getFileName(), info.width(), info.height(),
                     info.codec(), pose.model().fileBase());

@@ -18,12 +18,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One ONNX model on ONNX Runtime with a single float input. The input buffer is direct and
  * reused, so a frame's tensor is filled in place without copies.
  */
 public final class OnnxSession implements AutoCloseable {
+    /** Sessions opened in this JVM: how often models were loaded. */
+    private static final AtomicInteger OPENED = new AtomicInteger();
+
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final String inputName;
@@ -34,6 +38,7 @@ public final class OnnxSession implements AutoCloseable {
     public OnnxSession(Path model, Device device, int threads, List<String> outputs) {
         try (OrtSession.SessionOptions options = sessionOptions(device, threads)) {
             session = env.createSession(model.toString(), options);
+            OPENED.incrementAndGet();
             inputName = session.getInputNames().iterator().next();
             inputShape = ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();
             long elements = 1;
@@ -46,6 +51,11 @@ public final class OnnxSession implements AutoCloseable {
             throw new MocapException(ExitCode.MODEL_MISSING,
                     "cannot load model " + model + ": " + e.getMessage() + "; restore it with: ./mocap models install", e);
         }
+    }
+
+    /** How many sessions this JVM has opened so far, of any model. */
+    public static int opened() {
+        return OPENED.get();
     }
 
     /**

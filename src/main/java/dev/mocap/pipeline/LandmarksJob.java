@@ -8,6 +8,7 @@ import dev.mocap.pose.LandmarksJson;
 import dev.mocap.pose.PeopleFrame;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PersonSelection;
+import dev.mocap.pose.PoseModelPool;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.pose.PoseTracker;
 import dev.mocap.preview.LandmarkOverlay;
@@ -25,7 +26,8 @@ import java.util.Map;
 /**
  * Video → per-frame landmarks of every person, tracked under stable ids; the people chosen by
  * {@link PoseOptions#person()} are written as a landmarks JSON file, and optionally an overlay
- * video shows everyone tracked with their ids.
+ * video shows everyone tracked with their ids. The models come from this JVM's {@link PoseModelPool},
+ * so the jobs of one process load them once.
  */
 public final class LandmarksJob {
 
@@ -67,7 +69,8 @@ public final class LandmarksJob {
         long end;
         PeopleSequence people;
         try (VideoSource source = new PrefetchingVideoSource(VideoSource.open(video));
-             PoseTracker tracker = PoseTracker.open(models, options)) {
+             PoseModelPool.Lease lease = PoseModelPool.shared().lend(models, options)) {
+            PoseTracker tracker = new PoseTracker(lease.models(), options.minPoseScore());
             VideoInfo info = source.info();
             VideoWriter writer = overlay == null ? null : VideoWriter.create(overlay, info.width(), info.height(), info.fps());
             try {

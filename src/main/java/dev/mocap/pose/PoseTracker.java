@@ -1,7 +1,5 @@
 package dev.mocap.pose;
 
-import dev.mocap.nn.ModelStore;
-import dev.mocap.nn.PoseModel;
 import dev.mocap.video.VideoFrame;
 
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import java.util.function.Function;
  * that person back under their id; any other becomes a new person when the landmark model
  * confirms it. A person lost for more than {@value #KEEP_LOST_SECONDS} s is given up.
  */
-public final class PoseTracker implements AutoCloseable {
+public final class PoseTracker {
     public static final float DEFAULT_MIN_POSE_SCORE = 0.5f;
     static final int REDETECT_FRAMES = 15;
     static final double KEEP_LOST_SECONDS = 1.0;
@@ -50,23 +48,11 @@ public final class PoseTracker implements AutoCloseable {
     private int nextView;
     private int detectorRuns, landmarkRuns;
 
-    public PoseTracker(PoseDetector detector, LandmarkEstimator estimator, float minPoseScore) {
-        this.detector = detector;
-        this.estimator = estimator;
+    /** A tracker that runs the models it is handed; whoever opened them closes them (see {@link PoseModelPool}). */
+    public PoseTracker(PoseModels models, float minPoseScore) {
+        this.detector = models.detector();
+        this.estimator = models.estimator();
         this.minPoseScore = minPoseScore;
-    }
-
-    /** Loads the detector and the chosen landmark model from the model store. */
-    public static PoseTracker open(ModelStore store, PoseOptions options) {
-        PoseDetector detector = new PoseDetector(store.onnx(PoseModel.DETECTOR), options.device(),
-                options.threads(), options.minDetectionScore());
-        try {
-            LandmarkEstimator estimator = new LandmarkEstimator(store.onnx(options.model()), options.device(), options.threads());
-            return new PoseTracker(detector, estimator, options.minPoseScore());
-        } catch (RuntimeException e) {
-            detector.close();
-            throw e;
-        }
     }
 
     /** Everyone found in this frame, in id order (empty when nobody is). */
@@ -221,11 +207,5 @@ public final class PoseTracker implements AutoCloseable {
     private static Roi alignmentRoi(LandmarkEstimator.Estimate e) {
         float[] a = e.alignment();
         return Roi.fromAlignmentPoints(a[0], a[1], a[2], a[3]);
-    }
-
-    @Override
-    public void close() {
-        detector.close();
-        estimator.close();
     }
 }

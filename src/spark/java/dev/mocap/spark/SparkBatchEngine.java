@@ -8,6 +8,7 @@ import dev.mocap.pipeline.BatchEngine;
 import dev.mocap.pipeline.BatchJob;
 import dev.mocap.pipeline.BatchReport;
 import dev.mocap.pipeline.ConvertJob;
+import dev.mocap.pose.PoseModelPool;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -217,6 +218,7 @@ public final class SparkBatchEngine implements BatchEngine {
         } finally {
             display.close();
             spark.stop();
+            PoseModelPool.shared().closeIdle(); // in local mode the executors ran in this JVM, and their models are no longer needed
         }
     }
 

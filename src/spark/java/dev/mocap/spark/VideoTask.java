@@ -31,7 +31,10 @@ import java.util.function.BiConsumer;
  */
 record VideoTask(String batchId, BatchJob.Factory job, Broadcast<SerializableConfiguration> conf, String input, String outputDir,
                  String name) implements Serializable {
-    /** Each executor JVM's batch job (and with it the models), made by its first task and kept for the rest. */
+    /**
+     * Each executor JVM's batch job (presets, rigs and the recovery's network loaded), made by its first
+     * task and kept for the rest; the pose models its tasks borrow from the JVM's {@link dev.mocap.pose.PoseModelPool}.
+     */
     private static final Map<String, BatchJob> JOBS = new ConcurrentHashMap<>();
     private static final BatchDisplay SILENT = new BatchDisplay(new PrintStream(OutputStream.nullOutputStream()), null, 1);
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mocap.ExitCode;
 import dev.mocap.TestData;
+import dev.mocap.nn.OnnxSession;
+import dev.mocap.pose.PoseModelPool;
 import dev.mocap.spark.TaskFaults;
 import dev.mocap.video.BadInputCorpus;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,29 @@ class SparkBatchTest {
     }
 
     @Test
+    void anExecutorOpensThePoseModelsOncePerTaskSlotAndKeepsThemForAllItsVideos() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("in"));
+        for (String name : List.of("a", "b", "c", "d")) {
+            Files.copy(SAMPLE, in.resolve(name + ".mp4"));
+        }
+        PoseModelPool pool = PoseModelPool.shared();
+        pool.closeIdle(); // what earlier tests kept: every set this run uses is opened by it
+        int opened = pool.opened(), lent = pool.lent(), sessions = OnnxSession.opened();
+        Path spark = dir.resolve("spark");
+        CliRun sparkRun = run(List.of(in.toString()), spark, "bvh", "--engine", "spark", "--master", SPARK);
+        assertEquals(ExitCode.OK, sparkRun.exit(), sparkRun.err());
+        int sets = pool.opened() - opened;
+        assertEquals(4, pool.lent() - lent, "each video's conversion borrows a set of pose models");
+        assertTrue(sets >= 1 && sets <= 2, sets + " sets of pose models opened for 4 videos on 2 task slots");
+        assertEquals(2 * sets + 1, OnnxSession.opened() - sessions, "two networks a set, and the executor's lifting network once");
+
+        Path local = dir.resolve("local");
+        CliRun batch = run(List.of(in.toString()), local, "bvh", "--jobs", "2");
+        assertEquals(ExitCode.OK, batch.exit(), batch.err());
+        assertSameOutputs(local, spark, 4 * 2 + 1);
+    }
+
+    @Test
     void aTaskThatDiesIsRetriedWithoutLeftoversAndOneThatAlwaysDiesFailsAlone() throws Exception {
         Path in = corpus(Set.of("three frames.mp4", "portrait phone.mov", "variable frame rate.mp4"));
         Path out = dir.resolve("spark");
@@ -140,9 +165,14 @@ class SparkBatchTest {
         assertEquals(ExitCode.PARTIAL, batch.exit(), batch.err());
         assertEquals(ExitCode.PARTIAL, sparkRun.exit(), sparkRun.err());
         assertEquals(batch.err().replace(local.toString(), spark.toString()), sparkRun.err());
+        assertSameOutputs(local, spark, 4);
+    }
+
+    /** The same files in both folders, byte for byte but for FBX creation times, and the same report but for times; at least {@code atLeast} files. */
+    private static void assertSameOutputs(Path local, Path spark, int atLeast) throws IOException {
         Map<String, FileTime> files = modified(local);
         assertEquals(files.keySet(), modified(spark).keySet(), "the same files");
-        assertTrue(files.size() > 3, files.toString());
+        assertTrue(files.size() >= atLeast, files.toString());
         for (String name : files.keySet()) {
             if (!name.equals("batch-report.json")) {
                 assertArrayEquals(withoutCreationTime(Files.readAllBytes(local.resolve(name))),
