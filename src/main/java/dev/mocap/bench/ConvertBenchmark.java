@@ -66,7 +66,8 @@ public final class ConvertBenchmark {
     }
 
     /** The inference a conversion of the video needs: sample input tensors and how many runs of each network. */
-    private record Workload(int frames, List<float[]> detectorInputs, List<float[]> crops, int detectorRuns, int landmarkRuns) {
+    private record Workload(int frames, List<float[]> detectorInputs, List<float[]> crops, int detectorRuns, int newcomerSearches,
+                            int landmarkRuns) {
     }
 
     /** Inference alone on one runtime: its speed and the milliseconds of one detector and one landmark-model run. */
@@ -79,15 +80,16 @@ public final class ConvertBenchmark {
 
     public void run(Path video, int rounds) {
         Workload work = record(video);
-        out.printf(Locale.ROOT, "%d frames; the tracker ran the detector %d times and the landmark model %d times (%.2f per frame); "
-                        + "%d inference threads, %d cores%n", work.frames, work.detectorRuns, work.landmarkRuns,
-                (double) work.landmarkRuns / work.frames, pose.threads(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%d frames; the tracker ran the detector %d times (%d of them while everyone tracked was followed, "
+                        + "searching for newcomers; the rest while someone was lost or nobody was tracked) and the landmark model %d times "
+                        + "(%.2f per frame); %d inference threads, %d cores%n", work.frames, work.detectorRuns, work.newcomerSearches,
+                work.landmarkRuns, (double) work.landmarkRuns / work.frames, pose.threads(), Runtime.getRuntime().availableProcessors());
         Path dir = BenchFolder.create("mocap-bench-convert");
         try {
             convert(video, dir.resolve("warm-up"));
             int tfliteThreads = TfliteRuntime.isAvailable() ? fasterTfliteThreads(work) : 0;
             List<Round> all = new ArrayList<>();
-            out.println("round  (a) convert fps (CPU ms/frame)  (b) inference ORT  (c) inference TFLite+XNNPACK  (a)/(b)  ORT/TFLite");
+            out.println("round  (a) convert fps (CPU ms/frame)  (b) inference ORT  (c) inference TFLite+XNNPACK  (a)/(b)  (a)/(b) CPU  ORT/TFLite");
             for (int r = 0; r < rounds; r++) {
                 Round round = new Round(convert(video, dir.resolve("round" + r)), inference(work, Engine.ONNX_RUNTIME, pose.threads()),
                         TfliteRuntime.isAvailable() ? inference(work, Engine.TFLITE, tfliteThreads) : null);
@@ -105,7 +107,8 @@ public final class ConvertBenchmark {
                 out.println("TFLite baseline skipped: " + TfliteRuntime.unavailableReason());
             }
             out.println("fps from wall time, CPU ms/frame from the process's CPU time (less disturbed by other load); "
-                    + "(a)/(b): convert's throughput as a share of inference alone; ORT/TFLite: TFLite's inference time over ORT's is"
+                    + "(a)/(b): convert's throughput as a share of inference alone; (a)/(b) CPU: convert's CPU time per frame over inference's "
+                    + "(at most 1.25 is the target); ORT/TFLite: TFLite's inference time over ORT's is"
                     + " ORT's speed-up (above 1: ORT faster)");
         } finally {
             BenchFolder.delete(dir);
@@ -114,8 +117,9 @@ public final class ConvertBenchmark {
 
     private static String line(String label, Round r) {
         Speed onnx = r.onnx.speed, tflite = r.tflite == null ? null : r.tflite.speed;
-        return String.format(Locale.ROOT, "%-6s %30s %18s %29s %8s %11s", label, speed(r.convert), speed(onnx), speed(tflite),
+        return String.format(Locale.ROOT, "%-6s %30s %18s %29s %8s %12s %11s", label, speed(r.convert), speed(onnx), speed(tflite),
                 String.format(Locale.ROOT, "%.2f", r.convert.fps / onnx.fps),
+                String.format(Locale.ROOT, "%.2f", r.convert.cpuMsPerFrame / onnx.cpuMsPerFrame),
                 tflite == null ? "-" : String.format(Locale.ROOT, "%.2f", onnx.fps / tflite.fps));
     }
 
@@ -193,7 +197,7 @@ public final class ConvertBenchmark {
             if (crops.isEmpty()) {
                 throw new IllegalArgumentException("nobody is tracked in " + video + ": no landmark model runs to time");
             }
-            return new Workload(frames, detectorInputs, crops, tracker.detectorRuns(), tracker.landmarkRuns());
+            return new Workload(frames, detectorInputs, crops, tracker.detectorRuns(), tracker.newcomerSearches(), tracker.landmarkRuns());
         }
     }
 

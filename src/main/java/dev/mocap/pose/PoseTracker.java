@@ -46,7 +46,7 @@ public final class PoseTracker {
     private int framesSinceDetection;
     private List<DetectionWindow> views;
     private int nextView;
-    private int detectorRuns, landmarkRuns;
+    private int detectorRuns, newcomerSearches, landmarkRuns;
 
     /** A tracker that runs the models it is handed; whoever opened them closes them (see {@link PoseModelPool}). */
     public PoseTracker(PoseModels models, float minPoseScore) {
@@ -69,6 +69,9 @@ public final class PoseTracker {
         if (justLost) {
             detect(frame, time, views.get(0));
         } else if (tracks.isEmpty() || framesSinceDetection >= REDETECT_FRAMES || tracks.stream().anyMatch(t -> t.current() == null)) {
+            if (!tracks.isEmpty() && tracks.stream().allMatch(t -> t.current() != null)) {
+                newcomerSearches++;
+            }
             detect(frame, time, views.get(nextView++ % views.size()));
         }
         return tracks.stream().filter(t -> t.current() != null).map(t -> new TrackedPose(t.id, t.current())).toList();
@@ -197,6 +200,15 @@ public final class PoseTracker {
     /** How often the detector has run so far (what tracking saves shows here). */
     public int detectorRuns() {
         return detectorRuns;
+    }
+
+    /**
+     * How many of the {@link #detectorRuns} came while everyone tracked was followed: the search
+     * for people coming in, every {@value #REDETECT_FRAMES} frames. The others came while someone
+     * was lost or nobody was tracked.
+     */
+    public int newcomerSearches() {
+        return newcomerSearches;
     }
 
     /** How often the landmark model has run so far: once per followed person per frame, plus confirmations of detections. */

@@ -21,7 +21,8 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * Decodes the first video stream of a file with JavaCV's {@link FFmpegFrameGrabber}. FFmpeg
  * converts to packed RGB24 itself; this class copies the rows out of the grabber's reused
- * buffer, turns them upright and stamps them with the frame's own presentation time.
+ * buffer into a recycled array, turns them upright and stamps them with the frame's own
+ * presentation time.
  */
 final class FfmpegVideoSource implements VideoSource {
     private static final long MICROS_PER_SECOND = 1_000_000L;
@@ -30,6 +31,7 @@ final class FfmpegVideoSource implements VideoSource {
     private final FFmpegFrameGrabber grabber;
     private final VideoInfo info;
     private final List<String> warnings = new ArrayList<>();
+    private final FrameBuffers buffers;
     /** Timestamps count from the video stream's start, or from the first frame when the stream has none. */
     private long startMicros;
     private byte[] unrotated;
@@ -64,13 +66,17 @@ final class FfmpegVideoSource implements VideoSource {
                 rotation, duration, codec);
         this.startMicros = stream.start_time() == avutil.AV_NOPTS_VALUE
                 ? UNKNOWN : toMicros(stream.start_time(), stream.time_base());
+        this.buffers = new FrameBuffers(width * height * 3);
     }
 
-    static FfmpegVideoSource open(Path file) {
+    /** {@code decoderThreads}: FFmpeg's own decoding threads, 0 for as many as it sees fit. */
+    static FfmpegVideoSource open(Path file, int decoderThreads) {
         requireNonEmptyReadableFile(file);
         FfmpegLog.silence();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        // Overrides the automatic thread count JavaCV asks for (where the codec can use threads at all).
+        grabber.setVideoOption("threads", String.valueOf(decoderThreads));
         try {
             grabber.start();
             FfmpegVideoSource source = new FfmpegVideoSource(file, grabber);
@@ -115,6 +121,11 @@ final class FfmpegVideoSource implements VideoSource {
     }
 
     @Override
+    public void recycle(VideoFrame frame) {
+        buffers.giveBack(frame.rgb());
+    }
+
+    @Override
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
@@ -150,12 +161,12 @@ final class FfmpegVideoSource implements VideoSource {
         int height = frame.imageHeight;
         int rotation = info.displayRotation();
         if (rotation == 0) {
-            return copyRows(frame, new byte[width * height * 3]);
+            return copyRows(frame, buffers.take());
         }
         if (unrotated == null) {
             unrotated = new byte[width * height * 3];
         }
-        return VideoRotation.rotate(copyRows(frame, unrotated), width, height, rotation);
+        return VideoRotation.rotate(copyRows(frame, unrotated), width, height, rotation, buffers.take());
     }
 
     /** Copies the image out of the grabber's buffer, whose rows may be padded to an aligned stride. */

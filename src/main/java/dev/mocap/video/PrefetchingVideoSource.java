@@ -57,6 +57,12 @@ public final class PrefetchingVideoSource implements VideoSource {
         return last.frame() != null ? last.frame() : endOrRethrow(last);
     }
 
+    /** Passes the frame's pixels back to the decoding thread's source for a later frame. */
+    @Override
+    public void recycle(VideoFrame frame) {
+        source.recycle(frame);
+    }
+
     /** Safe to read once {@link #next()} has returned null: the end travels through the queue after them. */
     @Override
     public List<String> warnings() {

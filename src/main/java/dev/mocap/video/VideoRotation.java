@@ -26,18 +26,17 @@ final class VideoRotation {
         return clockwiseDegrees == 90 || clockwiseDegrees == 270;
     }
 
-    /** A new image: {@code rgb} ({@code width} x {@code height}) turned clockwise by 90, 180 or 270 degrees. */
-    static byte[] rotate(byte[] rgb, int width, int height, int clockwiseDegrees) {
+    /** {@code rgb} ({@code width} x {@code height}) turned clockwise by 90, 180 or 270 degrees into {@code out}, returned. */
+    static byte[] rotate(byte[] rgb, int width, int height, int clockwiseDegrees, byte[] out) {
         return switch (clockwiseDegrees) {
-            case 90 -> rotateQuarter(rgb, width, height, true);
-            case 180 -> rotateHalf(rgb);
-            case 270 -> rotateQuarter(rgb, width, height, false);
+            case 90 -> rotateQuarter(rgb, width, height, true, out);
+            case 180 -> rotateHalf(rgb, out);
+            case 270 -> rotateQuarter(rgb, width, height, false, out);
             default -> throw new IllegalArgumentException("not a right-angle rotation: " + clockwiseDegrees);
         };
     }
 
-    private static byte[] rotateHalf(byte[] rgb) {
-        byte[] out = new byte[rgb.length];
+    private static byte[] rotateHalf(byte[] rgb, byte[] out) {
         for (int src = 0, dst = rgb.length - BYTES_PER_PIXEL; src < rgb.length; src += BYTES_PER_PIXEL, dst -= BYTES_PER_PIXEL) {
             out[dst] = rgb[src];
             out[dst + 1] = rgb[src + 1];
@@ -47,8 +46,7 @@ final class VideoRotation {
     }
 
     /** Writes the output row by row; each output row is one source column, read bottom-up (clockwise) or top-down. */
-    private static byte[] rotateQuarter(byte[] rgb, int width, int height, boolean clockwise) {
-        byte[] out = new byte[rgb.length];
+    private static byte[] rotateQuarter(byte[] rgb, int width, int height, boolean clockwise, byte[] out) {
         int srcRowBytes = width * BYTES_PER_PIXEL;
         int dst = 0;
         for (int outRow = 0; outRow < width; outRow++) {

@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,26 @@ class PrefetchingVideoSourceTest {
             assertEquals(expected.get(i).timestamp(), prefetched.get(i).timestamp());
             assertArrayEquals(expected.get(i).rgb(), prefetched.get(i).rgb());
         }
+    }
+
+    @Test
+    void recycledFramesKeepTheirPixelsAndTheirArraysAreReused() throws IOException {
+        Path clip = TestClip.of(160, 120).frames(12).writeTo(dir.resolve("clip.mp4"));
+        List<VideoFrame> expected = FfmpegVideoSourceTest.readAll(clip);
+
+        Set<byte[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        int delivered = 0;
+        try (VideoSource source = new PrefetchingVideoSource(VideoSource.open(clip, 1), 2)) {
+            for (VideoFrame frame = source.next(); frame != null; frame = source.next(), delivered++) {
+                assertArrayEquals(expected.get(delivered).rgb(), frame.rgb(), "frame " + delivered);
+                arrays.add(frame.rgb());
+                source.recycle(frame);
+            }
+        }
+
+        assertEquals(expected.size(), delivered);
+        // In use at once: the caller's frame, two queued, one being decoded, one the decoder waits to queue.
+        assertTrue(arrays.size() <= 5, arrays.size() + " arrays for " + delivered + " frames");
     }
 
     @Test

@@ -11,17 +11,17 @@ class VideoRotationTest {
 
     @Test
     void turnsClockwise() {
-        assertArrayEquals(pixels("da" + "eb" + "fc"), VideoRotation.rotate(IMAGE, 3, 2, 90));
+        assertArrayEquals(pixels("da" + "eb" + "fc"), VideoRotation.rotate(IMAGE, 3, 2, 90, new byte[IMAGE.length]));
     }
 
     @Test
     void turnsHalfway() {
-        assertArrayEquals(pixels("fedcba"), VideoRotation.rotate(IMAGE, 3, 2, 180));
+        assertArrayEquals(pixels("fedcba"), VideoRotation.rotate(IMAGE, 3, 2, 180, new byte[IMAGE.length]));
     }
 
     @Test
     void turnsCounterclockwise() {
-        assertArrayEquals(pixels("cf" + "be" + "ad"), VideoRotation.rotate(IMAGE, 3, 2, 270));
+        assertArrayEquals(pixels("cf" + "be" + "ad"), VideoRotation.rotate(IMAGE, 3, 2, 270, new byte[IMAGE.length]));
     }
 
     @Test
