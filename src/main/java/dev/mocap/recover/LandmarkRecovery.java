@@ -51,8 +51,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         }
         BodyModel body = BodyModel.measure(observations);
         if (Double.isFinite(options.subjectHeight())) {
-            observations = rescaled(observations, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()),
-                    lifter == null ? 1 : LearnedLifter.RAY_PULL);
+            observations = rescaled(observations, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()));
             body = BodyModel.measure(observations);
         }
         WorldFrame frame = WorldFrame.cameraAxes();
@@ -85,14 +84,14 @@ public final class LandmarkRecovery implements MotionRecovery {
         return out;
     }
 
-    private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale, double rayPull) {
+    private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale) {
         List<Observation> out = new ArrayList<>(frames.size());
         for (Observation o : frames) {
             Vec3[] body = Lifter.bodyShape(o);
             for (int i = 0; i < body.length; i++) {
                 body[i] = body[i].times(scale);
             }
-            out.add(Lifter.reshape(o, body, o.footContact(), camera, rayPull));
+            out.add(Lifter.reshape(o, body, o.footContact(), camera));
         }
         return out;
     }
