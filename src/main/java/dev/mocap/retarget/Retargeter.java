@@ -156,7 +156,7 @@ public final class Retargeter {
             FootPin pin = pins[i];
             double weight = pin == null ? 0 : pin.weight(frame);
             // the ankle goes where it puts the toes (which keep their turn) on the pin
-            Vec3 ankleGoal = weight > 0 ? pin.anchor(frame).minus(root).minus(positions[toeOf(limb)].minus(positions[limb.end()])) : null;
+            Vec3 ankleGoal = weight > 0 ? pin.held(frame, pin.anchor(frame)).minus(root).minus(positions[toeOf(limb)].minus(positions[limb.end()])) : null;
             limb.follow(skeleton, world, positions, sourcePositions, ankleGoal, weight);
         }
         return new Posed(world, positions, root);

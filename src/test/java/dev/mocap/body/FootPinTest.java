@@ -40,4 +40,18 @@ class FootPinTest {
         assertEquals(0, smooth.weight(0));
         assertEquals(1, smooth.weight(9));
     }
+
+    @Test
+    void inTheBlendThePinTravelsWithTheFootSoOnlyTheEdgeCorrectionFades() {
+        Vec3[] free = walking();
+        FootPin pin = new FootPin(PLANTED, free, 2, FootPin.Ease.LINEAR);
+        assertEquals(0.35, pin.held(4, pin.anchor(4)).x(), 1e-12, "planted: at the spot");
+        assertEquals(0.35 + 0.6 - 0.4, pin.held(6, pin.anchor(6)).x(), 1e-12, "after the run: moved on as the foot did since frame 4");
+        assertEquals(0.35 + 0.1 - 0.3, pin.held(1, pin.anchor(1)).x(), 1e-12, "before the run: as far behind the spot as the foot is behind frame 3");
+        Vec3 spot = new Vec3(0.35, 0, 0);
+        for (int t = 5; t <= 6; t++) {
+            Vec3 foot = free[t].lerp(pin.held(t, spot), pin.weight(t));
+            assertEquals(free[4].distance(spot) * pin.weight(t), foot.distance(free[t]), 1e-12, "frame " + t + " is off its free place by the faded edge correction only");
+        }
+    }
 }
