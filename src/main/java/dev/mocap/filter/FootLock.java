@@ -24,7 +24,7 @@ public record FootLock(double blendSeconds) implements MotionFilter {
      * A planted foot this close to the floor is put on it; one higher up disagrees with the
      * recovered floor, and is pinned where it is rather than pulling the body into a crouch.
      */
-    private static final double FLOOR_SNAP = 0.1;
+    private static final double FLOOR_SNAP = 0.15;
     /** The root never comes down more than this to let a leg reach its pinned foot (m). */
     private static final double MAX_LOWERING = 0.1;
 

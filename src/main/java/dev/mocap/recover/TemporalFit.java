@@ -21,10 +21,11 @@ import dev.mocap.pose.BlazePose;
  *       next frames (a discrete acceleration), weighted by the clip's measured noise;</li>
  *   <li>joint limits: knees and elbows bend one way only and barely twist sideways; collars
  *       prefer their rest orientation;</li>
- *   <li>foot contacts: a heel or toe that is low and slow (or low on a foot the lifting network
- *       judges planted) is held, for the whole run of frames
+ *   <li>foot contacts: a heel or toe that is low and slow (or, on a foot the lifting network
+ *       judges planted, low or at least the lower foot) is held, for the whole run of frames
  *       it stays planted, at the run's mean position and on the floor — this anchors the root,
- *       whose depth is the noisiest quantity, and keeps planted feet from sliding.</li>
+ *       whose depth is the noisiest quantity, and keeps planted feet from sliding. A foot the
+ *       network judges planted that is neither is lifted: its contact is dropped.</li>
  * </ul>
  * Bone lengths are constant by construction. The energy is minimised by Gauss–Seidel sweeps
  * over the frames, each frame taking one damped Gauss–Newton step with analytic Jacobians.
@@ -42,6 +43,12 @@ final class TemporalFit {
     private static final double FLOOR_WEIGHT = 1.0;
     /** A foot point is in contact below this height (m) and horizontal speed (m/s). */
     private static final double CONTACT_HEIGHT = 0.06, CONTACT_SPEED = 0.4;
+    /**
+     * A foot the network judges planted may start this high (m) while depth errors lift the
+     * whole body, if it is no more than {@link #LOWER_FOOT_MARGIN} above the other foot: the floor
+     * term then brings it, and the root with it, down. A raised foot is higher than the standing one.
+     */
+    private static final double JUDGED_CONTACT_HEIGHT = 0.3, LOWER_FOOT_MARGIN = 0.05;
     private static final double DAMPING = 1e-4;
     private static final int SWEEPS = 4;
 
@@ -104,6 +111,32 @@ final class TemporalFit {
                 }
             }
         }
+        dropLiftedContacts(track);
+    }
+
+    /** Contacts the network judged on a foot that the fit leaves neither low nor the lower foot. */
+    private void dropLiftedContacts(Track track) {
+        Vec3[][] points = footPoints(track);
+        for (int k = 0; k < track.size(); k++) {
+            double[] judged = track.footContact(k);
+            for (int side = 0; judged != null && side < 2; side++) {
+                if (judged[side] > Track.PLANTED && lowest(points[k], side == 0) > Math.min(JUDGED_CONTACT_HEIGHT,
+                        Math.max(CONTACT_HEIGHT, lowest(points[k], side != 0) + LOWER_FOOT_MARGIN))) {
+                    track.dropContact(k, side);
+                }
+            }
+        }
+    }
+
+    /** Height of the lowest heel or toe of one foot. */
+    private double lowest(Vec3[] points, boolean left) {
+        double y = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < feet.length; i++) {
+            if (BlazePose.isLeft(feet[i].landmark()) == left) {
+                y = Math.min(y, points[i].y());
+            }
+        }
+        return y;
     }
 
     /** Per frame, the world positions of the foot attachments (heels and toes), or null. */
@@ -164,7 +197,10 @@ final class TemporalFit {
         }
         double[] judged = track.footContact(k);
         if (judged != null) {
-            return judged[BlazePose.isLeft(feet[i].landmark()) ? 0 : 1] > Track.PLANTED && points[k][i].y() < CONTACT_HEIGHT;
+            boolean left = BlazePose.isLeft(feet[i].landmark());
+            double y = points[k][i].y();
+            return judged[left ? 0 : 1] > Track.PLANTED && (y < CONTACT_HEIGHT
+                    || y < JUDGED_CONTACT_HEIGHT && lowest(points[k], left) <= lowest(points[k], !left) + LOWER_FOOT_MARGIN);
         }
         Vec3 before = k > 0 && points[k - 1] != null ? points[k - 1][i] : points[k][i];
         Vec3 after = k + 1 < points.length && points[k + 1] != null ? points[k + 1][i] : points[k][i];

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * The pose on each grid frame while it is being recovered; frames without an observation are
  * empty. Feet judged planted (probability over one half) by the lifting network, where it ran,
- * become the segments' foot contacts.
+ * and not overruled by the fit, become the segments' foot contacts.
  */
 final class Track {
     static final double PLANTED = 0.5;
@@ -40,6 +40,12 @@ final class Track {
     /** The lifting network's probabilities that the left and right foot are planted in frame k, or null. */
     double[] footContact(int k) {
         return footContact[k];
+    }
+
+    /** Overrules the network's contact of one foot (0 left, 1 right) in frame k. */
+    void dropContact(int k, int side) {
+        footContact[k] = footContact[k].clone();
+        footContact[k][side] = 0;
     }
 
     boolean has(int k) {
