@@ -51,7 +51,8 @@ public final class LandmarkRecovery implements MotionRecovery {
         }
         BodyModel body = BodyModel.measure(observations);
         if (Double.isFinite(options.subjectHeight())) {
-            observations = rescaled(observations, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()));
+            observations = rescaled(observations, camera, options.subjectHeight() / Smpl24.standingHeight(body.skeleton()),
+                    lifter == null ? 1 : LearnedLifter.RAY_PULL);
             body = BodyModel.measure(observations);
         }
         WorldFrame frame = WorldFrame.cameraAxes();
@@ -84,14 +85,14 @@ public final class LandmarkRecovery implements MotionRecovery {
         return out;
     }
 
-    private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale) {
+    private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale, double rayPull) {
         List<Observation> out = new ArrayList<>(frames.size());
         for (Observation o : frames) {
             Vec3[] body = Lifter.bodyShape(o);
             for (int i = 0; i < body.length; i++) {
                 body[i] = body[i].times(scale);
             }
-            out.add(Lifter.reshape(o, body, o.footContact(), camera));
+            out.add(Lifter.reshape(o, body, o.footContact(), camera, rayPull));
         }
         return out;
     }

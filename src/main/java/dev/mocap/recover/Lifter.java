@@ -29,15 +29,16 @@ final class Lifter {
             weight[i] = l.visibility()[i] * l.presence()[i];
             body[i] = new Vec3(l.world()[3 * i], l.world()[3 * i + 1], l.world()[3 * i + 2]).times(scale);
         }
-        return place(time, pixels, weight, body, l.score(), null, camera);
+        return place(time, pixels, weight, body, l.score(), null, camera, 1);
     }
 
     /**
      * The observation with its body shape replaced by {@code body} (root-relative, camera axes,
-     * metres) and the feet's contact probabilities by {@code footContact}.
+     * metres) and the feet's contact probabilities by {@code footContact}; {@code rayPull} (0–1)
+     * says how far a well-seen landmark goes from the shape onto its own camera ray.
      */
-    static Observation reshape(Observation o, Vec3[] body, double[] footContact, Camera camera) {
-        return place(o.time(), o.pixels(), o.weight(), body, o.score(), footContact, camera);
+    static Observation reshape(Observation o, Vec3[] body, double[] footContact, Camera camera, double rayPull) {
+        return place(o.time(), o.pixels(), o.weight(), body, o.score(), footContact, camera, rayPull);
     }
 
     /** Root-relative body shape of an observation. */
@@ -51,14 +52,14 @@ final class Lifter {
     }
 
     private static Observation place(double time, double[] pixels, double[] weight, Vec3[] body, double score, double[] footContact,
-                                     Camera camera) {
+                                     Camera camera, double rayPull) {
         int n = body.length;
         Vec3 t = rootTranslation(body, pixels, weight, camera);
         Vec3[] shape = new Vec3[n], lifted = new Vec3[n];
         for (int i = 0; i < n; i++) {
             shape[i] = body[i].plus(t);
             Vec3 onRay = camera.unproject(pixels[2 * i], pixels[2 * i + 1], shape[i].z());
-            double trust = Math.min(1, weight[i] / RAY_TRUST);
+            double trust = rayPull * Math.min(1, weight[i] / RAY_TRUST);
             lifted[i] = shape[i].lerp(onRay, trust);
         }
         return new Observation(time, pixels, lifted, shape, weight, score, footContact);
