@@ -6,6 +6,7 @@ import com.amazonaws.client.builder.AwsClientBuilder;
 import com.amazonaws.services.s3.AmazonS3;
 import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -69,6 +70,16 @@ public final class LocalS3 implements AutoCloseable {
             throw e;
         }
         return s3;
+    }
+
+    /** {@link #start}, or the test skipped with the reason where no server can start here. */
+    public static LocalS3 startOrSkip(String bucket, Path dir) {
+        try {
+            return start(bucket, dir);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Assumptions.abort("no S3 server here (" + e + ")");
+            throw new AssertionError(e); // not reached: abort throws
+        }
     }
 
     /** S3A's settings for this server, without the {@code spark.hadoop.} prefix that Spark takes them with. */
