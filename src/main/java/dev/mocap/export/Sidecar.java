@@ -63,8 +63,15 @@ public final class Sidecar {
                              Settings settings) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        root.put("video", Map.of("file", video.file().getFileName().toString(), "path", video.file().toAbsolutePath().normalize().toString(),
-                "width", video.width(), "height", video.height(), "fps", video.fps(), "duration_s", video.durationSeconds()));
+        // Keys in a fixed order (Map.of's order changes from JVM to JVM): batch and Spark's executor JVMs write the same bytes.
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("file", video.file().getFileName().toString());
+        file.put("path", video.file().toAbsolutePath().normalize().toString());
+        file.put("width", video.width());
+        file.put("height", video.height());
+        file.put("fps", video.fps());
+        file.put("duration_s", video.durationSeconds());
+        root.put("video", file);
         root.put("camera", camera(recovery.camera()));
         if (settings.smplSkeleton() != null) {
             root.put("skeleton", skeleton(settings.smplSkeleton()));
@@ -72,8 +79,13 @@ public final class Sidecar {
         } else {
             root.put("skeleton", skeleton(recovery.skeleton()));
         }
-        root.put("processing", Map.of("recovery", settings.recovery(), "smoothing", settings.smoothing(),
-                "foot_lock", settings.footLock(), "floor", settings.floor(), "floor_raised_m", round(settings.floorRaisedM(), 1e4)));
+        Map<String, Object> processing = new LinkedHashMap<>();
+        processing.put("recovery", settings.recovery());
+        processing.put("smoothing", settings.smoothing());
+        processing.put("foot_lock", settings.footLock());
+        processing.put("floor", settings.floor());
+        processing.put("floor_raised_m", round(settings.floorRaisedM(), 1e4));
+        root.put("processing", processing);
         root.put("options", settings.options());
         root.put("target", target(settings.retargeting(), outputs.isEmpty() ? recovery.skeleton() : outputs.get(0).written().skeleton()));
         List<Object> segments = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.mocap.spark;
 import dev.mocap.AtomicFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -80,13 +81,22 @@ final class OutputFolder {
             try (FSDataOutputStream out = fs.create(temp, true)) {
                 body.writeTo(out);
             }
-            // HDFS and others rename onto no existing file: the earlier one goes first (never a half-written one stays).
-            if (!fs.rename(temp, target) && !(fs.delete(target, false) && fs.rename(temp, target))) {
+            // HDFS, S3A and others rename onto no existing file: the earlier one goes first (never a half-written one stays).
+            if (!renamed(temp, target) && !(fs.delete(target, false) && renamed(temp, target))) {
                 throw new IOException("cannot rename " + temp + " to " + name);
             }
         } catch (IOException | RuntimeException e) {
             fs.delete(temp, false);
             throw e;
+        }
+    }
+
+    /** Whether {@code from} now has the name {@code to}; false where {@code to} exists, which S3A says by an exception. */
+    private boolean renamed(Path from, Path to) throws IOException {
+        try {
+            return fs.rename(from, to);
+        } catch (FileAlreadyExistsException e) {
+            return false;
         }
     }
 

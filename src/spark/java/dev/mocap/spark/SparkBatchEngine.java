@@ -202,13 +202,16 @@ public final class SparkBatchEngine implements BatchEngine {
             Path sidecars = Files.createTempDirectory("mocap-sidecars");
             try {
                 List<BatchReport.Entry> entries = new ArrayList<>();
+                ExecutorTally executors = new ExecutorTally();
                 for (int i = 0; i < tasks.size(); i++) {
                     BatchReport.Entry entry = pending.get(i) == null
                             ? BatchReport.Entry.failed(inputs.get(i), bases.get(i), ExitCode.BAD_INPUT, errors.get(i), 0)
-                            : entry(inputs.get(i), bases.get(i), pending.get(i), sidecars.resolve(tasks.get(i).name() + ConvertJob.SIDECAR_SUFFIX));
+                            : entry(inputs.get(i), bases.get(i), pending.get(i), sidecars.resolve(tasks.get(i).name() + ConvertJob.SIDECAR_SUFFIX),
+                            executors);
                     display.finished(entry);
                     entries.add(entry);
                 }
+                System.out.print(executors.summary());
                 return new BatchReport(entries, (System.nanoTime() - start) / 1e9, spark.defaultParallelism());
             } finally {
                 BundledModels.deleteQuietly(sidecars);
@@ -222,9 +225,9 @@ public final class SparkBatchEngine implements BatchEngine {
         }
     }
 
-    /** The entry of a task: from the sidecar it sent back, copied to {@code sidecar} to be read. */
-    private static BatchReport.Entry entry(String input, String base, JavaFutureAction<List<VideoTask.Outcome>> result, Path sidecar)
-            throws IOException {
+    /** The entry of a task: from the sidecar it sent back, copied to {@code sidecar} to be read; its executor's counts go to {@code executors}. */
+    private static BatchReport.Entry entry(String input, String base, JavaFutureAction<List<VideoTask.Outcome>> result, Path sidecar,
+                                           ExecutorTally executors) throws IOException {
         VideoTask.Outcome outcome;
         try {
             outcome = result.get().get(0);
@@ -235,6 +238,7 @@ public final class SparkBatchEngine implements BatchEngine {
             return BatchReport.Entry.failed(input, base, ExitCode.FAILURE, "its Spark task failed " + TASK_TRIES
                     + " times: " + firstLine(e.getCause()), 0);
         }
+        executors.add(outcome.executor());
         if (outcome.sidecar() != null) {
             Files.write(sidecar, outcome.sidecar());
         }

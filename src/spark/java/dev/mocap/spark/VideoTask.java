@@ -43,26 +43,35 @@ record VideoTask(String batchId, BatchJob.Factory job, Broadcast<SerializableCon
 
     /**
      * What the executor sends back: the sidecar's bytes, from which the driver reads the figures
-     * without having to see the output folder.
+     * without having to see the output folder, and what the executor's JVM has opened so far.
      */
-    record Outcome(BatchReport.Status status, byte[] sidecar, double seconds, String error, ExitCode exitCode) implements Serializable {
+    record Outcome(BatchReport.Status status, byte[] sidecar, double seconds, String error, ExitCode exitCode,
+                   ExecutorTally.Sample executor) implements Serializable {
         static Outcome of(BatchReport.Entry e) {
             if (e.status() == BatchReport.Status.FAILED) {
                 return failed(e.exitCode(), e.error(), e.seconds());
             }
             try {
-                return new Outcome(e.status(), Files.readAllBytes(e.sidecar()), e.seconds(), null, null);
+                return new Outcome(e.status(), Files.readAllBytes(e.sidecar()), e.seconds(), null, null, null);
             } catch (IOException x) {
                 return failed(ExitCode.OUTPUT_FAILED, "cannot read back the sidecar " + e.sidecar() + ": " + AtomicFiles.describe(x), e.seconds());
             }
         }
 
         static Outcome failed(ExitCode exitCode, String error, double seconds) {
-            return new Outcome(BatchReport.Status.FAILED, null, seconds, error, exitCode);
+            return new Outcome(BatchReport.Status.FAILED, null, seconds, error, exitCode, null);
+        }
+
+        Outcome on(ExecutorTally.Sample jvm) {
+            return new Outcome(status, sidecar, seconds, error, exitCode, jvm);
         }
     }
 
     Outcome run() throws IOException {
+        return convert().on(ExecutorTally.Sample.here());
+    }
+
+    private Outcome convert() throws IOException {
         BundledModels.useUnlessGiven();
         BatchJob batch = JOBS.computeIfAbsent(batchId, id -> job.create());
         TaskContext task = TaskContext.get();

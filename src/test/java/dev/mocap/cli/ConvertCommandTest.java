@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +37,9 @@ class ConvertCommandTest {
         assertEquals("mocap.convert/1", sidecar.get("schema").asText());
         assertEquals(24, sidecar.get("skeleton").get("joints").size());
         assertEquals(120, sidecar.get("segments").get(0).get("confidence").size());
+        // the same bytes from every JVM (batch against Spark's executors): keys in a fixed order, which Map.of does not keep
+        assertEquals(List.of("file", "path", "width", "height", "fps", "duration_s"), keys(sidecar.get("video")));
+        assertEquals(List.of("recovery", "smoothing", "foot_lock", "floor", "floor_raised_m"), keys(sidecar.get("processing")));
 
         CliRun again = CliRun.of("convert", "-q", video.toString(), "-o", base.toString());
         assertEquals(ExitCode.OUTPUT_FAILED, again.exit(), "existing files are kept without --force");
@@ -116,5 +121,11 @@ class ConvertCommandTest {
         assertTrue(Files.size(dir.resolve("run.fbx")) > 10_000);
         CliRun self = CliRun.of("export", dir.resolve("run.bvh").toString(), "--format", "bvh", "-o", dir.resolve("run.bvh").toString(), "--force");
         assertEquals(ExitCode.USAGE, self.exit(), self.err());
+    }
+
+    private static List<String> keys(JsonNode object) {
+        List<String> keys = new ArrayList<>();
+        object.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 }

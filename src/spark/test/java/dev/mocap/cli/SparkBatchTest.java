@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -92,6 +93,10 @@ class SparkBatchTest {
         assertEquals(4, pool.lent() - lent, "each video's conversion borrows a set of pose models");
         assertTrue(sets >= 1 && sets <= 2, sets + " sets of pose models opened for 4 videos on 2 task slots");
         assertEquals(2 * sets + 1, OnnxSession.opened() - sessions, "two networks a set, and the executor's lifting network once");
+        String executor = "executor JVM " + ProcessHandle.current().pid() + "@";
+        assertTrue(sparkRun.out().matches("(?s)(.*\\n)?" + Pattern.quote(executor) + "\\S+: 4 video\\(s\\); since it started it opened "
+                + pool.opened() + " set\\(s\\) of pose models and " + OnnxSession.opened() + " ONNX session\\(s\\)\n.*"),
+                "local mode: the one executor is this JVM\n" + sparkRun.out());
 
         Path local = dir.resolve("local");
         CliRun batch = run(List.of(in.toString()), local, "bvh", "--jobs", "2");
