@@ -21,36 +21,42 @@ import java.util.regex.Pattern;
 
 /**
  * Recovers a long clip in overlapping windows, so that recovery's working memory depends on the
- * window, not on the clip's length. Clips no longer than one window go to the wrapped recovery
- * unchanged. Each window is recovered on its own; the first window with the person in it fixes
- * the world frame (floor, facing, origin), the camera and the skeleton, and later windows are
- * given its standing height (one body scale throughout) and moved into its world through their
- * cameras, which all sit at the same place in camera space. Where two windows overlap the pose
- * passes from one to the other along a smooth ramp in the middle of the overlap (root positions
- * blended, rotations slerped), away from the window edges, where a temporal fit knows least.
+ * window, not on the clip's length. Clips no longer than the first window go to the wrapped
+ * recovery unchanged. Each window is recovered on its own; the first window with the person in
+ * it fixes the world frame (floor, facing, origin), the camera (an estimated focal length) and
+ * the skeleton, and is long, so that these are measured on plenty of frames; later windows only
+ * pose that body, are shorter, and are given its standing height (one body scale throughout) and
+ * moved into its world through their cameras, which all sit at the same place in camera space.
+ * Where two windows overlap the pose passes from one to the other along a smooth ramp in the
+ * middle of the overlap (root positions blended, rotations slerped), away from the window edges,
+ * where a temporal fit knows least.
  */
 public final class WindowedRecovery implements MotionRecovery {
     /**
-     * Window and overlap in seconds of video: 30 s, 8 of them shared with the next window. A
-     * window's recovery holds about 8 KB a frame while it runs, beside the decoder's frames (about
-     * 40 MB at 1080p) when it runs during tracking: 7 MB for 30 s, 29 MB for two minutes.
+     * Window lengths and their overlap in seconds of video: two minutes until the person's body
+     * and camera are fixed, then 30 s; 8 s shared with the next window. A window's recovery holds
+     * about 8 KB a frame while it runs (29 MB for two minutes at 30 fps, 7 MB for 30 s), beside
+     * the decoder's frames (about 40 MB at 1080p) when it runs during tracking, and late in a long
+     * video beside the motion recovered so far: there the windows are short.
      */
-    public static final double WINDOW_SECONDS = 30, OVERLAP_SECONDS = 8;
+    public static final double FIRST_WINDOW_SECONDS = 120, WINDOW_SECONDS = 30, OVERLAP_SECONDS = 8;
 
     private static final Pattern COUNTED = Pattern.compile("(\\d+) (.*)");
 
     private final MotionRecovery inner;
-    private final double windowSeconds, overlapSeconds;
+    private final double firstWindowSeconds, windowSeconds, overlapSeconds;
 
     public WindowedRecovery(MotionRecovery inner) {
-        this(inner, WINDOW_SECONDS, OVERLAP_SECONDS);
+        this(inner, FIRST_WINDOW_SECONDS, WINDOW_SECONDS, OVERLAP_SECONDS);
     }
 
-    WindowedRecovery(MotionRecovery inner, double windowSeconds, double overlapSeconds) {
-        if (!(overlapSeconds > 0 && windowSeconds > 2 * overlapSeconds)) {
-            throw new IllegalArgumentException("windows of " + windowSeconds + " s cannot overlap by " + overlapSeconds + " s");
+    WindowedRecovery(MotionRecovery inner, double firstWindowSeconds, double windowSeconds, double overlapSeconds) {
+        if (!(overlapSeconds > 0 && windowSeconds > 2 * overlapSeconds && firstWindowSeconds >= windowSeconds)) {
+            throw new IllegalArgumentException("windows of " + firstWindowSeconds + " and " + windowSeconds + " s cannot overlap by "
+                    + overlapSeconds + " s");
         }
         this.inner = inner;
+        this.firstWindowSeconds = firstWindowSeconds;
         this.windowSeconds = windowSeconds;
         this.overlapSeconds = overlapSeconds;
     }
@@ -80,7 +86,7 @@ public final class WindowedRecovery implements MotionRecovery {
         private final VideoInfo video;
         private final String model;
         private final RecoveryOptions options;
-        private final double fps, window, overlap;
+        private final double fps, firstWindow, window, overlap;
         /** The frames from the current window's start on. */
         private final List<FramePose> held = new ArrayList<>();
         /** The warnings of the windows recovered so far, in order. */
@@ -97,11 +103,17 @@ public final class WindowedRecovery implements MotionRecovery {
             // Windows overlap by more than the longest gap that is bridged, so that each such gap lies inside one window.
             overlap = Math.max(overlapSeconds, 2 * options.maxGapSeconds() + 1);
             window = Math.max(windowSeconds, 3 * overlap);
+            firstWindow = Math.max(firstWindowSeconds, window);
+        }
+
+        /** The current window's length: long until a window with the person has fixed body and camera. */
+        private double length() {
+            return stitched == null ? firstWindow : window;
         }
 
         /** Whether frames spanning this much time go through windows (else to the wrapped recovery whole). */
         private boolean windowed(List<FramePose> frames) {
-            return fps > 0 && !frames.isEmpty() && frames.get(frames.size() - 1).timestamp() - frames.get(0).timestamp() > window;
+            return fps > 0 && !frames.isEmpty() && frames.get(frames.size() - 1).timestamp() - frames.get(0).timestamp() > firstWindow;
         }
 
         /** The next frame, later than every frame before it. */
@@ -111,10 +123,11 @@ public final class WindowedRecovery implements MotionRecovery {
                 windowStart = firstTime;
             }
             held.add(frame);
-            windowing |= fps > 0 && frame.timestamp() - firstTime > window;
-            while (windowing && frame.timestamp() >= windowStart + window) {
-                recoverWindow(held.subList(0, firstAtOrAfter(held, windowStart + window)));
-                windowStart += window - overlap;
+            windowing |= fps > 0 && frame.timestamp() - firstTime > firstWindow;
+            while (windowing && frame.timestamp() >= windowStart + length()) {
+                double step = length() - overlap;
+                recoverWindow(held.subList(0, firstAtOrAfter(held, windowStart + length())));
+                windowStart += step;
                 held.subList(0, firstAtOrAfter(held, windowStart)).clear();
             }
         }
