@@ -128,6 +128,9 @@ public final class ConvertJob {
         }
         double landmarkSeconds = (System.nanoTime() - start) / 1e9 - (streamed == null ? 0 : streamed.seconds());
         List<Integer> converted = persons.isEmpty() ? List.of(PeopleSequence.NOBODY) : persons;
+        if (streamed != null) {
+            streamed.keepOnly(converted);
+        }
         checkOutputs.accept(plannedFiles(base, options.formats(), converted));
         List<Result> results = new ArrayList<>();
         for (int person : converted) {

@@ -8,6 +8,7 @@ import dev.mocap.pose.TrackedPose;
 import dev.mocap.video.VideoInfo;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,15 @@ public final class StreamedRecovery {
     private int frames;
     private VideoInfo video;
 
-    /** One person's stream, with the time it has taken and what made it fail (thrown only if the person is put out). */
+    /**
+     * One person's stream (let go once finished, with the frames it held), the time it has taken,
+     * what made it fail (thrown only if the person is put out), and its result.
+     */
     private static final class Person {
-        final WindowedRecovery.Stream stream;
+        WindowedRecovery.Stream stream;
         long nanos;
         RuntimeException failure;
+        Recovery finished;
 
         Person(WindowedRecovery.Stream stream) {
             this.stream = stream;
@@ -73,12 +78,21 @@ public final class StreamedRecovery {
         if (person.failure != null) {
             throw person.failure;
         }
-        long start = System.nanoTime();
-        try {
-            return person.stream.finish(warnings);
-        } finally {
-            person.nanos += System.nanoTime() - start;
+        if (person.finished == null) {
+            long start = System.nanoTime();
+            try {
+                person.finished = person.stream.finish(warnings);
+                person.stream = null;
+            } finally {
+                person.nanos += System.nanoTime() - start;
+            }
         }
+        return person.finished;
+    }
+
+    /** Lets go of everyone else's stream (and the frames it holds): only {@code ids} will be finished. */
+    public void keepOnly(Collection<Integer> ids) {
+        people.keySet().retainAll(ids);
     }
 
     /** Seconds spent recovering {@code id}, in the windows recovered while tracking and at the end. */
@@ -102,7 +116,7 @@ public final class StreamedRecovery {
     }
 
     private void feed(Person person, FramePose pose) {
-        if (person.failure != null) {
+        if (person.failure != null || person.stream == null) {
             return;
         }
         long start = System.nanoTime();

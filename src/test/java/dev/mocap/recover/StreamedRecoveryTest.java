@@ -72,6 +72,8 @@ class StreamedRecoveryTest {
             assertSame(expected, actual);
         }
         assertEquals(2, streamed.finish(2, info, people.warnings()).segments().size(), "the long gap splits the second person");
+        streamed.keepOnly(List.of(1));
+        assertThrows(MocapException.class, () -> streamed.finish(2, info, people.warnings()), "a person let go has no frames left");
     }
 
     @Test
