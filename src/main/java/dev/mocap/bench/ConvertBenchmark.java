@@ -231,7 +231,7 @@ public final class ConvertBenchmark {
             @Override
             public void run(float[] input) {
                 session.input().put(input);
-                session.run();
+                session.infer();
             }
 
             @Override

@@ -134,9 +134,9 @@ public final class LandmarkBenchmark {
                 long e = System.nanoTime();
                 estimator.prepare(frame, current);
                 long f = System.nanoTime();
-                Map<String, float[]> lmOut = estimator.infer();
+                estimator.infer();
                 long g = System.nanoTime();
-                LandmarkEstimator.Estimate estimate = estimator.decode(lmOut, current);
+                LandmarkEstimator.Estimate estimate = estimator.decode(current);
                 long h = System.nanoTime();
                 float[] p = estimate.alignment();
                 roi = estimate.landmarks().score() >= PoseTracker.DEFAULT_MIN_POSE_SCORE ? Roi.fromAlignmentPoints(p[0], p[1], p[2], p[3]) : null;
@@ -189,7 +189,7 @@ public final class LandmarkBenchmark {
                 for (int i = 0; i < inputs.landmarks.size(); i++) {
                     long a = System.nanoTime();
                     session.input().put(inputs.landmarks.get(i));
-                    session.run();
+                    session.infer();
                     if (i >= WARMUP) {
                         total += System.nanoTime() - a;
                     }

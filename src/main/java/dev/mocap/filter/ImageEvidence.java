@@ -72,21 +72,15 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         int n = motion.frameCount();
         Landmarks[] seen = seenLandmarks(motion, startTime, filledIn, landmarks);
         double[] time = new double[n];
-        Vec3[][] world = new Vec3[n][];
-        double[][][] projected = new double[n][][];
+        Projection projected = new Projection(motion, camera);
         for (int f = 0; f < n; f++) {
             time[f] = startTime + f / motion.fps();
-            world[f] = motion.jointPositions(f);
-            projected[f] = new double[world[f].length][];
-            for (int j = 0; j < world[f].length; j++) {
-                projected[f][j] = camera.project(camera.toCamera(world[f][j]));
-            }
         }
         boolean[] legsSwapped = new boolean[n], armsSwapped = new boolean[n];
         for (int f = 0; f < n; f++) {
             if (seen[f] != null) {
-                legsSwapped[f] = swapped(projected[f], seen[f], LEGS);
-                armsSwapped[f] = swapped(projected[f], seen[f], ARMS);
+                legsSwapped[f] = swapped(projected, f, seen[f], LEGS);
+                armsSwapped[f] = swapped(projected, f, seen[f], ARMS);
             }
         }
         boolean[][] still = new boolean[2][n];
@@ -97,7 +91,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
             seenFrames += seen[f] != null ? 1 : 0;
             double lowestStill = Double.POSITIVE_INFINITY;
             for (int side = 0; side < 2; side++) {
-                still[side][f] = still(side, f, seen, legsSwapped, time, world, camera);
+                still[side][f] = still(side, f, seen, legsSwapped, time, projected, camera);
                 if (still[side][f]) {
                     stillCount++;
                     lowestStill = Math.min(lowestStill, sole[side][f]);
@@ -149,17 +143,56 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         return times.length > 1 ? (times.length - 1) / Math.max(times[times.length - 1] - times[0], 1e-9) : 30;
     }
 
+    /**
+     * The recovered joints' image positions and the feet's depths, frame by frame, in flat arrays:
+     * per-frame objects would cost several times the motion itself on a long clip.
+     */
+    private static final class Projection {
+        private final int joints;
+        private final double[] pixels;
+        private final double[][] footDepth = new double[2][];
+
+        Projection(Motion motion, Camera camera) {
+            int n = motion.frameCount();
+            joints = motion.skeleton().size();
+            pixels = new double[2 * joints * n];
+            footDepth[0] = new double[n];
+            footDepth[1] = new double[n];
+            for (int f = 0; f < n; f++) {
+                Vec3[] world = motion.jointPositions(f);
+                for (int j = 0; j < joints; j++) {
+                    double[] p = camera.project(camera.toCamera(world[j]));
+                    pixels[2 * (f * joints + j)] = p[0];
+                    pixels[2 * (f * joints + j) + 1] = p[1];
+                }
+                footDepth[0][f] = camera.toCamera(world[Smpl24.LEFT_FOOT]).z();
+                footDepth[1][f] = camera.toCamera(world[Smpl24.RIGHT_FOOT]).z();
+            }
+        }
+
+        /** How far joint {@code j} of frame {@code f} projects from the landmark's image point (px). */
+        double distance(int f, int j, Landmarks l, int mark) {
+            int at = 2 * (f * joints + j);
+            return Math.hypot(pixels[at] - l.imageX(mark), pixels[at + 1] - l.imageY(mark));
+        }
+
+        /** Depth along the camera axis of the foot {@code side} (0 left, 1 right) in frame {@code f}. */
+        double footDepth(int side, int f) {
+            return footDepth[side][f];
+        }
+    }
+
     /** Whether the recovered left and right limbs project closer to the landmarks with their labels exchanged. */
-    private static boolean swapped(double[][] projected, Landmarks l, int[][] limbs) {
-        double same = distance(projected, l, limbs[0], limbs[1]) + distance(projected, l, limbs[2], limbs[3]);
-        double exchanged = distance(projected, l, limbs[0], limbs[3]) + distance(projected, l, limbs[2], limbs[1]);
+    private static boolean swapped(Projection projected, int f, Landmarks l, int[][] limbs) {
+        double same = distance(projected, f, l, limbs[0], limbs[1]) + distance(projected, f, l, limbs[2], limbs[3]);
+        double exchanged = distance(projected, f, l, limbs[0], limbs[3]) + distance(projected, f, l, limbs[2], limbs[1]);
         return exchanged < same;
     }
 
-    private static double distance(double[][] projected, Landmarks l, int[] joints, int[] marks) {
+    private static double distance(Projection projected, int f, Landmarks l, int[] joints, int[] marks) {
         double sum = 0;
         for (int i = 0; i < joints.length; i++) {
-            sum += Math.hypot(projected[joints[i]][0] - l.imageX(marks[i]), projected[joints[i]][1] - l.imageY(marks[i]));
+            sum += projected.distance(f, joints[i], l, marks[i]);
         }
         return sum;
     }
@@ -177,12 +210,11 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
      * Still over the long window, or, for contacts too short for it (running), over the short
      * window with a looser limit that the landmarks' jitter does not reach.
      */
-    private static boolean still(int side, int f, Landmarks[] seen, boolean[] swapped, double[] time, Vec3[][] world, Camera camera) {
+    private static boolean still(int side, int f, Landmarks[] seen, boolean[] swapped, double[] time, Projection projected, Camera camera) {
         if (toe(side, f, seen, swapped) < 0) {
             return false;
         }
-        int foot = side == 0 ? Smpl24.LEFT_FOOT : Smpl24.RIGHT_FOOT;
-        double depth = camera.toCamera(world[f][foot]).z();
+        double depth = projected.footDepth(side, f);
         if (depth <= 0) {
             return false;
         }
@@ -226,7 +258,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
     }
 
     /** Mean pixel distance of the limb's joints (left limb at {@code row} 0, right at 2) from their landmarks, visible ones only. */
-    private static double reprojection(double[][][] projected, Landmarks[] seen, boolean[] swapped, int[][] limbs, int row) {
+    private static double reprojection(Projection projected, Landmarks[] seen, boolean[] swapped, int[][] limbs, int row) {
         double sum = 0;
         int count = 0;
         for (int f = 0; f < seen.length; f++) {
@@ -236,7 +268,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
             int[] joints = limbs[row], marks = limbs[swapped[f] ? (row == 0 ? 3 : 1) : row + 1];
             for (int i = 0; i < joints.length; i++) {
                 if (seen[f].visibility()[marks[i]] >= MIN_VISIBILITY) {
-                    sum += Math.hypot(projected[f][joints[i]][0] - seen[f].imageX(marks[i]), projected[f][joints[i]][1] - seen[f].imageY(marks[i]));
+                    sum += projected.distance(f, joints[i], seen[f], marks[i]);
                     count++;
                 }
             }

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One ONNX model on ONNX Runtime with a single float input. The input buffer is direct and
- * reused, so a frame's tensor is filled in place without copies.
+ * reused, so a frame's tensor is filled in place without copies. Outputs of fixed shape (every
+ * model the tool ships) are written by the runtime straight into direct buffers of their own,
+ * read in place: the landmark model's 640 KB heatmap, of which a few thousand values are read,
+ * is not copied (the runtime's own result would be copied twice, into a heap buffer and an array).
  */
 public final class OnnxSession implements AutoCloseable {
     /** Sessions opened in this JVM: how often models were loaded. */
@@ -33,7 +36,13 @@ public final class OnnxSession implements AutoCloseable {
     private final String inputName;
     private final long[] inputShape;
     private final FloatBuffer input;
+    private final OnnxTensor inputTensor;
     private final Set<String> outputs;
+    /** Each output's buffer, written by every run; null when an output's shape is not fixed. */
+    private final Map<String, FloatBuffer> pinned;
+    private final Map<String, OnnxTensor> pinnedTensors;
+    /** The last run's outputs, copied, when they cannot be pinned. */
+    private Map<String, FloatBuffer> copied = Map.of();
 
     public OnnxSession(Path model, Device device, int threads, List<String> outputs) {
         try (OrtSession.SessionOptions options = sessionOptions(device, threads)) {
@@ -46,11 +55,36 @@ public final class OnnxSession implements AutoCloseable {
                 elements *= d;
             }
             input = ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            inputTensor = OnnxTensor.createTensor(env, input, inputShape);
             this.outputs = Collections.unmodifiableSet(new LinkedHashSet<>(outputs));
+            pinnedTensors = pinnedOutputs(session, this.outputs);
+            pinned = pinnedTensors == null ? null : new HashMap<>();
+            if (pinned != null) {
+                pinnedTensors.forEach((name, tensor) -> pinned.put(name, (FloatBuffer) tensor.getBufferRef().orElseThrow()));
+            }
         } catch (OrtException e) {
             throw new MocapException(ExitCode.MODEL_MISSING,
                     "cannot load model " + model + ": " + e.getMessage() + "; restore it with: ./mocap models install", e);
         }
+    }
+
+    /** A tensor over a direct buffer for each output, or null when one of them has no fixed shape. */
+    private Map<String, OnnxTensor> pinnedOutputs(OrtSession session, Set<String> names) throws OrtException {
+        Map<String, OnnxTensor> out = new HashMap<>();
+        for (String name : names) {
+            long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get(name).getInfo()).getShape();
+            long elements = 1;
+            for (long d : shape) {
+                elements *= d;
+            }
+            if (elements <= 0) {
+                out.values().forEach(OnnxTensor::close);
+                return null;
+            }
+            FloatBuffer buffer = ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            out.put(name, OnnxTensor.createTensor(env, buffer, shape));
+        }
+        return out;
     }
 
     /** How many sessions this JVM has opened so far, of any model. */
@@ -114,26 +148,54 @@ public final class OnnxSession implements AutoCloseable {
         return inputShape.clone();
     }
 
-    /** Runs the model on the current input; returns the requested outputs by name. */
-    public Map<String, float[]> run() {
+    /** Runs the model on the current input; read its outputs with {@link #output}. */
+    public void infer() {
         input.rewind();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, inputShape);
-             OrtSession.Result result = session.run(Map.of(inputName, tensor), outputs)) {
-            Map<String, float[]> out = new HashMap<>();
-            for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
-                FloatBuffer fb = ((OnnxTensor) e.getValue()).getFloatBuffer();
-                float[] values = new float[fb.remaining()];
-                fb.get(values);
-                out.put(e.getKey(), values);
+        try {
+            if (pinned != null) {
+                session.run(Map.of(inputName, inputTensor), Set.of(), pinnedTensors).close();
+                return;
             }
-            return out;
+            try (OrtSession.Result result = session.run(Map.of(inputName, inputTensor), outputs)) {
+                Map<String, FloatBuffer> out = new HashMap<>();
+                for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : result) {
+                    out.put(e.getKey(), ((OnnxTensor) e.getValue()).getFloatBuffer());
+                }
+                copied = out;
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("inference failed: " + e.getMessage(), e);
         }
     }
 
+    /** An output of the last run, read in place; valid until the next run. */
+    public FloatBuffer output(String name) {
+        FloatBuffer out = pinned != null ? pinned.get(name) : copied.get(name);
+        if (out == null) {
+            throw new IllegalArgumentException("no output " + name + " was asked of this model");
+        }
+        return out.duplicate().rewind();
+    }
+
+    /** Runs the model on the current input; returns copies of the requested outputs by name. */
+    public Map<String, float[]> run() {
+        infer();
+        Map<String, float[]> out = new HashMap<>();
+        for (String name : outputs) {
+            FloatBuffer fb = output(name);
+            float[] values = new float[fb.remaining()];
+            fb.get(values);
+            out.put(name, values);
+        }
+        return out;
+    }
+
     @Override
     public void close() {
+        inputTensor.close();
+        if (pinnedTensors != null) {
+            pinnedTensors.values().forEach(OnnxTensor::close);
+        }
         try {
             session.close();
         } catch (OrtException e) {

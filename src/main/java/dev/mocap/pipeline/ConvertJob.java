@@ -17,10 +17,10 @@ import dev.mocap.pose.LandmarkStats;
 import dev.mocap.pose.LandmarksJson;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
-import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.recover.Segment;
+import dev.mocap.recover.StreamedRecovery;
 import dev.mocap.recover.WindowedRecovery;
 import dev.mocap.retarget.Retargeting;
 
@@ -69,21 +69,18 @@ public final class ConvertJob {
 
     private final ModelStore models;
     private final Options options;
-    private final MotionRecovery recovery;
+    private final WindowedRecovery recovery;
 
     /**
      * A conversion with the recovery that the options name (its model is loaded now, so a missing
-     * one fails early), in windows on long videos so that memory does not grow with their length.
+     * one fails early), in windows on long videos, recovered while the video is tracked, so that
+     * memory does not grow with their length.
      */
     public ConvertJob(ModelStore models, Options options) {
-        this(models, options, new WindowedRecovery(options.recovery().create(models, options.pose().device(), options.pose().threads(),
-                options.exporters().smplModel())));
-    }
-
-    public ConvertJob(ModelStore models, Options options, MotionRecovery recovery) {
         this.models = models;
         this.options = options;
-        this.recovery = recovery;
+        this.recovery = new WindowedRecovery(options.recovery().create(models, options.pose().device(), options.pose().threads(),
+                options.exporters().smplModel()));
     }
 
     /** The files a conversion to {@code base} writes for its first segment, for checks before it runs. */
@@ -119,29 +116,37 @@ public final class ConvertJob {
         long start = System.nanoTime();
         PeopleSequence people;
         List<Integer> persons;
+        StreamedRecovery streamed = null;
         if (isLandmarksFile(input)) {
             people = readLandmarks(input);
             persons = options.pose().person().select(people);
         } else {
-            LandmarksJob.Result r = new LandmarksJob(models, options.pose()).run(input, null, null, progress);
+            streamed = new StreamedRecovery(recovery, options.recovery(), options.pose().person(), options.pose().model().fileBase());
+            LandmarksJob.Result r = new LandmarksJob(models, options.pose()).run(input, progress, streamed::frame);
             people = r.people();
             persons = r.selected();
         }
-        double landmarkSeconds = (System.nanoTime() - start) / 1e9;
+        double landmarkSeconds = (System.nanoTime() - start) / 1e9 - (streamed == null ? 0 : streamed.seconds());
         List<Integer> converted = persons.isEmpty() ? List.of(PeopleSequence.NOBODY) : persons;
+        if (streamed != null) {
+            streamed.keepOnly(converted);
+        }
         checkOutputs.accept(plannedFiles(base, options.formats(), converted));
         List<Result> results = new ArrayList<>();
         for (int person : converted) {
-            results.add(convert(people.person(person), LandmarkStats.summarize(people, person),
+            LandmarkSequence landmarks = people.person(person);
+            long recoveryStart = System.nanoTime();
+            Recovery fitted = streamed == null ? recovery.recover(landmarks, options.recovery())
+                    : streamed.finish(person, people.video(), landmarks.warnings());
+            double recoverySeconds = streamed == null ? (System.nanoTime() - recoveryStart) / 1e9 : streamed.seconds(person);
+            results.add(convert(landmarks, fitted, recoverySeconds, LandmarkStats.summarize(people, person),
                     personBase(base, person, converted.size()), landmarkSeconds));
         }
         return results;
     }
 
-    private Result convert(LandmarkSequence landmarks, Map<String, Object> summary, Path base, double landmarkSeconds) {
-        long recoveryStart = System.nanoTime();
-        Recovery fitted = recovery.recover(landmarks, options.recovery());
-        double recoverySeconds = (System.nanoTime() - recoveryStart) / 1e9;
+    private Result convert(LandmarkSequence landmarks, Recovery fitted, double recoverySeconds, Map<String, Object> summary, Path base,
+                           double landmarkSeconds) {
         List<Segment> relabelled = fitted.segments().stream().map(segment -> ResampledFrames.relabel(segment, landmarks)).toList();
         double raise = relabelled.stream().max(Comparator.comparingInt(segment -> segment.motion().frameCount()))
                 .map(longest -> options.floor().raise(longest, landmarks, fitted.camera())).orElse(0.0);

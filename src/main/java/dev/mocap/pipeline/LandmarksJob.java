@@ -52,6 +52,11 @@ public final class LandmarksJob {
         }
     }
 
+    /** Is handed each frame's people as soon as they are tracked, in frame order. */
+    public interface FrameListener {
+        void frame(VideoInfo video, PeopleFrame frame);
+    }
+
     private final ModelStore models;
     private final PoseOptions options;
 
@@ -70,6 +75,18 @@ public final class LandmarksJob {
 
     /** As {@link #run(Path, Path, Path, Progress)}, stopping after {@code maxFrames} frames. */
     public Result run(Path video, Path json, Path overlay, Progress progress, int maxFrames) {
+        return run(video, json, overlay, progress, maxFrames, null);
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path, Progress)}, handing each frame to {@code listener} as it is
+     * tracked; the result keeps the landmarks {@link PeopleFrame#imageOnly() image only}.
+     */
+    public Result run(Path video, Progress progress, FrameListener listener) {
+        return run(video, null, null, progress, Integer.MAX_VALUE, listener);
+    }
+
+    private Result run(Path video, Path json, Path overlay, Progress progress, int maxFrames, FrameListener listener) {
         long start;
         long end;
         PeopleSequence people;
@@ -83,11 +100,16 @@ public final class LandmarksJob {
                 start = System.nanoTime();
                 for (VideoFrame frame = source.next(); frame != null && frames.size() < maxFrames; frame = source.next()) {
                     PeopleFrame found = new PeopleFrame(frame.index(), frame.timestamp(), tracker.track(frame));
-                    frames.add(found);
                     if (writer != null) {
                         writer.write(LandmarkOverlay.draw(frame, found));
                     }
                     source.recycle(frame);
+                    if (listener == null) {
+                        frames.add(found);
+                    } else {
+                        frames.add(found.imageOnly());
+                        listener.frame(info, found);
+                    }
                     progress.update(frames.size(), info.frameCount());
                 }
                 end = System.nanoTime();

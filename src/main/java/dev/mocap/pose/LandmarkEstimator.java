@@ -4,9 +4,9 @@ import dev.mocap.nn.Device;
 import dev.mocap.nn.OnnxSession;
 import dev.mocap.video.VideoFrame;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * BlazePose GHUM 3D landmark model on a rotated ROI crop: 39 landmarks (33 body points and two
@@ -34,7 +34,8 @@ public final class LandmarkEstimator implements AutoCloseable {
 
     public Estimate estimate(VideoFrame frame, Roi roi) {
         prepare(frame, roi);
-        return decode(infer(), roi);
+        infer();
+        return decode(roi);
     }
 
     /** Step 1 of {@link #estimate}: the ROI crop into the model's input tensor. */
@@ -49,15 +50,15 @@ public final class LandmarkEstimator implements AutoCloseable {
     }
 
     /** Step 2: the model. */
-    public Map<String, float[]> infer() {
-        return session.run();
+    public void infer() {
+        session.infer();
     }
 
-    /** Step 3: model outputs to landmarks in frame coordinates. */
-    public Estimate decode(Map<String, float[]> out, Roi roi) {
-        float[] raw = out.get("Identity");
-        float score = out.get("Identity_1")[0];
-        refineWithHeatmap(raw, out.get("Identity_3"));
+    /** Step 3: the model's outputs to landmarks in frame coordinates (the heatmap read in place, only around each landmark). */
+    public Estimate decode(Roi roi) {
+        float[] raw = values("Identity");
+        float score = session.output("Identity_1").get(0);
+        refineWithHeatmap(raw, session.output("Identity_3"));
 
         int n = BlazePose.COUNT;
         float[] image = new float[3 * n], world = new float[3 * n], visibility = new float[n], presence = new float[n];
@@ -69,7 +70,7 @@ public final class LandmarkEstimator implements AutoCloseable {
             visibility[i] = PoseDetector.sigmoid(raw[5 * i + 3]);
             presence[i] = PoseDetector.sigmoid(raw[5 * i + 4]);
         }
-        rotateWorld(out.get("Identity_4"), roi.rotation(), world);
+        rotateWorld(values("Identity_4"), roi.rotation(), world);
         float[] alignment = new float[4];
         for (int k = 0; k < 2; k++) {
             int p = k == 0 ? ALIGN_CENTRE : ALIGN_SCALE;
@@ -78,6 +79,13 @@ public final class LandmarkEstimator implements AutoCloseable {
             alignment[2 * k + 1] = (float) roi.frameY(u, v);
         }
         return new Estimate(new Landmarks(image, world, visibility, presence, score, roi), alignment);
+    }
+
+    private float[] values(String output) {
+        FloatBuffer buffer = session.output(output);
+        float[] values = new float[buffer.remaining()];
+        buffer.get(values);
+        return values;
     }
 
     /** World landmarks come in the crop's orientation; only x and y turn back with the ROI. */
@@ -95,7 +103,7 @@ public final class LandmarkEstimator implements AutoCloseable {
      * Replaces each landmark's x, y by the confidence-weighted mean cell of a 7×7 heatmap window
      * around it (MediaPipe's refinement, including its cell-corner convention).
      */
-    static void refineWithHeatmap(float[] raw, float[] heatmap) {
+    static void refineWithHeatmap(float[] raw, FloatBuffer heatmap) {
         int offset = (HEATMAP_KERNEL - 1) / 2;
         float cell = (float) INPUT_SIZE / HEATMAP_SIZE;
         for (int i = 0; i < ALL_POINTS; i++) {
@@ -106,7 +114,7 @@ public final class LandmarkEstimator implements AutoCloseable {
             float sum = 0, max = 0, sumCol = 0, sumRow = 0;
             for (int r = Math.max(0, row - offset); r < Math.min(HEATMAP_SIZE, row + offset + 1); r++) {
                 for (int c = Math.max(0, col - offset); c < Math.min(HEATMAP_SIZE, col + offset + 1); c++) {
-                    float conf = PoseDetector.sigmoid(heatmap[(r * HEATMAP_SIZE + c) * ALL_POINTS + i]);
+                    float conf = PoseDetector.sigmoid(heatmap.get((r * HEATMAP_SIZE + c) * ALL_POINTS + i));
                     sum += conf;
                     max = Math.max(max, conf);
                     sumCol += c * conf;

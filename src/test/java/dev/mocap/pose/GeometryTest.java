@@ -126,7 +126,7 @@ class GeometryTest {
         float[] heatmap = new float[64 * 64 * 39];
         java.util.Arrays.fill(heatmap, -20f);
         heatmap[(27 * 64 + 26) * 39] = 20f; // one confident cell at row 27, col 26
-        LandmarkEstimator.refineWithHeatmap(raw, heatmap);
+        LandmarkEstimator.refineWithHeatmap(raw, java.nio.FloatBuffer.wrap(heatmap));
         assertEquals(26 * 4, raw[0], 0.01);
         assertEquals(27 * 4, raw[1], 0.01);
         assertEquals(0, raw[5], 0, "landmark 1 has no confident cell and stays");

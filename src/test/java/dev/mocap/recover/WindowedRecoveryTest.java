@@ -51,7 +51,7 @@ class WindowedRecoveryTest {
         RecoveryOptions options = RecoveryOptions.defaults().withFocal(SyntheticLandmarks.FOCAL);
         MotionRecovery whole = RecoveryMethod.FIT.create(ModelStore.locate());
         Recovery once = whole.recover(clip.landmarks(), options);
-        Recovery windowed = new WindowedRecovery(whole, 9, 3).recover(clip.landmarks(), options);
+        Recovery windowed = new WindowedRecovery(whole, 9, 9, 3).recover(clip.landmarks(), options);
 
         assertEquals(1, windowed.segments().size(), windowed.warnings().toString());
         assertTrue(windowed.warnings().stream().noneMatch(w -> w.contains("first seen")), "later windows' late starts are no news: " + windowed.warnings());
