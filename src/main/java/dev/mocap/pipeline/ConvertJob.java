@@ -17,6 +17,7 @@ import dev.mocap.pose.LandmarkStats;
 import dev.mocap.pose.LandmarksJson;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
+import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryOptions;
 import dev.mocap.recover.Segment;
@@ -77,10 +78,15 @@ public final class ConvertJob {
      * memory does not grow with their length.
      */
     public ConvertJob(ModelStore models, Options options) {
+        this(models, options, options.recovery().create(models, options.pose().device(), options.pose().threads(),
+                options.exporters().smplModel()));
+    }
+
+    /** A conversion handed its recovery (any {@link MotionRecovery}), which it runs window by window while the video is tracked. */
+    public ConvertJob(ModelStore models, Options options, MotionRecovery recovery) {
         this.models = models;
         this.options = options;
-        this.recovery = new WindowedRecovery(options.recovery().create(models, options.pose().device(), options.pose().threads(),
-                options.exporters().smplModel()));
+        this.recovery = new WindowedRecovery(recovery);
     }
 
     /** The files a conversion to {@code base} writes for its first segment, for checks before it runs. */
