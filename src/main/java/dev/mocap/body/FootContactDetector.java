@@ -29,9 +29,9 @@ public final class FootContactDetector {
             left[f] = joints[leftFoot];
             right[f] = joints[rightFoot];
         }
-        double floor = Math.min(lowest(left), lowest(right));
-        return new FootContacts(detect(left, Math.min(lowest(left), floor + MAX_HOVER), motion.fps()),
-                detect(right, Math.min(lowest(right), floor + MAX_HOVER), motion.fps()));
+        double lowestLeft = lowest(left), lowestRight = lowest(right), floor = Math.min(lowestLeft, lowestRight);
+        return new FootContacts(detect(left, Math.min(lowestLeft, floor + MAX_HOVER), motion.fps()),
+                detect(right, Math.min(lowestRight, floor + MAX_HOVER), motion.fps()));
     }
 
     private static double lowest(Vec3[] p) {
