@@ -91,17 +91,19 @@ public final class AccuracyBenchmark {
             rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries));
         }
         for (Path f : renderedDir == null ? List.<Path>of() : heldOut) {
-            RenderedClips.Clip clip;
-            try {
-                clip = RenderedClips.render(f, renderedDir);
-            } catch (MocapException e) {
-                out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
-                continue;
+            for (int view = 0; view < RenderedClips.VIEWS; view++) {
+                RenderedClips.Clip clip;
+                try {
+                    clip = RenderedClips.render(f, renderedDir, view);
+                } catch (MocapException e) {
+                    out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
+                    break;
+                }
+                LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
+                        .sequence();
+                rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
+                        clip.camera(), seq), recoveries));
             }
-            LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
-                    .sequence();
-            rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
-                    clip.camera(), seq), recoveries));
         }
         print(rows);
         return rows;

@@ -32,7 +32,7 @@ import java.util.Random;
  * makes of the video through the real landmark model can then be compared with the motion itself.
  */
 public final class RenderedClips {
-    static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150;
+    static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150, VIEWS = 3;
 
     record Clip(String name, Path video, Motion truth, Camera camera) {
     }
@@ -40,10 +40,17 @@ public final class RenderedClips {
     private RenderedClips() {
     }
 
-    /** Renders the clip into {@code dir} (or reuses the video rendered there before). */
-    static Clip render(Path corpusFile, Path dir) throws IOException {
-        String name = CorpusClip.name(corpusFile);
-        Motion motion = onMannequin(CorpusClip.readMotion(corpusFile), 0, MAX_FRAMES);
+    /**
+     * View {@code view} (0 to {@value #VIEWS} − 1) of the clip rendered into {@code dir} (or the
+     * video rendered there before): the views' 5-second windows are spread evenly over the clip
+     * and each has its own camera.
+     */
+    static Clip render(Path corpusFile, Path dir, int view) throws IOException {
+        String clipName = CorpusClip.name(corpusFile), name = view == 0 ? clipName : clipName + "_v" + view;
+        Motion source = CorpusClip.readMotion(corpusFile);
+        int length = (int) Math.floor(source.frameCount() / source.fps() * 30);
+        int start = (int) Math.round(view * Math.max(0, length - MAX_FRAMES) / (VIEWS - 1.0));
+        Motion motion = onMannequin(source, start, MAX_FRAMES);
         Camera camera = null;
         Random random = new Random(name.hashCode());
         Vec3[][] points = CorpusClip.of(name, motion).points();
