@@ -68,7 +68,8 @@ public final class LandmarkRecovery implements MotionRecovery {
         Grid grid = new Grid(observations, fps);
         Track track = pose(grid, frame, body);
         NoiseLevel noise = NoiseLevel.of(observations);
-        new TemporalFit(body, frame.place(camera), options.smoothness() * noise.smoothnessFactor(), noise.depthFactor())
+        double smoothness = options.smoothness() * noise.smoothnessFactor();
+        new TemporalFit(body, frame.place(camera), smoothness, noise.depthFactor())
                 .refine(track, grid);
         List<Segment> segments = track.segments(body.skeleton(), grid, (int) Math.round(options.maxGapSeconds() * fps), warnings);
         if (grid.first() > 0.5) {
