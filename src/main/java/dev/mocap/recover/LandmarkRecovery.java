@@ -68,7 +68,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         Grid grid = new Grid(observations, fps);
         Track track = pose(grid, frame, body);
         NoiseLevel noise = NoiseLevel.of(observations);
-        double smoothness = options.smoothness() * noise.smoothnessFactor();
+        double smoothness = options.smoothness() * noise.smoothnessFactor() * (lifter == null ? 1 : LearnedLifter.FIT_SMOOTHNESS);
         new TemporalFit(body, frame.place(camera), smoothness, noise.depthFactor())
                 .refine(track, grid);
         List<Segment> segments = track.segments(body.skeleton(), grid, (int) Math.round(options.maxGapSeconds() * fps), warnings);
