@@ -54,7 +54,8 @@ public final class AccuracyBenchmark {
     private static final double MAX_SECONDS = 20;
 
     static final String HELD_OUT = "held-out corpus clips, synthetic landmarks", TESTDATA = "test data CMU clips, synthetic landmarks",
-            RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.";
+            RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.",
+            SMOOTHED_TRUTH = "truth, smoothed";
 
     /** One method on one clip of a set; {@code focalRatio}: the focal length it worked with over the true one. */
     public record Row(String set, String clip, String method, int frames, double mpjpe, double paMpjpe, double accel, double sliding,
@@ -103,6 +104,7 @@ public final class AccuracyBenchmark {
                         .sequence();
                 rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
                         clip.camera(), seq), recoveries));
+                rows.add(smoothedTruth(clip));
             }
         }
         print(rows);
@@ -164,6 +166,23 @@ public final class AccuracyBenchmark {
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
         return new Row(set, v.name(), method, n, e.mpjpe(), e.paMpjpe(), e.accelError(), sliding(motion, v.contacts(), n),
                 contactF1(motion.contacts(), v.contacts(), n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
+    }
+
+    /**
+     * The true motion through the default smoothing against itself: what the smoothing alone
+     * costs, the floor under every recovery's acceleration error on the clip.
+     */
+    private Row smoothedTruth(RenderedClips.Clip clip) {
+        Motion truth = clip.truth(), smooth = SmoothingPreset.DEFAULT.filter(() -> models).apply(truth);
+        int n = truth.frameCount();
+        Vec3[][] predicted = new Vec3[n][], exact = new Vec3[n][];
+        for (int k = 0; k < n; k++) {
+            predicted[k] = joints(smooth.jointPositions(k));
+            exact[k] = joints(truth.jointPositions(k));
+        }
+        PoseErrors e = PoseErrors.of(predicted, exact, 0);
+        return new Row(RENDERED, clip.name(), SMOOTHED_TRUTH, n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 
     /** The raw landmarks, each recovery with the true focal length, and the learned one estimating the focal length itself. */
@@ -275,7 +294,8 @@ public final class AccuracyBenchmark {
             }
         }
         out.println("(mm, mm/frame², mm/frame at 30 fps; each recovery followed by the default smoothing and foot locking; "
-                + "the true focal length given except to \"" + ESTIMATED_FOCAL + "\"; focal/true of a MEAN row: exp of the mean |ln ratio|)");
+                + "the true focal length given except to \"" + ESTIMATED_FOCAL + "\"; focal/true of a MEAN row: exp of the mean |ln ratio|; \""
+                + SMOOTHED_TRUTH + "\": the true motion through the default smoothing, skeleton joints)");
     }
 
     private void print(String clip, String method, int frames, double... values) {
