@@ -8,6 +8,7 @@ import dev.mocap.body.SupportFeet;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.AdultSkeleton;
 import dev.mocap.filter.FloorLevel;
+import dev.mocap.body.FootContactDetector;
 import dev.mocap.preview.SampleClip;
 import dev.mocap.body.Camera;
 import dev.mocap.retarget.AutoBoneMap;
@@ -33,6 +34,8 @@ import java.util.Random;
  */
 public final class RenderedClips {
     static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150, VIEWS = 3;
+    /** In the videos' names, so that videos of an earlier recipe (feet not held) are not reused. */
+    private static final String RECIPE = ".held";
 
     record Clip(String name, Path video, Motion truth, Camera camera) {
     }
@@ -50,7 +53,7 @@ public final class RenderedClips {
         Motion source = CorpusClip.readMotion(corpusFile);
         int length = (int) Math.floor(source.frameCount() / source.fps() * 30);
         int start = (int) Math.round(view * Math.max(0, length - MAX_FRAMES) / (VIEWS - 1.0));
-        Motion motion = onMannequin(source, start, MAX_FRAMES);
+        Motion motion = onMannequin(source, start, MAX_FRAMES, true);
         Camera camera = null;
         Random random = new Random(name.hashCode());
         Vec3[][] points = CorpusClip.of(name, motion).points();
@@ -61,7 +64,7 @@ public final class RenderedClips {
             throw new IllegalStateException("no camera sees " + name + " well");
         }
         Files.createDirectories(dir);
-        Path video = dir.resolve(name + ".mp4");
+        Path video = dir.resolve(name + RECIPE + ".mp4");
         if (!Files.isRegularFile(video)) {
             SampleClip.render(motion, camera, video);
         }
@@ -72,15 +75,23 @@ public final class RenderedClips {
      * Frames [start, start + frames) of the motion on the adult SMPL-24 skeleton at 30 fps, scaled
      * to a 1.70 m body, standing on the floor (y = 0) as {@link FloorLevel#LOWEST} puts it: the
      * corpus clips' floors are at any height, and the retargeted root alone can leave the body
-     * sunk into the rendered floor.
+     * sunk into the rendered floor. With {@code holdFeet} the source's planted feet (as
+     * {@link FootContactDetector} finds them on the mannequin) are held still: the mannequin's legs
+     * are not the subject's, and a walk's stance feet otherwise slide 5–7 mm a frame, so that
+     * "planted" flickers in the truth. Views rendered before feet were held are read without.
      */
-    public static Motion onMannequin(Motion source, int start, int frames) {
+    public static Motion onMannequin(Motion source, int start, int frames, boolean holdFeet) {
         Skeleton adult = AdultSkeleton.smpl24();
         Quat[] rest = new Quat[adult.size()];
         Arrays.fill(rest, Quat.IDENTITY);
         Rig rig = new Rig("smpl", adult.names(), adult.parents(), adult.offsets(), rest,
                 AutoBoneMap.find(adult.names(), adult.parents(), Map.of()));
-        Motion m = new Retargeting(ExportPreset.SMPL, rig, 30, ExportPreset.RootMotion.WORLD).apply(source);
+        Motion held = source;
+        if (holdFeet) {
+            Motion loose = new Retargeting(ExportPreset.SMPL, rig, 0, ExportPreset.RootMotion.WORLD).apply(source);
+            held = source.withContacts(FootContactDetector.detect(loose));
+        }
+        Motion m = new Retargeting(ExportPreset.SMPL, rig, 30, ExportPreset.RootMotion.WORLD).apply(held);
         int first = Math.max(0, Math.min(start, m.frameCount() - 1)), n = Math.min(frames, m.frameCount() - first);
         Vec3[] p0 = CorpusClip.of("", m).points()[0], raw = m.jointPositions(0);
         double scale = p0[BodyPoints.L_HIP].distance(p0[BodyPoints.L_KNEE])

@@ -12,6 +12,7 @@ import dev.mocap.nn.ModelStore;
 import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.bench.RenderedClips;
+import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarksJson;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
@@ -45,7 +46,7 @@ import java.util.Random;
 public final class RenderedViews {
     static final int FRAMES = 150;
     private static final int[][] SIZES = {{960, 540}, {1280, 720}, {540, 960}, {640, 480}};
-    private static final String VIEW = ".view.json", LANDMARKS = ".landmarks.json";
+    private static final String VIEW = ".view.json", LANDMARKS = ".landmarks.json", FEET_HELD = "feet_held";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RenderedViews() {
@@ -92,7 +93,7 @@ public final class RenderedViews {
     private static int render(Path clip, String name, Random random, Path out, ModelStore models) throws IOException {
         Motion full = CorpusClip.readMotion(clip);
         int first = random.nextInt(Math.max(1, full.frameCount() - FRAMES));
-        Motion motion = RenderedClips.onMannequin(full, first, FRAMES);
+        Motion motion = RenderedClips.onMannequin(full, first, FRAMES, true);
         int[] size = SIZES[random.nextInt(SIZES.length)];
         Camera camera = RandomCamera.pick(CorpusClip.of(name, motion).points(), random, size[0], size[1]);
         if (camera == null) {
@@ -108,7 +109,8 @@ public final class RenderedViews {
             Files.deleteIfExists(video);
         }
         ObjectNode view = JSON.createObjectNode();
-        view.put("clip", clip.getFileName().toString()).put("first_frame", first).put("frames", motion.frameCount());
+        view.put("clip", clip.getFileName().toString()).put("first_frame", first).put("frames", motion.frameCount())
+                .put(FEET_HELD, true);
         view.set("camera", cameraJson(camera));
         AtomicFiles.write(out.resolve(name + VIEW), o -> JSON.writerWithDefaultPrettyPrinter().writeValue(o, view));
         return motion.frameCount();
@@ -141,11 +143,23 @@ public final class RenderedViews {
                     throw new IllegalStateException(e);
                 }
             });
-            Motion motion = RenderedClips.onMannequin(full, view.get("first_frame").asInt(), view.get("frames").asInt());
+            int first = view.get("first_frame").asInt(), frames = view.get("frames").asInt();
+            boolean held = view.path(FEET_HELD).asBoolean(false);
+            Motion motion = RenderedClips.onMannequin(full, first, frames, held);
             PeopleSequence people = LandmarksJson.read(dir.resolve(name + LANDMARKS));
-            List<SyntheticView> runs = people.persons().isEmpty() ? List.of()
-                    : SyntheticView.seen(name, CorpusClip.of(name, motion).points(), camera(view.get("camera")),
-                    people.person(mostSeen(people))).runsWithPerson(LifterData.MIN_FRAMES);
+            List<SyntheticView> runs = List.of();
+            if (!people.persons().isEmpty()) {
+                LandmarkSequence person = people.person(mostSeen(people));
+                SyntheticView seen = SyntheticView.seen(name, CorpusClip.of(name, motion).points(), camera(view.get("camera")), person);
+                if (!held) {
+                    // Rendered before feet were held: the video's stance feet slide a little, so "planted"
+                    // flickers in its own truth; the planted feet are those of the held motion.
+                    boolean[][] planted = SyntheticView.seen(name, CorpusClip.of(name, RenderedClips.onMannequin(full, first, frames, true))
+                            .points(), seen.camera(), person).contacts();
+                    seen = new SyntheticView(name, seen.landmarks(), seen.camera(), seen.stature(), seen.world(), planted);
+                }
+                runs = seen.runsWithPerson(LifterData.MIN_FRAMES);
+            }
             loaded.put(name, runs);
             out.addAll(runs);
         }
