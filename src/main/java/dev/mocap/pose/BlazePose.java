@@ -42,13 +42,6 @@ public final class BlazePose {
         return NAMES.get(index).contains("right");
     }
 
-    /** The landmark's mirror partner (left ↔ right); the nose maps to itself. */
-    public static int mirror(int index) {
-        String name = NAMES.get(index);
-        String partner = name.contains("left") ? name.replace("left", "right") : name.replace("right", "left");
-        return NAMES.indexOf(partner);
-    }
-
     private BlazePose() {
     }
 }

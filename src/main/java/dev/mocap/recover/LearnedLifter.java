@@ -100,60 +100,29 @@ public final class LearnedLifter {
         return new Lifted(shapes, contacts);
     }
 
-    /**
-     * The network over the grid, chunk by chunk, each with {@value #PAD} frames of context on both
-     * sides: the mean of what it says of the frames and of their mirror image, mirrored back
-     * (the network was trained on mirrored motion as well, but is not exactly symmetric; the mean
-     * measured better on all three held-out sets of {@code mocap bench accuracy}, see the model card).
-     */
+    /** The network over the grid, chunk by chunk, each with {@value #PAD} frames of context on both sides. */
     private float[][] run(float[][] grid) {
-        float[][] mirroredGrid = new float[grid.length][];
-        for (int k = 0; k < grid.length; k++) {
-            mirroredGrid[k] = LiftingFeatures.mirrored(grid[k]);
-        }
-        float[][] out = new float[grid.length][];
-        for (int start = 0; start < grid.length; start += CHUNK) {
-            float[] plain = runChunk(grid, start), mirrored = runChunk(mirroredGrid, start);
-            for (int t = 0; t < CHUNK && start + t < grid.length; t++) {
-                float[] a = new float[OUTPUTS], b = new float[OUTPUTS];
-                for (int o = 0; o < OUTPUTS; o++) {
-                    a[o] = plain[o * CHUNK + t];
-                    b[o] = mirrored[o * CHUNK + t];
+        int n = grid.length, c = LiftingFeatures.SIZE;
+        float[][] out = new float[n][];
+        for (int start = 0; start < n; start += CHUNK) {
+            FloatBuffer input = session.input();
+            // Layout [1, channel, time].
+            for (int ch = 0; ch < c; ch++) {
+                for (int t = 0; t < INPUT_FRAMES; t++) {
+                    int k = Math.max(0, Math.min(n - 1, start - PAD + t));
+                    input.put(grid[k][ch]);
                 }
-                b = mirroredBack(b);
+            }
+            float[] result = session.run().get(OUTPUT);
+            for (int t = 0; t < CHUNK && start + t < n; t++) {
+                float[] frame = new float[OUTPUTS];
                 for (int o = 0; o < OUTPUTS; o++) {
-                    a[o] = (a[o] + b[o]) / 2;
+                    frame[o] = result[o * CHUNK + t];
                 }
-                out[start + t] = a;
+                out[start + t] = frame;
             }
         }
         return out;
-    }
-
-    private float[] runChunk(float[][] grid, int start) {
-        int n = grid.length;
-        FloatBuffer input = session.input();
-        // Layout [1, channel, time].
-        for (int ch = 0; ch < LiftingFeatures.SIZE; ch++) {
-            for (int t = 0; t < INPUT_FRAMES; t++) {
-                input.put(grid[Math.max(0, Math.min(n - 1, start - PAD + t))][ch]);
-            }
-        }
-        return session.run().get(OUTPUT);
-    }
-
-    /** A frame's output for the mirror image, mirrored back: each landmark from its partner with x negated, the feet exchanged. */
-    private static float[] mirroredBack(float[] o) {
-        float[] m = new float[OUTPUTS];
-        for (int i = 0; i < BlazePose.COUNT; i++) {
-            int p = BlazePose.mirror(i);
-            m[3 * i] = -o[3 * p];
-            m[3 * i + 1] = o[3 * p + 1];
-            m[3 * i + 2] = o[3 * p + 2];
-        }
-        m[99] = o[100];
-        m[100] = o[99];
-        return m;
     }
 
     /** Linear interpolation of per-sample vectors at {@code t} (clamped to the first and last sample). */

@@ -55,26 +55,6 @@ public final class LiftingFeatures {
     }
 
     /**
-     * The features of the frame's mirror image (x negated about the principal point and the
-     * camera's vertical plane, each landmark exchanged with its left/right partner).
-     */
-    static float[] mirrored(float[] f) {
-        int n = BlazePose.COUNT, world = 2 * n, weights = world + 3 * n, hip = weights + n;
-        float[] m = f.clone();
-        for (int i = 0; i < n; i++) {
-            int p = BlazePose.mirror(i);
-            m[2 * i] = -f[2 * p];
-            m[2 * i + 1] = f[2 * p + 1];
-            m[world + 3 * i] = -f[world + 3 * p];
-            m[world + 3 * i + 1] = f[world + 3 * p + 1];
-            m[world + 3 * i + 2] = f[world + 3 * p + 2];
-            m[weights + i] = f[weights + p];
-        }
-        m[hip] = -f[hip];
-        return m;
-    }
-
-    /**
      * The observations the recovery would lift from these frames (camera at the origin,
      * left/right swaps repaired), as the network's inputs: for training on synthetic landmarks.
      */

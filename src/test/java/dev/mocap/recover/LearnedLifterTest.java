@@ -8,7 +8,6 @@ import dev.mocap.body.PoseErrors;
 import dev.mocap.body.Vec3;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
-import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.synth.CorpusClip;
@@ -67,51 +66,6 @@ class LearnedLifterTest {
         }
         assertTrue(learnedError < 0.7 * worldError,
                 "mean landmark error after Procrustes: network " + 1000 * learnedError + " mm, world landmarks " + 1000 * worldError + " mm");
-    }
-
-    @Test
-    void aMirroredClipIsLiftedToTheMirrorImageOfTheClipsShapesAndFeet() throws IOException {
-        LearnedLifter lifter = new LearnedLifter(ModelStore.locate().lifter(), 1);
-        SyntheticView view = sampleView(7);
-        Camera camera = Camera.atOrigin(view.camera().focal(), view.camera().width(), view.camera().height());
-        List<Observation> observed = lifted(view.landmarks(), camera);
-        List<Observation> mirrored = new ArrayList<>();
-        for (Observation o : observed) {
-            mirrored.add(mirrored(o, camera));
-        }
-        LearnedLifter.Lifted plain = lifter.lift(observed, camera), fromMirror = lifter.lift(mirrored, camera);
-        double largest = 0, largestContact = 0;
-        for (int k = 0; k < observed.size(); k++) {
-            Vec3[] a = plain.shapes().get(k), b = fromMirror.shapes().get(k);
-            for (int j = 0; j < BlazePose.COUNT; j++) {
-                largest = Math.max(largest, mirrored(b[BlazePose.mirror(j)]).distance(a[j]));
-            }
-            for (int side = 0; side < 2; side++) {
-                largestContact = Math.max(largestContact, Math.abs(plain.contacts()[k][side] - fromMirror.contacts()[k][1 - side]));
-            }
-        }
-        assertTrue(largest < 1e-4, "largest difference " + largest + " m");
-        assertTrue(largestContact < 1e-4, "largest contact difference " + largestContact);
-    }
-
-    /** The observation of the mirror image about the camera's vertical plane through its principal point. */
-    private static Observation mirrored(Observation o, Camera camera) {
-        int n = BlazePose.COUNT;
-        double[] pixels = new double[2 * n], weight = new double[n];
-        Vec3[] lifted = new Vec3[n], shape = new Vec3[n];
-        for (int i = 0; i < n; i++) {
-            int p = BlazePose.mirror(i);
-            pixels[2 * i] = 2 * camera.cx() - o.u(p);
-            pixels[2 * i + 1] = o.v(p);
-            lifted[i] = mirrored(o.lifted()[p]);
-            shape[i] = mirrored(o.shape()[p]);
-            weight[i] = o.weight()[p];
-        }
-        return new Observation(o.time(), pixels, lifted, shape, weight, o.score());
-    }
-
-    private static Vec3 mirrored(Vec3 v) {
-        return new Vec3(-v.x(), v.y(), v.z());
     }
 
     private static List<Observation> lifted(LandmarkSequence seq, Camera camera) {
