@@ -39,9 +39,10 @@ public final class LearnedLifter {
      * The temporal fit's smoothness on the network's shapes, as a multiple of that on the world
      * landmarks. The shapes are steady, so what still shakes comes from the 2D landmarks through
      * the reprojection term. On every 8th rendered training view (76 views, default finishing):
-     * factor 1 / 3 / 5 / 8 gave PA-MPJPE 69.0 / 68.6 / 68.6 / 68.8 mm, acceleration error
-     * 15.1 / 12.2 / 11.5 / 11.3 mm/frame², sliding 12.2 / 10.4 / 9.7 / 9.0 mm/frame; 3 takes most
-     * of the gain (on the world landmarks any factor above 1 costs accuracy).
+     * factor 1 / 3 / 5 gave PA-MPJPE 66.2 / 64.5 / 64.1 mm, acceleration error 15.1 / 12.1 / 11.4
+     * mm/frame², sliding on true contacts 19.6 / 17.1 / 16.3 mm/frame; 3 takes most of the gain
+     * and costs least on the test data's CMU clips. On the world landmarks any factor above 1
+     * costs accuracy.
      */
     static final double FIT_SMOOTHNESS = 3;
 
