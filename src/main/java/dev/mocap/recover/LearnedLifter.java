@@ -1,5 +1,7 @@
 package dev.mocap.recover;
 
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
 import dev.mocap.body.Camera;
 import dev.mocap.body.Vec3;
 import dev.mocap.nn.Device;
@@ -9,6 +11,7 @@ import dev.mocap.pose.BlazePose;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,6 +43,13 @@ public final class LearnedLifter {
 
     public LearnedLifter(Path model, int threads) {
         session = new OnnxSession(model, Device.CPU, threads, List.of(OUTPUT));
+        long[] expected = {1, LiftingFeatures.SIZE, INPUT_FRAMES};
+        long[] actual = session.inputShape();
+        if (!Arrays.equals(actual, expected)) {
+            session.close();
+            throw new MocapException(ExitCode.MODEL_MISSING, model + " is not a lifting network: its input is "
+                    + Arrays.toString(actual) + ", not " + Arrays.toString(expected));
+        }
     }
 
     /** What the network says of a clip: per observation the body shape and the two feet's contact probabilities. */
@@ -118,7 +128,7 @@ public final class LearnedLifter {
 
     /** Linear interpolation of per-sample vectors at {@code t} (clamped to the first and last sample). */
     private static float[] interpolate(float[][] values, double[] times, double t) {
-        int hi = java.util.Arrays.binarySearch(times, t);
+        int hi = Arrays.binarySearch(times, t);
         if (hi >= 0) {
             return values[hi];
         }
