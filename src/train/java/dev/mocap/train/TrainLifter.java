@@ -92,6 +92,11 @@ public final class TrainLifter {
         LifterNetwork lifter = LifterNetwork.of(design, mean, std);
         try (Model model = Model.newInstance("lifter", "PyTorch")) {
             model.setBlock(lifter.block());
+            String saved = output == null ? null : output.getFileName().toString().replaceFirst("\\.onnx$", "");
+            if (steps == 0) {
+                // Before the trainer takes its copies of the parameters.
+                model.load(output.getParent(), saved);
+            }
             DefaultTrainingConfig config = new DefaultTrainingConfig(new LifterLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(LEARNING_RATE)
                             .optFinalValue(FINAL_LEARNING_RATE).setMaxUpdates(Math.max(1, steps)).build()).build());
@@ -100,13 +105,11 @@ public final class TrainLifter {
                 long parameters = model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
                 System.out.printf(Locale.ROOT, "design %s, %d parameters; held-out world landmarks as they come: %.1f mm%n",
                         design, parameters, 1000 * worldLandmarkError(heldOutSet));
-                lifter.startFromTheWorldLandmarks();
-                String saved = output == null ? null : output.getFileName().toString().replaceFirst("\\.onnx$", "");
                 if (steps == 0) {
-                    model.load(output.getParent(), saved);
                     System.out.printf(Locale.ROOT, "loaded %s-0000.params: held-out MPJPE %.1f mm%n", saved,
                             1000 * heldOutError(trainer, heldOutSet));
                 } else {
+                    lifter.startFromTheWorldLandmarks();
                     train(trainer, pool, firstPool, heldOutSet, steps, random);
                 }
                 if (output == null) {
