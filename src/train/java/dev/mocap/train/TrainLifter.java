@@ -36,10 +36,11 @@ import java.util.Random;
  * ({@link RenderedViews}), half of each round's sequences are real landmarks of rendered corpus
  * clips, so the network learns how the real landmark model errs; views that appear there while
  * it trains join at the next round. Usage:
- * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention [RENDERED_DIR [OUTPUT.onnx]]]]}.
- * With OUTPUT, the design ({@link LifterNetwork}) is written there instead of shipped (for the
- * comparison of designs in models/LIFTER.md; only {@code tcn} ships), and its DJL parameters
- * beside it ({@code NAME-0000.params}); STEPS 0 then exports those parameters again without training.
+ * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention [RENDERED_DIR]]]}. With
+ * {@code -Dlifter.output=FILE.onnx}, the design ({@link LifterNetwork}) is written there instead of
+ * shipped (for the comparison of designs in models/LIFTER.md; only {@code tcn} ships), and its DJL
+ * parameters and feature standardisation beside it ({@code FILE-0000.params}, {@code FILE.standardisation});
+ * STEPS 0 then exports those parameters again without training.
  */
 public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
@@ -56,20 +57,21 @@ public final class TrainLifter {
 
     public static void main(String[] args) throws IOException, MalformedModelException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR MODELS_DIR [STEPS [DESIGN [RENDERED_DIR [OUTPUT.onnx]]]]");
+            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR MODELS_DIR [STEPS [DESIGN [RENDERED_DIR]]]");
         }
         System.setProperty("ai.djl.offline", "true");
         Path corpus = Path.of(args[0]), modelsDir = Path.of(args[1]);
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_STEPS;
         String design = args.length > 3 ? args[3] : "tcn";
         Path rendered = args.length > 4 ? Path.of(args[4]) : null;
-        Path output = args.length > 5 && !args[5].isBlank() ? Path.of(args[5]).toAbsolutePath() : null;
+        String outputProperty = System.getProperty("lifter.output", "");
+        Path output = outputProperty.isBlank() ? null : Path.of(outputProperty).toAbsolutePath();
         if (output == null && !design.equals("tcn")) {
             throw new IllegalArgumentException("only the tcn design ships into " + modelsDir + ": give the " + design
-                    + " design an output file");
+                    + " design an output file, -Dlifter.output=FILE.onnx");
         }
         if (output == null && steps == 0) {
-            throw new IllegalArgumentException("0 steps re-exports a design's saved parameters: give its output file");
+            throw new IllegalArgumentException("0 steps re-exports a design's saved parameters: give its file, -Dlifter.output=FILE.onnx");
         }
         List<CorpusClip> training = new ArrayList<>(), heldOut = new ArrayList<>();
         try (var files = Files.list(corpus)) {
@@ -85,14 +87,25 @@ public final class TrainLifter {
         List<LifterData.Sequence> heldOutSet = LifterData.generate(heldOut, HELD_OUT_SEQUENCES, MAX_FRAMES, new Random(SEED + 1));
         Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
         Pool pool = new Pool(training, corpus, rendered, random);
-        List<LifterData.Sequence> firstPool = pool.next();
-        float[][] standard = standardisation(firstPool);
-        mean = standard[0];
-        std = standard[1];
+        String saved = output == null ? null : output.getFileName().toString().replaceFirst("\\.onnx$", "");
+        Path standardFile = output == null ? null : output.resolveSibling(saved + ".standardisation");
+        List<LifterData.Sequence> firstPool = null;
+        Standardisation standard;
+        if (steps == 0 && Files.isRegularFile(standardFile)) {
+            standard = Standardisation.read(standardFile);
+        } else {
+            firstPool = pool.next();
+            standard = Standardisation.of(firstPool);
+            if (standardFile != null) {
+                Files.createDirectories(output.getParent());
+                standard.write(standardFile);
+            }
+        }
+        mean = standard.mean();
+        std = standard.std();
         LifterNetwork lifter = LifterNetwork.of(design, mean, std);
         try (Model model = Model.newInstance("lifter", "PyTorch")) {
             model.setBlock(lifter.block());
-            String saved = output == null ? null : output.getFileName().toString().replaceFirst("\\.onnx$", "");
             if (steps == 0) {
                 // Before the trainer takes its copies of the parameters.
                 model.load(output.getParent(), saved);
@@ -115,7 +128,6 @@ public final class TrainLifter {
                 if (output == null) {
                     ShippedModel.write(lifter.toOnnx(), modelsDir, FILE, "lifter", onnxFile -> checkExport(onnxFile, trainer, heldOutSet));
                 } else {
-                    Files.createDirectories(output.getParent());
                     if (steps > 0) {
                         model.save(output.getParent(), saved);
                     }
@@ -208,29 +220,6 @@ public final class TrainLifter {
                 dst[offset + ch * frames + t] = (src[k][ch] - m) / sd;
             }
         }
-    }
-
-    /** Per feature: mean and standard deviation over every frame of the sequences. */
-    private static float[][] standardisation(List<LifterData.Sequence> sequences) {
-        int c = LiftingFeatures.SIZE;
-        double[] sum = new double[c], squares = new double[c];
-        long n = 0;
-        for (LifterData.Sequence s : sequences) {
-            for (float[] f : s.inputs()) {
-                for (int i = 0; i < c; i++) {
-                    sum[i] += f[i];
-                    squares[i] += f[i] * f[i];
-                }
-                n++;
-            }
-        }
-        float[][] out = new float[2][c];
-        for (int i = 0; i < c; i++) {
-            double mu = sum[i] / n;
-            out[0][i] = (float) mu;
-            out[1][i] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, squares[i] / n - mu * mu)));
-        }
-        return out;
     }
 
     /** Mean landmark error of the network over the held-out sequences, chunk by chunk as the tool runs it. */
