@@ -7,7 +7,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.transformer.TransformerEncoderBlock;
 import dev.mocap.nn.onnx.OnnxGraph;
 import dev.mocap.nn.onnx.OnnxLayers;
@@ -22,36 +21,28 @@ import java.util.List;
  * self-attention over the whole window, every frame attending to every other; DJL's layers
  * normalise with batch norm over the features) and a linear head per frame.
  */
-final class AttentionLifter implements LifterNetwork {
+final class AttentionLifter extends FrameWiseLifter {
     static final int HIDDEN = 128, HEADS = 4, LAYERS = 2, FEED_FORWARD = 2 * HIDDEN;
     /** DJL's BatchNorm default. */
     private static final double BATCH_NORM_EPSILON = 1e-5;
 
-    private final Linear in = Linear.builder().setUnits(HIDDEN).build(), head = Linear.builder().setUnits(LearnedLifter.OUTPUTS).build();
     private final List<TransformerEncoderBlock> layers = new ArrayList<>();
     private final Block block;
-    private final float[] mean, std;
 
     AttentionLifter(float[] mean, float[] std) {
-        this.mean = mean;
-        this.std = std;
-        SequentialBlock net = new SequentialBlock().add(DesignBlocks.framesFirst()).add(in).add(new LambdaBlock(AttentionLifter::withPositions));
+        super(HIDDEN, mean, std);
+        SequentialBlock net = new SequentialBlock().add(framesFirst()).add(in).add(new LambdaBlock(AttentionLifter::withPositions));
         for (int i = 0; i < LAYERS; i++) {
             TransformerEncoderBlock layer = new TransformerEncoderBlock(HIDDEN, HEADS, FEED_FORWARD, 0f, Activation::relu);
             layers.add(layer);
             net.add(layer);
         }
-        block = DesignBlocks.withResidual(net.add(head).add(DesignBlocks.middleFrames()), mean, std);
+        block = withResidual(net.add(head).add(middleFrames()), mean, std);
     }
 
     @Override
     public Block block() {
         return block;
-    }
-
-    @Override
-    public void startFromTheWorldLandmarks() {
-        LifterNetwork.zero(head);
     }
 
     /**
@@ -63,18 +54,14 @@ final class AttentionLifter implements LifterNetwork {
     @Override
     public byte[] toOnnx() {
         OnnxGraph graph = LifterOnnx.graph("lifter");
-        String x = OnnxLayers.transpose(graph, "frames_first", LifterOnnx.INPUT, 0, 2, 1);
-        float[][] first = LifterOnnx.onRawFeatures(LifterOnnx.floats(in, "weight"), LifterOnnx.floats(in, "bias"), mean, std);
         int frames = LearnedLifter.INPUT_FRAMES;
         graph.floats("positions", new long[]{1, frames, HIDDEN}, positions(frames));
-        String h = OnnxLayers.add(graph, "positioned", OnnxLayers.linear(graph, "in", x, first[0], first[1]), "positions");
+        String h = OnnxLayers.add(graph, "positioned", inputLayer(graph, OnnxLayers.transpose(graph, "frames_first", LifterOnnx.INPUT, 0, 2, 1)),
+                "positions");
         for (int i = 0; i < LAYERS; i++) {
             h = encoder(graph, "layer" + i, h, layers.get(i));
         }
-        String y = OnnxLayers.linear(graph, "head", h, LifterOnnx.floats(head, "weight"), LifterOnnx.floats(head, "bias"));
-        String middle = OnnxLayers.slice(graph, "middle", y, 1, DesignBlocks.PAD, -DesignBlocks.PAD);
-        return LifterOnnx.finish(graph, OnnxLayers.transpose(graph, "corrections", middle, 0, 2, 1),
-                "self-attention, " + frames + " frames at " + (int) LearnedLifter.FPS + " fps");
+        return finish(graph, h, 1, "self-attention");
     }
 
     /** DJL's encoder layer: both residuals add the layer's input. */
