@@ -117,13 +117,13 @@ public final class AccuracyBenchmark {
         return rows;
     }
 
-    /** Each network's time on one core. */
+    /** Each network's time on one core (timed in turn: {@link LifterSpeed}). */
     private void printSpeed() {
         Map<String, Path> networks = new LinkedHashMap<>();
         networks.put("shipped lifter", models.lifter());
         lifters.forEach((name, file) -> networks.put(LIFTER_ROW + name, file));
-        networks.forEach((name, file) -> out.printf(Locale.ROOT, "network speed, one core: %-24s %.3f ms/frame%n", name,
-                LifterSpeed.msPerFrame(file)));
+        LifterSpeed.msPerFrame(networks).forEach((name, ms) -> out.printf(Locale.ROOT, "network speed, one core: %-24s %.3f ms/frame%n",
+                name, ms));
     }
 
     private static List<Path> list(Path dir, String suffix) throws IOException {
