@@ -22,7 +22,10 @@ import java.util.List;
  * The observations' times are put on a {@value #FPS} fps grid (linear interpolation, so any frame
  * rate and gaps work), the grid is extended at both ends by repeating its end frames (so a clip
  * of one frame works), and run in fixed chunks of {@value #CHUNK} frames with their context, so
- * memory does not grow with the clip. Not for concurrent use.
+ * memory does not grow with the clip. Any network of the same contract runs (input
+ * [1, {@value LiftingFeatures#SIZE}, {@value #INPUT_FRAMES}] of raw features, output {@value #OUTPUT}
+ * [1, {@value #OUTPUTS}, {@value #CHUNK}]): the other designs of the model card are measured so.
+ * Not for concurrent use.
  */
 public final class LearnedLifter {
     public static final double FPS = 30, STATURE = 1.70;
