@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,9 @@ import java.util.Random;
  * training and the CMU clips of the test data. Measures over the pelvis and the twelve limb
  * joints: MPJPE, PA-MPJPE, acceleration error, foot sliding on the frames where the foot truly is
  * planted, contact F1 of the tool's planted-foot detection, and root trajectory error (RTE, % of
- * the path length, after one rigid alignment of the whole clip).
+ * the path length, after one rigid alignment of the whole clip). Further lifting networks (each
+ * design of models/LIFTER.md) are measured as {@code --recovery learned} with their file in place of
+ * the shipped one, and every network's speed on one core is printed.
  */
 public final class AccuracyBenchmark {
     static final int[] EVAL_JOINTS = {Smpl24.PELVIS, Smpl24.LEFT_HIP, Smpl24.RIGHT_HIP, Smpl24.LEFT_KNEE, Smpl24.RIGHT_KNEE,
@@ -55,7 +58,7 @@ public final class AccuracyBenchmark {
 
     static final String HELD_OUT = "held-out corpus clips, synthetic landmarks", TESTDATA = "test data CMU clips, synthetic landmarks",
             RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.",
-            SMOOTHED_TRUTH = "truth, smoothed";
+            SMOOTHED_TRUTH = "truth, smoothed", LIFTER_ROW = "lifter ";
 
     /** One method on one clip of a set; {@code focalRatio}: the focal length it worked with over the true one. */
     public record Row(String set, String clip, String method, int frames, double mpjpe, double paMpjpe, double accel, double sliding,
@@ -64,10 +67,13 @@ public final class AccuracyBenchmark {
 
     private final ModelStore models;
     private final PrintStream out;
+    private final Map<String, Path> lifters;
 
-    public AccuracyBenchmark(ModelStore models, PrintStream out) {
+    /** @param lifters further lifting networks by the name of their rows, measured as {@code --recovery learned} */
+    public AccuracyBenchmark(ModelStore models, PrintStream out, Map<String, Path> lifters) {
         this.models = models;
         this.out = out;
+        this.lifters = lifters;
     }
 
     /**
@@ -85,11 +91,13 @@ public final class AccuracyBenchmark {
         for (RecoveryMethod m : RecoveryMethod.values()) {
             recoveries.put(m, m.create(models));
         }
+        Map<String, MotionRecovery> designs = new LinkedHashMap<>();
+        lifters.forEach((name, file) -> designs.put(name, RecoveryMethod.learned(file)));
         for (Path f : heldOut) {
-            rows.addAll(measure(HELD_OUT, view(CorpusClip.read(f)), recoveries));
+            rows.addAll(measure(HELD_OUT, view(CorpusClip.read(f)), recoveries, designs));
         }
         for (Path f : testdata) {
-            rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries));
+            rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries, designs));
         }
         for (Path f : renderedDir == null ? List.<Path>of() : heldOut) {
             for (int view = 0; view < RenderedClips.VIEWS; view++) {
@@ -103,12 +111,22 @@ public final class AccuracyBenchmark {
                 LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
                         .sequence();
                 rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
-                        clip.camera(), seq), recoveries));
+                        clip.camera(), seq), recoveries, designs));
                 rows.add(smoothedTruth(clip));
             }
         }
         print(rows);
+        printSpeed();
         return rows;
+    }
+
+    /** Each network's time on one core (timed in turn: {@link LifterSpeed}). */
+    private void printSpeed() {
+        Map<String, Path> networks = new LinkedHashMap<>();
+        networks.put("shipped lifter", models.lifter());
+        lifters.forEach((name, file) -> networks.put(LIFTER_ROW + name, file));
+        LifterSpeed.msPerFrame(networks).forEach((name, ms) -> out.printf(Locale.ROOT, "network speed, one core: %-24s %.3f ms/frame%n",
+                name, ms));
     }
 
     private static List<Path> list(Path dir, String suffix) throws IOException {
@@ -185,8 +203,12 @@ public final class AccuracyBenchmark {
                 Double.NaN);
     }
 
-    /** The raw landmarks, each recovery with the true focal length, and the learned one estimating the focal length itself. */
-    private List<Row> measure(String set, SyntheticView v, Map<RecoveryMethod, MotionRecovery> recoveries) {
+    /**
+     * The raw landmarks, each recovery with the true focal length, the learned one estimating the
+     * focal length itself, and the further networks as the learned recovery with the true focal length.
+     */
+    private List<Row> measure(String set, SyntheticView v, Map<RecoveryMethod, MotionRecovery> recoveries,
+                              Map<String, MotionRecovery> designs) {
         List<Row> rows = new ArrayList<>();
         rows.add(raw(set, v));
         for (RecoveryMethod m : RecoveryMethod.values()) {
@@ -195,6 +217,8 @@ public final class AccuracyBenchmark {
         }
         rows.add(recovered(set, v, ESTIMATED_FOCAL, recoveries.get(RecoveryMethod.LEARNED),
                 RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED)));
+        designs.forEach((name, recovery) -> rows.add(recovered(set, v, LIFTER_ROW + name, recovery,
+                RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED).withFocal(v.camera().focal()))));
         return rows;
     }
 

@@ -1,6 +1,7 @@
 package dev.mocap.cli;
 
 import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.bench.AccuracyBenchmark;
 import dev.mocap.bench.BatchBenchmark;
@@ -14,8 +15,11 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code mocap bench landmarks|recovery|convert VIDEO}, {@code mocap bench filters [CMU_DIR]},
@@ -41,7 +45,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] [--regressor MODEL.onnx] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]]";
+        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] [--regressor MODEL.onnx] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]] [--rendered DIR] [--lifter NAME=MODEL.onnx]...";
     }
 
     @Override
@@ -52,7 +56,8 @@ final class BenchCommand implements Command {
                 + "'filters' (smoothing presets on noisy CMU clips: accel error, MPJPE, time), "
                 + "'export' (time to write 10 000 frames as BVH, FBX, GLB), "
                 + "'batch' (videos/min and frames/s with --jobs 1 and 2), "
-                + "'accuracy' (raw landmarks, --recovery fit and learned against exact 3D truth on held-out mocap)";
+                + "'accuracy' (raw landmarks, --recovery fit and learned, and further lifting networks, against exact 3D truth "
+                + "on held-out mocap)";
     }
 
     @Override
@@ -65,6 +70,9 @@ final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("rendered").hasArg().argName("DIR")
                 .desc("accuracy: also render the held-out clips as videos into DIR (kept for reruns) and measure them through the "
                         + "landmark model (needs OpenGL: xvfb-run on a server)").build());
+        o.addOption(Option.builder().longOpt("lifter").hasArg().argName("NAME=MODEL.onnx")
+                .desc("accuracy: also measure this lifting network (models/LIFTER.md's contract) as --recovery learned, in rows "
+                        + "'lifter NAME', and its speed; repeatable").build());
         o.addOption(Option.builder().longOpt("regressor").hasArg().argName("MODEL.onnx")
                 .desc("recovery: also time this ONNX regressor as --recovery onnx:MODEL.onnx (docs/REGRESSOR.md)").build());
         o.addOption(Option.builder().longOpt("model").hasArg().argName("lite|full|heavy")
@@ -75,6 +83,9 @@ final class BenchCommand implements Command {
     @Override
     public ExitCode run(CommandLine line) {
         List<String> args = line.getArgList();
+        if (line.hasOption("lifter") && (args.isEmpty() || !args.get(0).equals("accuracy"))) {
+            throw new IllegalArgumentException("--lifter is an option of bench accuracy");
+        }
         if (!args.isEmpty() && args.get(0).equals("filters") && args.size() <= 2) {
             new FilterBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() == 2 ? args.get(1) : DEFAULT_CMU_DIR));
             return ExitCode.OK;
@@ -85,7 +96,7 @@ final class BenchCommand implements Command {
         }
         if (!args.isEmpty() && args.get(0).equals("accuracy") && args.size() <= 3) {
             try {
-                new AccuracyBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() > 1 ? args.get(1) : DEFAULT_CORPUS_DIR),
+                new AccuracyBenchmark(ModelStore.locate(), System.out, lifters(line.getOptionValues("lifter"))).run(Path.of(args.size() > 1 ? args.get(1) : DEFAULT_CORPUS_DIR),
                         Path.of(args.size() > 2 ? args.get(2) : DEFAULT_CMU_DIR),
                         line.hasOption("rendered") ? Path.of(line.getOptionValue("rendered")) : null);
             } catch (java.io.IOException e) {
@@ -119,5 +130,24 @@ final class BenchCommand implements Command {
         new LandmarkBenchmark(ModelStore.locate(), PoseCliOptions.landmarkModel(line.getOptionValue("model", "full")), System.out)
                 .run(Path.of(args.get(1)), frames);
         return ExitCode.OK;
+    }
+
+    /** The {@code --lifter NAME=MODEL.onnx} values by name, in the order given. */
+    static Map<String, Path> lifters(String[] values) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String value : values == null ? new String[0] : values) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || eq == value.length() - 1) {
+                throw new IllegalArgumentException("--lifter must be NAME=MODEL.onnx, not '" + value + "'");
+            }
+            Path file = Path.of(value.substring(eq + 1));
+            if (!Files.isRegularFile(file)) {
+                throw new MocapException(ExitCode.BAD_INPUT, "--lifter " + value + ": no such file");
+            }
+            if (out.put(value.substring(0, eq), file) != null) {
+                throw new IllegalArgumentException("--lifter: the name " + value.substring(0, eq) + " is given twice");
+            }
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.mocap.recover;
 
+import dev.mocap.ExitCode;
+import dev.mocap.MocapException;
 import dev.mocap.body.Camera;
 import dev.mocap.body.Vec3;
 import dev.mocap.nn.Device;
@@ -9,6 +11,7 @@ import dev.mocap.pose.BlazePose;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +22,10 @@ import java.util.List;
  * The observations' times are put on a {@value #FPS} fps grid (linear interpolation, so any frame
  * rate and gaps work), the grid is extended at both ends by repeating its end frames (so a clip
  * of one frame works), and run in fixed chunks of {@value #CHUNK} frames with their context, so
- * memory does not grow with the clip. Not for concurrent use.
+ * memory does not grow with the clip. Any network of the same contract runs (input
+ * [1, {@value LiftingFeatures#SIZE}, {@value #INPUT_FRAMES}] of raw features, output {@value #OUTPUT}
+ * [1, {@value #OUTPUTS}, {@value #CHUNK}]): the other designs of the model card are measured so.
+ * Not for concurrent use.
  */
 public final class LearnedLifter {
     public static final double FPS = 30, STATURE = 1.70;
@@ -50,6 +56,13 @@ public final class LearnedLifter {
 
     public LearnedLifter(Path model, int threads) {
         session = new OnnxSession(model, Device.CPU, threads, List.of(OUTPUT));
+        long[] expected = {1, LiftingFeatures.SIZE, INPUT_FRAMES};
+        long[] actual = session.inputShape();
+        if (!Arrays.equals(actual, expected)) {
+            session.close();
+            throw new MocapException(ExitCode.MODEL_MISSING, model + " is not a lifting network: its input is "
+                    + Arrays.toString(actual) + ", not " + Arrays.toString(expected));
+        }
     }
 
     /** What the network says of a clip: per observation the body shape and the two feet's contact probabilities. */
@@ -128,7 +141,7 @@ public final class LearnedLifter {
 
     /** Linear interpolation of per-sample vectors at {@code t} (clamped to the first and last sample). */
     private static float[] interpolate(float[][] values, double[] times, double t) {
-        int hi = java.util.Arrays.binarySearch(times, t);
+        int hi = Arrays.binarySearch(times, t);
         if (hi >= 0) {
             return values[hi];
         }

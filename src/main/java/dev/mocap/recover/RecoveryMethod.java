@@ -2,6 +2,7 @@ package dev.mocap.recover;
 
 import dev.mocap.nn.ModelStore;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -16,7 +17,12 @@ public enum RecoveryMethod {
 
     /** The recovery for this method; loads the lifting network (MODEL_MISSING when it is absent or corrupt). */
     public MotionRecovery create(ModelStore models) {
-        return new LandmarkRecovery(this == LEARNED ? new LearnedLifter(models.lifter(), 1) : null);
+        return this == LEARNED ? learned(models.lifter()) : new LandmarkRecovery(null);
+    }
+
+    /** The learned recovery with the lifting network in {@code lifter}: any design under {@link LearnedLifter}'s contract. */
+    public static MotionRecovery learned(Path lifter) {
+        return new LandmarkRecovery(new LearnedLifter(lifter, 1));
     }
 
     public String cliName() {

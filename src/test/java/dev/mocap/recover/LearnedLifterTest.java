@@ -8,6 +8,8 @@ import dev.mocap.body.PoseErrors;
 import dev.mocap.body.Vec3;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.nn.onnx.OnnxGraph;
+import dev.mocap.nn.onnx.OnnxModel;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.synth.CorpusClip;
@@ -41,6 +43,19 @@ class LearnedLifterTest {
         assertEquals(ExitCode.MODEL_MISSING,
                 assertThrows(MocapException.class, () -> RecoveryMethod.LEARNED.create(ModelStore.at(dir))).exitCode());
         RecoveryMethod.FIT.create(ModelStore.at(dir)); // the fit needs no network
+    }
+
+    @Test
+    void aNetworkOfAnotherContractIsOneClearError(@TempDir Path dir) throws IOException {
+        OnnxGraph graph = new OnnxGraph("other");
+        graph.input("x", 1, 3, 4);
+        graph.node("Relu", List.of("x"), LearnedLifter.OUTPUT);
+        graph.output(LearnedLifter.OUTPUT, 1, 3, 4);
+        Path file = dir.resolve("other.onnx");
+        Files.write(file, OnnxModel.serialize(graph, "test", "not a lifter"));
+        MocapException e = assertThrows(MocapException.class, () -> RecoveryMethod.learned(file));
+        assertEquals(ExitCode.MODEL_MISSING, e.exitCode());
+        assertEquals(file + " is not a lifting network: its input is [1, 3, 4], not [1, 201, 208]", e.getMessage());
     }
 
     /** The sample's walk and wave (the project's own motion) filmed by a synthetic camera with landmark-model errors. */

@@ -12,7 +12,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import dev.mocap.nn.onnx.OnnxAttribute;
 import dev.mocap.nn.onnx.OnnxGraph;
-import dev.mocap.nn.onnx.OnnxModel;
+import dev.mocap.nn.onnx.OnnxLayers;
 import dev.mocap.recover.LearnedLifter;
 import dev.mocap.recover.LiftingFeatures;
 
@@ -26,13 +26,15 @@ import java.util.List;
  * head: {@value LearnedLifter#RECEPTIVE_FIELD} input frames per output frame, no padding. The
  * landmark positions are predicted as a correction of the input's world landmarks (the middle
  * frame's), so training starts from what the landmark model says; contact logits directly.
- * Written to ONNX with the project's own writer (Conv, Relu, Slice, Add, Concat), the feature
- * standardisation folded into the first convolution.
+ * Written to ONNX with the project's own writer (Conv, Relu, Slice, Add, Concat; {@link LifterOnnx}),
+ * the feature standardisation folded into the first convolution.
  */
-final class LifterModel {
+final class LifterModel implements LifterNetwork {
     static final int HIDDEN = 256;
     static final int[] DILATIONS = {3, 9, 27};
-    private static final int WORLD = 66, POSITIONS = 99, PAD = LearnedLifter.RECEPTIVE_FIELD / 2;
+    /** Where the world landmarks are among the features, and their count. */
+    static final int WORLD = 66, POSITIONS = 99;
+    private static final int PAD = LearnedLifter.RECEPTIVE_FIELD / 2;
 
     private final float[] mean, std;
     private final Conv1d stem = conv(HIDDEN, 3, 1), head = conv(LearnedLifter.OUTPUTS, 1, 1);
@@ -76,83 +78,53 @@ final class LifterModel {
         return new NDList(world.concat(m.zeros(new Shape(x.getShape().get(0), 2, frames - 2 * PAD)), 1));
     }
 
-    Block block() {
+    @Override
+    public Block block() {
         return block;
     }
 
-    /** Zero head weights: before training, the network says what the world landmarks say. */
-    void startFromTheWorldLandmarks() {
-        head.getParameters().get("weight").getArray().muli(0);
-        head.getParameters().get("bias").getArray().muli(0);
+    @Override
+    public void startFromTheWorldLandmarks() {
+        LifterNetwork.zero(head);
     }
 
     static Shape inputShape(int batch, int frames) {
         return new Shape(batch, LiftingFeatures.SIZE, frames);
     }
 
-    byte[] toOnnx() {
-        OnnxGraph graph = new OnnxGraph("lifter");
-        String input = "features";
-        graph.input(input, 1, LiftingFeatures.SIZE, LearnedLifter.INPUT_FRAMES);
-        String h = relu(graph, standardisedStem(graph, input));
-        graph.int64s("time_axis", new long[]{1}, new long[]{2});
+    @Override
+    public byte[] toOnnx() {
+        OnnxGraph graph = LifterOnnx.graph("lifter");
+        String h = OnnxLayers.relu(graph, standardisedStem(graph));
         for (int b = 0; b < blocks.size(); b++) {
             int d = DILATIONS[b];
             String name = "block" + b;
-            String inner = relu(graph, conv(graph, name + "_pw", blocks.get(b)[1], 1,
-                    relu(graph, conv(graph, name + "_dil", blocks.get(b)[0], d, h))));
-            graph.int64s(name + "_start", new long[]{1}, new long[]{d});
-            graph.int64s(name + "_end", new long[]{1}, new long[]{-d});
-            graph.node("Slice", List.of(h, name + "_start", name + "_end", "time_axis"), name + "_skip");
-            graph.node("Add", List.of(name + "_skip", inner), name + "_sum");
-            h = name + "_sum";
+            String inner = OnnxLayers.relu(graph, conv(graph, name + "_pw", blocks.get(b)[1], 1,
+                    OnnxLayers.relu(graph, conv(graph, name + "_dil", blocks.get(b)[0], d, h))));
+            h = OnnxLayers.add(graph, name + "_sum", OnnxLayers.slice(graph, name + "_skip", h, 2, d, -d), inner);
         }
-        graph.int64s("world_start", new long[]{2}, new long[]{WORLD, PAD});
-        graph.int64s("world_end", new long[]{2}, new long[]{WORLD + POSITIONS, LearnedLifter.INPUT_FRAMES - PAD});
-        graph.int64s("world_axes", new long[]{2}, new long[]{1, 2});
-        graph.node("Slice", List.of(input, "world_start", "world_end", "world_axes"), "world");
-        graph.floats("no_contact_prior", new long[]{1, 2, LearnedLifter.CHUNK}, new float[2 * LearnedLifter.CHUNK]);
-        graph.node("Concat", List.of("world", "no_contact_prior"), "residual", OnnxAttribute.integer("axis", 1));
-        graph.node("Add", List.of(conv(graph, "head", head, 1, h), "residual"), LearnedLifter.OUTPUT);
-        graph.output(LearnedLifter.OUTPUT, 1, LearnedLifter.OUTPUTS, LearnedLifter.CHUNK);
-        return OnnxModel.serialize(graph, "mocap", "learned lifting network (temporal convolution, "
-                + LearnedLifter.RECEPTIVE_FIELD + " frames at " + (int) LearnedLifter.FPS + " fps)");
+        return LifterOnnx.finish(graph, conv(graph, "head", head, 1, h),
+                "temporal convolution, " + LearnedLifter.RECEPTIVE_FIELD + " frames at " + (int) LearnedLifter.FPS + " fps");
     }
 
-    /** The first convolution on raw features: W' = W / std, b' = b − Σ W · mean / std. */
-    private String standardisedStem(OnnxGraph graph, String input) {
-        NDArray w = stem.getParameters().get("weight").getArray(), b = stem.getParameters().get("bias").getArray();
-        long[] shape = w.getShape().getShape();
-        float[] weight = w.toFloatArray(), bias = b.toFloatArray();
-        int channels = (int) shape[1], kernel = (int) shape[2];
-        for (int o = 0; o < shape[0]; o++) {
-            for (int c = 0; c < channels; c++) {
-                for (int k = 0; k < kernel; k++) {
-                    int i = (o * channels + c) * kernel + k;
-                    weight[i] /= std[c];
-                    bias[o] -= weight[i] * mean[c];
-                }
-            }
-        }
-        graph.floats("stem_w", shape, weight);
-        graph.floats("stem_b", new long[]{shape[0]}, bias);
-        graph.node("Conv", List.of(input, "stem_w", "stem_b"), "stem", OnnxAttribute.ints("kernel_shape", kernel),
-                OnnxAttribute.ints("dilations", 1));
-        return "stem";
+    /** The first convolution, on raw features. */
+    private String standardisedStem(OnnxGraph graph) {
+        float[][] folded = LifterOnnx.onRawFeatures(LifterOnnx.floats(stem, "weight"), LifterOnnx.floats(stem, "bias"), mean, std);
+        return conv(graph, "stem", stem, folded[0], folded[1], 1, LifterOnnx.INPUT);
     }
 
     private static String conv(OnnxGraph graph, String name, Conv1d layer, int dilation, String input) {
-        NDArray w = layer.getParameters().get("weight").getArray(), b = layer.getParameters().get("bias").getArray();
-        graph.floats(name + "_w", w.getShape().getShape(), w.toFloatArray());
-        graph.floats(name + "_b", b.getShape().getShape(), b.toFloatArray());
-        graph.node("Conv", List.of(input, name + "_w", name + "_b"), name, OnnxAttribute.ints("kernel_shape", w.getShape().get(2)),
-                OnnxAttribute.ints("dilations", dilation));
-        return name;
+        return conv(graph, name, layer, LifterOnnx.floats(layer, "weight"), LifterOnnx.floats(layer, "bias"), dilation, input);
     }
 
-    private static String relu(OnnxGraph graph, String input) {
-        graph.node("Relu", List.of(input), input + "_relu");
-        return input + "_relu";
+    /** {@code layer}'s convolution with the given weights. */
+    private static String conv(OnnxGraph graph, String name, Conv1d layer, float[] weight, float[] bias, int dilation, String input) {
+        long[] shape = layer.getParameters().get("weight").getArray().getShape().getShape();
+        graph.floats(name + "_w", shape, weight);
+        graph.floats(name + "_b", new long[]{shape[0]}, bias);
+        graph.node("Conv", List.of(input, name + "_w", name + "_b"), name, OnnxAttribute.ints("kernel_shape", shape[2]),
+                OnnxAttribute.ints("dilations", dilation));
+        return name;
     }
 
     private static Conv1d conv(int filters, int kernel, int dilation) {

@@ -24,14 +24,7 @@ final class ShippedModel {
     /** Writes {@code onnx} as {@code MODELS_DIR/file} once {@code check} passed on it; records its sha256 under {@code name}. */
     static void write(byte[] onnx, Path modelsDir, String file, String name, Check check) throws IOException {
         Path target = modelsDir.resolve(file);
-        Path temp = AtomicFiles.temporaryFor(target);
-        try {
-            Files.write(temp, onnx);
-            check.verify(temp);
-            AtomicFiles.moveIntoPlace(temp, target);
-        } finally {
-            AtomicFiles.deleteQuietly(temp);
-        }
+        writeChecked(onnx, target, check);
         String sha = Sha256.of(onnx);
         Path manifest = modelsDir.resolve("manifest.json");
         String json = Files.readString(manifest, StandardCharsets.UTF_8);
@@ -41,5 +34,17 @@ final class ShippedModel {
         }
         AtomicFiles.write(manifest, out -> out.write(m.replaceFirst("$1" + sha + "$2").getBytes(StandardCharsets.UTF_8)));
         System.out.printf(Locale.ROOT, "wrote %s (%d bytes, sha256 %s)%n", target, onnx.length, sha);
+    }
+
+    /** Writes {@code onnx} as {@code target} once {@code check} passed on it; nothing is left under that name otherwise. */
+    static void writeChecked(byte[] onnx, Path target, Check check) throws IOException {
+        Path temp = AtomicFiles.temporaryFor(target);
+        try {
+            Files.write(temp, onnx);
+            check.verify(temp);
+            AtomicFiles.moveIntoPlace(temp, target);
+        } finally {
+            AtomicFiles.deleteQuietly(temp);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mocap.train;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -35,8 +36,11 @@ import java.util.Random;
  * ({@link RenderedViews}), half of each round's sequences are real landmarks of rendered corpus
  * clips, so the network learns how the real landmark model errs; views that appear there while
  * it trains join at the next round. Usage:
- * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention [RENDERED_DIR]]]}: the other
- * designs ({@link LifterDesigns}) are trained for the comparison, not exported.
+ * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention [RENDERED_DIR]]]}. With
+ * {@code -Dlifter.output=FILE.onnx}, the design ({@link LifterNetwork}) is written there instead of
+ * shipped (for the comparison of designs in models/LIFTER.md; only {@code tcn} ships), and its DJL
+ * parameters and feature standardisation beside it ({@code FILE-0000.params}, {@code FILE.standardisation});
+ * STEPS 0 then exports those parameters again without training.
  */
 public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
@@ -51,15 +55,24 @@ public final class TrainLifter {
     private TrainLifter() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, MalformedModelException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR MODELS_DIR [STEPS]");
+            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR MODELS_DIR [STEPS [DESIGN [RENDERED_DIR]]]");
         }
         System.setProperty("ai.djl.offline", "true");
         Path corpus = Path.of(args[0]), modelsDir = Path.of(args[1]);
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_STEPS;
         String design = args.length > 3 ? args[3] : "tcn";
         Path rendered = args.length > 4 ? Path.of(args[4]) : null;
+        String outputProperty = System.getProperty("lifter.output", "");
+        Path output = outputProperty.isBlank() ? null : Path.of(outputProperty).toAbsolutePath();
+        if (output == null && !design.equals("tcn")) {
+            throw new IllegalArgumentException("only the tcn design ships into " + modelsDir + ": give the " + design
+                    + " design an output file, -Dlifter.output=FILE.onnx");
+        }
+        if (output == null && steps == 0) {
+            throw new IllegalArgumentException("0 steps re-exports a design's saved parameters: give its file, -Dlifter.output=FILE.onnx");
+        }
         List<CorpusClip> training = new ArrayList<>(), heldOut = new ArrayList<>();
         try (var files = Files.list(corpus)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bvh.gz")).sorted().toList()) {
@@ -74,34 +87,52 @@ public final class TrainLifter {
         List<LifterData.Sequence> heldOutSet = LifterData.generate(heldOut, HELD_OUT_SEQUENCES, MAX_FRAMES, new Random(SEED + 1));
         Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
         Pool pool = new Pool(training, corpus, rendered, random);
-        List<LifterData.Sequence> firstPool = pool.next();
-        float[][] standard = standardisation(firstPool);
-        mean = standard[0];
-        std = standard[1];
-        LifterModel lifter = new LifterModel(mean, std);
+        String saved = output == null ? null : output.getFileName().toString().replaceFirst("\\.onnx$", "");
+        Path standardFile = output == null ? null : output.resolveSibling(saved + ".standardisation");
+        List<LifterData.Sequence> firstPool = null;
+        Standardisation standard;
+        if (steps == 0 && Files.isRegularFile(standardFile)) {
+            standard = Standardisation.read(standardFile);
+        } else {
+            firstPool = pool.next();
+            standard = Standardisation.of(firstPool);
+            if (standardFile != null) {
+                Files.createDirectories(output.getParent());
+                standard.write(standardFile);
+            }
+        }
+        mean = standard.mean();
+        std = standard.std();
+        LifterNetwork lifter = LifterNetwork.of(design, mean, std);
         try (Model model = Model.newInstance("lifter", "PyTorch")) {
-            model.setBlock(switch (design) {
-                case "tcn" -> lifter.block();
-                case "gru" -> LifterDesigns.gru(mean, std);
-                case "attention" -> LifterDesigns.attention(mean, std);
-                default -> throw new IllegalArgumentException("design must be tcn, gru or attention: " + design);
-            });
+            model.setBlock(lifter.block());
+            if (steps == 0) {
+                // Before the trainer takes its copies of the parameters.
+                model.load(output.getParent(), saved);
+            }
             DefaultTrainingConfig config = new DefaultTrainingConfig(new LifterLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(LEARNING_RATE)
-                            .optFinalValue(FINAL_LEARNING_RATE).setMaxUpdates(steps).build()).build());
+                            .optFinalValue(FINAL_LEARNING_RATE).setMaxUpdates(Math.max(1, steps)).build()).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(LifterModel.inputShape(BATCH, OUT_FRAMES + LearnedLifter.RECEPTIVE_FIELD - 1));
                 long parameters = model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
                 System.out.printf(Locale.ROOT, "design %s, %d parameters; held-out world landmarks as they come: %.1f mm%n",
                         design, parameters, 1000 * worldLandmarkError(heldOutSet));
-                if (design.equals("tcn")) {
-                    lifter.startFromTheWorldLandmarks();
-                }
-                train(trainer, pool, firstPool, heldOutSet, steps, random);
-                if (design.equals("tcn")) {
-                    export(lifter, trainer, heldOutSet, modelsDir);
+                if (steps == 0) {
+                    System.out.printf(Locale.ROOT, "loaded %s-0000.params: held-out MPJPE %.1f mm%n", saved,
+                            1000 * heldOutError(trainer, heldOutSet));
                 } else {
-                    System.out.println("(only the tcn design is exported and shipped)");
+                    lifter.startFromTheWorldLandmarks();
+                    train(trainer, pool, firstPool, heldOutSet, steps, random);
+                }
+                if (output == null) {
+                    ShippedModel.write(lifter.toOnnx(), modelsDir, FILE, "lifter", onnxFile -> checkExport(onnxFile, trainer, heldOutSet));
+                } else {
+                    if (steps > 0) {
+                        model.save(output.getParent(), saved);
+                    }
+                    ShippedModel.writeChecked(lifter.toOnnx(), output, onnxFile -> checkExport(onnxFile, trainer, heldOutSet));
+                    System.out.printf(Locale.ROOT, "wrote %s%n", output);
                 }
             }
         }
@@ -191,29 +222,6 @@ public final class TrainLifter {
         }
     }
 
-    /** Per feature: mean and standard deviation over every frame of the sequences. */
-    private static float[][] standardisation(List<LifterData.Sequence> sequences) {
-        int c = LiftingFeatures.SIZE;
-        double[] sum = new double[c], squares = new double[c];
-        long n = 0;
-        for (LifterData.Sequence s : sequences) {
-            for (float[] f : s.inputs()) {
-                for (int i = 0; i < c; i++) {
-                    sum[i] += f[i];
-                    squares[i] += f[i] * f[i];
-                }
-                n++;
-            }
-        }
-        float[][] out = new float[2][c];
-        for (int i = 0; i < c; i++) {
-            double mu = sum[i] / n;
-            out[0][i] = (float) mu;
-            out[1][i] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, squares[i] / n - mu * mu)));
-        }
-        return out;
-    }
-
     /** Mean landmark error of the network over the held-out sequences, chunk by chunk as the tool runs it. */
     private static double heldOutError(Trainer trainer, List<LifterData.Sequence> heldOut) {
         double sum = 0;
@@ -271,20 +279,18 @@ public final class TrainLifter {
         return sum / count;
     }
 
-    /** Writes the network as ONNX after checking that ONNX Runtime reproduces DJL on a held-out chunk. */
-    private static void export(LifterModel lifter, Trainer trainer, List<LifterData.Sequence> heldOut, Path modelsDir) throws IOException {
-        ShippedModel.write(lifter.toOnnx(), modelsDir, FILE, "lifter", onnxFile -> {
-            LifterData.Sequence s = heldOut.get(0);
-            int size = LiftingFeatures.SIZE * LearnedLifter.INPUT_FRAMES;
-            float[] standardised = new float[size], raw = new float[size];
-            fill(standardised, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, true);
-            fill(raw, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, false);
-            float[] expected;
-            try (NDManager m = trainer.getManager().newSubManager()) {
-                expected = trainer.evaluate(new NDList(m.create(standardised, LifterModel.inputShape(1, LearnedLifter.INPUT_FRAMES))))
-                        .singletonOrThrow().toFloatArray();
-            }
-            OnnxExportCheck.verify(onnxFile, LearnedLifter.OUTPUT, raw, expected, 1e-3, "a held-out chunk");
-        });
+    /** Throws unless ONNX Runtime on the exported file reproduces DJL on a held-out chunk. */
+    private static void checkExport(Path onnxFile, Trainer trainer, List<LifterData.Sequence> heldOut) {
+        LifterData.Sequence s = heldOut.get(0);
+        int size = LiftingFeatures.SIZE * LearnedLifter.INPUT_FRAMES;
+        float[] standardised = new float[size], raw = new float[size];
+        fill(standardised, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, true);
+        fill(raw, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, false);
+        float[] expected;
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            expected = trainer.evaluate(new NDList(m.create(standardised, LifterModel.inputShape(1, LearnedLifter.INPUT_FRAMES))))
+                    .singletonOrThrow().toFloatArray();
+        }
+        OnnxExportCheck.verify(onnxFile, LearnedLifter.OUTPUT, raw, expected, 1e-3, "a held-out chunk");
     }
 }
