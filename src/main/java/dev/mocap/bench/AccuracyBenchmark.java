@@ -305,7 +305,7 @@ public final class AccuracyBenchmark {
     private void print(List<Row> rows) {
         for (String set : rows.stream().map(Row::set).distinct().toList()) {
             out.println(set + ":");
-            out.println("clip                 method              frames  MPJPE  PA-MPJPE  accel  sliding(true contacts)  contact F1  RTE %  focal/true");
+            out.println("clip                 method                   frames  MPJPE  PA-MPJPE  accel  sliding(true contacts)  contact F1  RTE %  focal/true");
             List<Row> inSet = rows.stream().filter(r -> r.set().equals(set)).toList();
             for (Row r : inSet) {
                 print(r.clip(), r.method(), r.frames(), r.mpjpe(), r.paMpjpe(), r.accel(), r.sliding(), r.contactF1(), r.rte(), r.focalRatio());
@@ -323,7 +323,7 @@ public final class AccuracyBenchmark {
     }
 
     private void print(String clip, String method, int frames, double... values) {
-        out.printf(Locale.ROOT, "%-20s %-19s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f %9.2f%n", clip, method, frames, values[0], values[1],
+        out.printf(Locale.ROOT, "%-20s %-24s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f %9.2f%n", clip, method, frames, values[0], values[1],
                 values[2], values[3], values[4], values[5], values[6]);
     }
 
