@@ -58,7 +58,7 @@ public record FootLock(double blendSeconds) implements MotionFilter {
             }
             Vec3 drop = new Vec3(0, Math.min(lowering, MAX_LOWERING), 0);
             root[t] = motion.rootPositions()[t].minus(drop);
-            rotations[t] = motion.rotations()[t].clone();
+            rotations[t] = motion.rotations().frame(t);
             for (int side = 0; side < 2; side++) {
                 Leg leg = legs[side];
                 Vec3 ball = positions[t][leg.foot()], carried = ball.minus(drop), target = ballTargets[side][t];

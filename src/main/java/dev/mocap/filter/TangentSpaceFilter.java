@@ -22,7 +22,7 @@ public record TangentSpaceFilter(SignalFilter signal) implements MotionFilter {
         Quat[] track = new Quat[n];
         for (int j = 0; j < joints; j++) {
             for (int t = 0; t < n; t++) {
-                track[t] = motion.rotations()[t][j];
+                track[t] = motion.rotations().get(t, j);
             }
             RotationPath path = RotationPath.of(track);
             double[][] filtered = new double[3][];
