@@ -4,6 +4,7 @@ import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.FootPin;
 import dev.mocap.body.Leg;
+import dev.mocap.body.JointRotations;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
@@ -44,7 +45,7 @@ public record FootLock(double blendSeconds) implements MotionFilter {
                 ballTargets(positions, legs[1].foot(), contacts.right(), blendFrames)};
 
         Vec3[] root = new Vec3[n];
-        Quat[][] rotations = new Quat[n][];
+        JointRotations.Builder rotations = new JointRotations.Builder(skeleton.size());
         for (int t = 0; t < n; t++) {
             double lowering = 0;
             for (int side = 0; side < 2; side++) {
@@ -58,17 +59,18 @@ public record FootLock(double blendSeconds) implements MotionFilter {
             }
             Vec3 drop = new Vec3(0, Math.min(lowering, MAX_LOWERING), 0);
             root[t] = motion.rootPositions()[t].minus(drop);
-            rotations[t] = motion.rotations().frame(t);
+            Quat[] turns = motion.rotations().frame(t);
             for (int side = 0; side < 2; side++) {
                 Leg leg = legs[side];
                 Vec3 ball = positions[t][leg.foot()], carried = ball.minus(drop), target = ballTargets[side][t];
                 Vec3 wanted = onFloor(target.distance(ball) > 1e-9 ? target : carried);
                 if (wanted.distance(carried) > 1e-9) {
-                    LegIk.reach(skeleton, leg, root[t], rotations[t], positions[t][leg.ankle()].plus(wanted.minus(ball)));
+                    LegIk.reach(skeleton, leg, root[t], turns, positions[t][leg.ankle()].plus(wanted.minus(ball)));
                 }
             }
+            rotations.setFrame(t, turns);
         }
-        return new Motion(skeleton, motion.fps(), root, rotations, motion.confidence(), contacts);
+        return new Motion(skeleton, motion.fps(), root, rotations.build(0, n), motion.confidence(), contacts);
     }
 
     /** Per frame, where the ball of the foot should be: pinned in runs, eased at their edges, never under the floor. */
