@@ -1,20 +1,16 @@
 package dev.mocap.body;
 
-import java.util.Arrays;
-
 /**
  * Every frame's joint rotations of a {@link Motion}, kept as plain doubles (w, x, y, z per joint
- * and frame) in pages of {@value #PAGE} frames instead of a {@link Quat} object each: 24 joints
- * take 768 bytes a frame instead of about 1.3 KB, and a long motion grows page by page without
- * being copied (only the last page is shorter, so that a short motion stays small). The values are the quaternions' own, bit for bit. Immutable; ranges share pages.
+ * and frame, in {@link FramePages}) instead of a {@link Quat} object each: 24 joints take 768
+ * bytes a frame instead of about 1.3 KB. The values are the quaternions' own, bit for bit.
+ * Immutable; ranges share pages.
  */
 public final class JointRotations {
-    static final int PAGE = 1024;
-
-    private final double[][] pages;
+    private final FramePages pages;
     private final int joints, first, frames;
 
-    private JointRotations(double[][] pages, int joints, int first, int frames) {
+    private JointRotations(FramePages pages, int joints, int first, int frames) {
         this.pages = pages;
         this.joints = joints;
         this.first = first;
@@ -42,13 +38,12 @@ public final class JointRotations {
         if (frame < 0 || frame >= frames || joint < 0 || joint >= joints) {
             throw new IndexOutOfBoundsException("rotation of joint " + joint + " at frame " + frame + " of " + frames + " × " + joints);
         }
-        return read(pages, joints, first + frame, joint);
+        return read(pages, first + frame, joint);
     }
 
-    private static Quat read(double[][] pages, int joints, int frame, int joint) {
-        double[] page = pages[frame / PAGE];
-        int at = 4 * ((frame % PAGE) * joints + joint);
-        return new Quat(page[at], page[at + 1], page[at + 2], page[at + 3]);
+    private static Quat read(FramePages pages, int frame, int joint) {
+        return new Quat(pages.get(frame, 4 * joint), pages.get(frame, 4 * joint + 1), pages.get(frame, 4 * joint + 2),
+                pages.get(frame, 4 * joint + 3));
     }
 
     /** A frame's rotations, one per joint, in a new array. */
@@ -69,16 +64,17 @@ public final class JointRotations {
     }
 
     /**
-     * Rotations filled in frame by frame, in any order, growing a page at a time. What
-     * {@link #build} hands out shares the pages: a later change copies them first.
+     * Rotations filled in frame by frame, in any order. What {@link #build} hands out shares the
+     * pages: a later change copies them first.
      */
     public static final class Builder {
         private final int joints;
-        private double[][] pages = new double[0][];
+        private FramePages pages;
         private boolean shared;
 
         public Builder(int joints) {
             this.joints = joints;
+            pages = new FramePages(4 * joints);
         }
 
         public int joints() {
@@ -89,13 +85,14 @@ public final class JointRotations {
             if (joint < 0 || joint >= joints) {
                 throw new IndexOutOfBoundsException("joint " + joint + " of " + joints);
             }
-            reach(frame);
-            double[] page = pages[frame / PAGE];
-            int at = 4 * ((frame % PAGE) * joints + joint);
-            page[at] = q.w();
-            page[at + 1] = q.x();
-            page[at + 2] = q.y();
-            page[at + 3] = q.z();
+            if (shared) {
+                pages = pages.copy();
+                shared = false;
+            }
+            pages.set(frame, 4 * joint, q.w());
+            pages.set(frame, 4 * joint + 1, q.x());
+            pages.set(frame, 4 * joint + 2, q.y());
+            pages.set(frame, 4 * joint + 3, q.z());
         }
 
         public void setFrame(int frame, Quat[] rotations) {
@@ -109,50 +106,19 @@ public final class JointRotations {
 
         /** What was set at {@code frame} (zeros where nothing was). */
         public Quat get(int frame, int joint) {
-            int page = frame / PAGE, at = 4 * ((frame % PAGE) * joints + joint);
             if (joint < 0 || joint >= joints) {
                 throw new IndexOutOfBoundsException("joint " + joint + " of " + joints);
             }
-            if (page >= pages.length || at >= pages[page].length) {
-                return new Quat(0, 0, 0, 0);
-            }
-            return read(pages, joints, frame, joint);
+            return read(pages, frame, joint);
         }
 
         /** Frames {@code from} (inclusive) to {@code to} (exclusive) as set so far. */
         public JointRotations build(int from, int to) {
             if (to > 0) {
-                reach(to - 1);
+                pages.reach(to - 1);
             }
             shared = true;
             return new JointRotations(pages, joints, 0, to).range(from, to);
-        }
-
-        /** Room for {@code frame}: full pages before its own, and its own page long enough (doubling, so short motions stay small). */
-        private void reach(int frame) {
-            if (frame < 0) {
-                throw new IndexOutOfBoundsException("frame " + frame);
-            }
-            if (shared) {
-                pages = Arrays.stream(pages).map(double[]::clone).toArray(double[][]::new);
-                shared = false;
-            }
-            int page = frame / PAGE, full = 4 * PAGE * joints;
-            if (page >= pages.length) {
-                int had = pages.length;
-                pages = Arrays.copyOf(pages, page + 1);
-                if (had > 0) {
-                    pages[had - 1] = Arrays.copyOf(pages[had - 1], full);
-                }
-                for (int p = had; p < page; p++) {
-                    pages[p] = new double[full];
-                }
-                pages[page] = new double[0];
-            }
-            int needed = 4 * (frame % PAGE + 1) * joints;
-            if (pages[page].length < needed) {
-                pages[page] = Arrays.copyOf(pages[page], Math.min(full, Math.max(needed, 2 * pages[page].length)));
-            }
         }
     }
 }

@@ -16,7 +16,7 @@ class JointRotationsTest {
     @Test
     void keepsEveryQuaternionBitForBitAcrossPages() {
         Random random = new Random(5);
-        int frames = 2 * JointRotations.PAGE + 7;
+        int frames = 2 * FramePages.FRAMES_PER_PAGE + 7;
         Quat[][] given = new Quat[frames][3];
         for (Quat[] frame : given) {
             for (int j = 0; j < frame.length; j++) {
@@ -32,10 +32,10 @@ class JointRotationsTest {
                 assertEquals(given[f][j], kept.get(f, j), "frame " + f + ", joint " + j);
             }
         }
-        JointRotations middle = kept.range(JointRotations.PAGE - 2, JointRotations.PAGE + 3);
+        JointRotations middle = kept.range(FramePages.FRAMES_PER_PAGE - 2, FramePages.FRAMES_PER_PAGE + 3);
         assertEquals(5, middle.frameCount());
-        assertEquals(given[JointRotations.PAGE + 1][1], middle.get(3, 1));
-        assertEquals(given[JointRotations.PAGE][0], middle.frame(2)[0]);
+        assertEquals(given[FramePages.FRAMES_PER_PAGE + 1][1], middle.get(3, 1));
+        assertEquals(given[FramePages.FRAMES_PER_PAGE][0], middle.frame(2)[0]);
         assertThrows(IndexOutOfBoundsException.class, () -> middle.get(5, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> kept.get(0, 3));
     }
