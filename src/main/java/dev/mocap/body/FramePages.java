@@ -3,36 +3,42 @@ package dev.mocap.body;
 import java.util.Arrays;
 
 /**
- * A fixed number of doubles per frame for any number of frames, in pages of
- * {@value #FRAMES_PER_PAGE} frames: a long motion grows a page at a time without being copied,
- * and every page stays small enough for the collector to move (G1 puts an array of half a region
- * or more, 512 KB with the smallest regions, in regions of its own that it never compacts, so
- * a long clip's arrays in one piece can leave a small heap too fragmented for the next one).
- * Only the last page is shorter, so that a short motion stays small.
+ * A fixed number of doubles per frame for any number of frames, in pages of at most
+ * {@value #PAGE_DOUBLES} doubles (512 frames of 24 joints' rotations): a long motion grows a page
+ * at a time without being copied, and every page stays small enough for the collector to move
+ * (G1 puts an array of half a region or more, 512 KB with the smallest regions, in regions of its
+ * own that it never compacts, so a long clip's arrays in one piece can leave a small heap too
+ * fragmented for the next one). Only the last page is shorter, so that a short motion stays small.
  */
 final class FramePages {
-    static final int FRAMES_PER_PAGE = 512;
+    static final int PAGE_DOUBLES = 48 * 1024;
 
-    private final int stride;
+    private final int stride, framesPerPage;
     private double[][] pages = new double[0][];
 
-    /** {@code stride} doubles a frame (at most 128, so that a full page stays under 512 KB). */
+    /** {@code stride} doubles a frame. */
     FramePages(int stride) {
-        if (stride < 0 || stride > 128) {
+        if (stride < 0) {
             throw new IllegalArgumentException(stride + " values a frame");
         }
         this.stride = stride;
+        framesPerPage = framesPerPage(stride);
+    }
+
+    /** How many frames of {@code stride} doubles a page holds. */
+    static int framesPerPage(int stride) {
+        return Math.max(1, PAGE_DOUBLES / Math.max(stride, 1));
     }
 
     /** Value {@code k} of frame {@code frame}; 0 where nothing was set. */
     double get(int frame, int k) {
-        int page = frame / FRAMES_PER_PAGE, at = (frame % FRAMES_PER_PAGE) * stride + k;
+        int page = frame / framesPerPage, at = (frame % framesPerPage) * stride + k;
         return page < pages.length && at < pages[page].length ? pages[page][at] : 0;
     }
 
     void set(int frame, int k, double value) {
         reach(frame);
-        pages[frame / FRAMES_PER_PAGE][(frame % FRAMES_PER_PAGE) * stride + k] = value;
+        pages[frame / framesPerPage][(frame % framesPerPage) * stride + k] = value;
     }
 
     /** A copy whose pages are its own. */
@@ -47,7 +53,7 @@ final class FramePages {
         if (frame < 0) {
             throw new IndexOutOfBoundsException("frame " + frame);
         }
-        int page = frame / FRAMES_PER_PAGE, full = FRAMES_PER_PAGE * stride;
+        int page = frame / framesPerPage, full = framesPerPage * stride;
         if (page >= pages.length) {
             int had = pages.length;
             pages = Arrays.copyOf(pages, page + 1);
@@ -59,7 +65,7 @@ final class FramePages {
             }
             pages[page] = new double[0];
         }
-        int needed = (frame % FRAMES_PER_PAGE + 1) * stride;
+        int needed = (frame % framesPerPage + 1) * stride;
         if (pages[page].length < needed) {
             pages[page] = Arrays.copyOf(pages[page], Math.min(full, Math.max(needed, 2 * pages[page].length)));
         }

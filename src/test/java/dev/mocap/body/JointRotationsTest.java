@@ -16,7 +16,7 @@ class JointRotationsTest {
     @Test
     void keepsEveryQuaternionBitForBitAcrossPages() {
         Random random = new Random(5);
-        int frames = 2 * FramePages.FRAMES_PER_PAGE + 7;
+        int page = FramePages.framesPerPage(4 * 3), frames = 2 * page + 7;
         Quat[][] given = new Quat[frames][3];
         for (Quat[] frame : given) {
             for (int j = 0; j < frame.length; j++) {
@@ -32,10 +32,10 @@ class JointRotationsTest {
                 assertEquals(given[f][j], kept.get(f, j), "frame " + f + ", joint " + j);
             }
         }
-        JointRotations middle = kept.range(FramePages.FRAMES_PER_PAGE - 2, FramePages.FRAMES_PER_PAGE + 3);
+        JointRotations middle = kept.range(page - 2, page + 3);
         assertEquals(5, middle.frameCount());
-        assertEquals(given[FramePages.FRAMES_PER_PAGE + 1][1], middle.get(3, 1));
-        assertEquals(given[FramePages.FRAMES_PER_PAGE][0], middle.frame(2)[0]);
+        assertEquals(given[page + 1][1], middle.get(3, 1));
+        assertEquals(given[page][0], middle.frame(2)[0]);
         assertThrows(IndexOutOfBoundsException.class, () -> middle.get(5, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> kept.get(0, 3));
     }
@@ -60,5 +60,21 @@ class JointRotationsTest {
         Quat[][] tooFew = {{Quat.IDENTITY}};
         assertThrows(IllegalArgumentException.class, () -> new Motion(skeleton, 30, new Vec3[]{Vec3.ZERO}, tooFew));
         assertEquals(0, new Motion(skeleton, 30, new Vec3[0], new Quat[0][]).frameCount());
+    }
+
+    @Test
+    void aRigOfManyJointsTakesFewerFramesAPage() {
+        Random random = new Random(6);
+        int joints = 60, frames = 3 * FramePages.framesPerPage(4 * joints) + 1;
+        Quat[][] given = new Quat[frames][joints];
+        for (Quat[] frame : given) {
+            for (int j = 0; j < joints; j++) {
+                frame[j] = random(random);
+            }
+        }
+        JointRotations kept = JointRotations.of(given);
+        for (int f = 0; f < frames; f++) {
+            assertEquals(given[f][f % joints], kept.get(f, f % joints), "frame " + f);
+        }
     }
 }
