@@ -53,7 +53,7 @@ public final class CmuClips {
         Quat[][] rotations = new Quat[n][];
         for (int k = 0; k < n; k++) {
             root[k] = m.rootPositions()[first + k * step];
-            rotations[k] = m.rotations()[first + k * step];
+            rotations[k] = m.rotations().frame(first + k * step);
         }
         return new Motion(m.skeleton(), m.fps() / step, root, rotations);
     }

@@ -105,6 +105,6 @@ public final class RenderedClips {
         Arrays.sort(soles);
         Motion standing = FloorLevel.raised(scaled, -soles[(int) Math.round(0.02 * (soles.length - 1))]);
         return new Motion(standing.skeleton(), standing.fps(), Arrays.copyOfRange(standing.rootPositions(), first, first + n),
-                Arrays.copyOfRange(standing.rotations(), first, first + n));
+                standing.rotations().range(first, first + n));
     }
 }

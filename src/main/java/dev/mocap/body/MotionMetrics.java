@@ -27,11 +27,7 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
     private static final double STANDING_SPEED = 0.2, STANDING_WINDOW_S = 0.25;
 
     public static MotionMetrics of(Motion motion) {
-        int n = motion.frameCount();
-        Vec3[][] p = new Vec3[n][];
-        for (int f = 0; f < n; f++) {
-            p[f] = motion.jointPositions(f);
-        }
+        JointPaths p = JointPaths.of(motion);
         FootContacts contacts = motion.contacts() != null ? motion.contacts() : FootContactDetector.detect(motion);
         SupportFeet support = SupportFeet.of(motion);
         Leg left = Leg.left(motion.skeleton()), right = Leg.right(motion.skeleton());
@@ -49,34 +45,30 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
      * {@code on} holds for it: the one definition of sliding, whatever says where a foot is down.
      */
     public static double slidingMmPerFrame(Motion motion, FootContacts on) {
-        Vec3[][] p = new Vec3[motion.frameCount()][];
-        for (int f = 0; f < p.length; f++) {
-            p[f] = motion.jointPositions(f);
-        }
-        return sliding(p, on, Leg.left(motion.skeleton()).foot(), Leg.right(motion.skeleton()).foot());
+        return sliding(JointPaths.of(motion), on, Leg.left(motion.skeleton()).foot(), Leg.right(motion.skeleton()).foot());
     }
 
-    private static double acceleration(Vec3[][] p) {
+    private static double acceleration(JointPaths p) {
         double sum = 0;
         long count = 0;
-        for (int f = 1; f + 1 < p.length; f++) {
-            for (int j = 0; j < p[f].length; j++) {
-                sum += p[f + 1][j].minus(p[f][j].times(2)).plus(p[f - 1][j]).length();
+        for (int f = 1; f + 1 < p.frameCount(); f++) {
+            for (int j = 0; j < p.jointCount(); j++) {
+                sum += p.get(f + 1, j).minus(p.get(f, j).times(2)).plus(p.get(f - 1, j)).length();
                 count++;
             }
         }
         return count == 0 ? 0 : 1000 * sum / count;
     }
 
-    private static double sliding(Vec3[][] p, FootContacts on, int leftFoot, int rightFoot) {
+    private static double sliding(JointPaths p, FootContacts on, int leftFoot, int rightFoot) {
         double sum = 0;
         long count = 0;
-        for (int f = 1; f < p.length; f++) {
+        for (int f = 1; f < p.frameCount(); f++) {
             for (int side = 0; side < 2; side++) {
                 boolean[] planted = side == 0 ? on.left() : on.right();
                 if (planted[f] && planted[f - 1]) {
                     int foot = side == 0 ? leftFoot : rightFoot;
-                    Vec3 d = p[f][foot].minus(p[f - 1][foot]);
+                    Vec3 d = p.get(f, foot).minus(p.get(f - 1, foot));
                     sum += Math.hypot(d.x(), d.z());
                     count++;
                 }
@@ -85,13 +77,14 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
         return count == 0 ? 0 : 1000 * sum / count;
     }
 
-    private static double penetration(Vec3[][] p, int[] feet) {
+    private static double penetration(JointPaths p, int[] feet) {
         double sum = 0;
         long count = 0;
-        for (Vec3[] frame : p) {
+        for (int f = 0; f < p.frameCount(); f++) {
             for (int foot : feet) {
-                if (frame[foot].y() < 0) {
-                    sum -= frame[foot].y();
+                double y = p.get(f, foot).y();
+                if (y < 0) {
+                    sum -= y;
                     count++;
                 }
             }
@@ -109,22 +102,22 @@ public record MotionMetrics(double accelMmPerFrame2, double footSlidingMmPerFram
     }
 
     /** A warning when the body stands still on at least a third of the frames but no foot is planted on most of those. */
-    private static Optional<String> standingWithoutContacts(Vec3[][] p, FootContacts contacts, double fps) {
-        int standing = 0, unplanted = 0;
+    private static Optional<String> standingWithoutContacts(JointPaths p, FootContacts contacts, double fps) {
+        int standing = 0, unplanted = 0, n = p.frameCount();
         int k = Math.max(1, (int) Math.round(STANDING_WINDOW_S * fps));
-        for (int f = 0; f < p.length; f++) {
-            Vec3 a = p[Math.max(f - k, 0)][0], b = p[Math.min(f + k, p.length - 1)][0];
-            int span = Math.min(f + k, p.length - 1) - Math.max(f - k, 0);
+        for (int f = 0; f < n; f++) {
+            Vec3 a = p.get(Math.max(f - k, 0), 0), b = p.get(Math.min(f + k, n - 1), 0);
+            int span = Math.min(f + k, n - 1) - Math.max(f - k, 0);
             if (span > 0 && Math.hypot(b.x() - a.x(), b.z() - a.z()) * fps / span < STANDING_SPEED) {
                 standing++;
                 unplanted += contacts.left()[f] || contacts.right()[f] ? 0 : 1;
             }
         }
-        if (standing < p.length / 3.0 || unplanted <= standing / 2.0) {
+        if (standing < n / 3.0 || unplanted <= standing / 2.0) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "the body stands still in %.0f %% of the frames, but no foot is planted "
-                + "in %.0f %% of those: foot contacts were missed there, and feet may slide or float", 100.0 * standing / p.length,
+                + "in %.0f %% of those: foot contacts were missed there, and feet may slide or float", 100.0 * standing / n,
                 100.0 * unplanted / standing));
     }
 

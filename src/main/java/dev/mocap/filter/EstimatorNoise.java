@@ -34,7 +34,7 @@ public record EstimatorNoise(double jitterDegrees, double driftDegrees, double d
             Vec3[] error = errors(n, fps, Math.toRadians(jitterDegrees), Math.toRadians(driftDegrees), random);
             addSpikes(error, random);
             for (int t = 0; t < n; t++) {
-                rotations[t][j] = clean.rotations()[t][j].times(Quat.exp(error[t])).normalized();
+                rotations[t][j] = clean.rotations().get(t, j).times(Quat.exp(error[t])).normalized();
             }
         }
         Vec3[] rootError = errors(n, fps, rootJitterMm / 1000, rootDriftMm / 1000, random);

@@ -4,6 +4,8 @@ import dev.mocap.body.FootContactDetector;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.FootPin;
 import dev.mocap.body.Leg;
+import dev.mocap.body.JointPaths;
+import dev.mocap.body.JointRotations;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
@@ -34,49 +36,47 @@ public record FootLock(double blendSeconds) implements MotionFilter {
         FootContacts contacts = motion.contacts() != null ? motion.contacts() : FootContactDetector.detect(motion);
         int n = motion.frameCount();
         Leg[] legs = {Leg.left(skeleton), Leg.right(skeleton)};
-        Vec3[][] positions = new Vec3[n][];
-        for (int t = 0; t < n; t++) {
-            positions[t] = motion.jointPositions(t);
-        }
+        JointPaths positions = JointPaths.of(motion);
         int blendFrames = Math.max(1, (int) Math.round(blendSeconds * motion.fps()));
         Vec3[][] ballTargets = {
                 ballTargets(positions, legs[0].foot(), contacts.left(), blendFrames),
                 ballTargets(positions, legs[1].foot(), contacts.right(), blendFrames)};
 
         Vec3[] root = new Vec3[n];
-        Quat[][] rotations = new Quat[n][];
+        JointRotations.Builder rotations = new JointRotations.Builder(skeleton.size());
         for (int t = 0; t < n; t++) {
             double lowering = 0;
             for (int side = 0; side < 2; side++) {
                 Leg leg = legs[side];
-                Vec3 ball = positions[t][leg.foot()], target = ballTargets[side][t];
+                Vec3 ball = positions.get(t, leg.foot()), target = ballTargets[side][t];
                 if (target.distance(ball) > 1e-9) {
                     double reach = LegIk.IK.longest(skeleton.boneLength(leg.knee()), skeleton.boneLength(leg.ankle()));
-                    Vec3 ankleTarget = positions[t][leg.ankle()].plus(target.minus(ball));
-                    lowering = Math.max(lowering, LegIk.loweringNeeded(positions[t][leg.hip()], ankleTarget, reach));
+                    Vec3 ankleTarget = positions.get(t, leg.ankle()).plus(target.minus(ball));
+                    lowering = Math.max(lowering, LegIk.loweringNeeded(positions.get(t, leg.hip()), ankleTarget, reach));
                 }
             }
             Vec3 drop = new Vec3(0, Math.min(lowering, MAX_LOWERING), 0);
             root[t] = motion.rootPositions()[t].minus(drop);
-            rotations[t] = motion.rotations()[t].clone();
+            Quat[] turns = motion.rotations().frame(t);
             for (int side = 0; side < 2; side++) {
                 Leg leg = legs[side];
-                Vec3 ball = positions[t][leg.foot()], carried = ball.minus(drop), target = ballTargets[side][t];
+                Vec3 ball = positions.get(t, leg.foot()), carried = ball.minus(drop), target = ballTargets[side][t];
                 Vec3 wanted = onFloor(target.distance(ball) > 1e-9 ? target : carried);
                 if (wanted.distance(carried) > 1e-9) {
-                    LegIk.reach(skeleton, leg, root[t], rotations[t], positions[t][leg.ankle()].plus(wanted.minus(ball)));
+                    LegIk.reach(skeleton, leg, root[t], turns, positions.get(t, leg.ankle()).plus(wanted.minus(ball)));
                 }
             }
+            rotations.setFrame(t, turns);
         }
-        return new Motion(skeleton, motion.fps(), root, rotations, motion.confidence(), contacts);
+        return new Motion(skeleton, motion.fps(), root, rotations.build(0, n), motion.confidence(), contacts);
     }
 
     /** Per frame, where the ball of the foot should be: pinned in runs, eased at their edges, never under the floor. */
-    private static Vec3[] ballTargets(Vec3[][] positions, int foot, boolean[] planted, int blendFrames) {
-        int n = positions.length;
+    private static Vec3[] ballTargets(JointPaths positions, int foot, boolean[] planted, int blendFrames) {
+        int n = positions.frameCount();
         Vec3[] balls = new Vec3[n];
         for (int t = 0; t < n; t++) {
-            balls[t] = positions[t][foot];
+            balls[t] = positions.get(t, foot);
         }
         FootPin pin = new FootPin(planted, balls, blendFrames, FootPin.Ease.SMOOTH_STEP);
         Vec3[] targets = new Vec3[n];

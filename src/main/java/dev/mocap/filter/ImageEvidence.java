@@ -70,7 +70,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
      */
     public static ImageEvidence of(Motion motion, double startTime, boolean[] filledIn, LandmarkSequence landmarks, Camera camera) {
         int n = motion.frameCount();
-        Landmarks[] seen = seenLandmarks(motion, startTime, filledIn, landmarks);
+        Seen seen = Seen.of(motion, startTime, filledIn, landmarks);
         double[] time = new double[n];
         Projection projected = new Projection(motion, camera);
         for (int f = 0; f < n; f++) {
@@ -78,9 +78,9 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         }
         boolean[] legsSwapped = new boolean[n], armsSwapped = new boolean[n];
         for (int f = 0; f < n; f++) {
-            if (seen[f] != null) {
-                legsSwapped[f] = swapped(projected, f, seen[f], LEGS);
-                armsSwapped[f] = swapped(projected, f, seen[f], ARMS);
+            if (seen.has(f)) {
+                legsSwapped[f] = swapped(projected, f, seen, LEGS);
+                armsSwapped[f] = swapped(projected, f, seen, ARMS);
             }
         }
         boolean[][] still = new boolean[2][n];
@@ -88,7 +88,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         double[][] sole = SupportFeet.soleHeights(motion);
         List<Double> stillHeights = new ArrayList<>();
         for (int f = 0; f < n; f++) {
-            seenFrames += seen[f] != null ? 1 : 0;
+            seenFrames += seen.has(f) ? 1 : 0;
             double lowestStill = Double.POSITIVE_INFINITY;
             for (int side = 0; side < 2; side++) {
                 still[side][f] = still(side, f, seen, legsSwapped, time, projected, camera);
@@ -115,25 +115,97 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
                 warnings(motion, stillFraction, stillHeight, sliding));
     }
 
-    /** Per output frame, the landmarks of the video frame at its time (within half a video frame), or null. */
-    private static Landmarks[] seenLandmarks(Motion motion, double startTime, boolean[] filledIn, LandmarkSequence landmarks) {
-        List<FramePose> frames = landmarks.frames();
-        double[] times = frames.stream().mapToDouble(FramePose::timestamp).toArray();
-        double half = 0.5 / videoFps(landmarks, times) + 1e-6;
-        Landmarks[] seen = new Landmarks[motion.frameCount()];
-        for (int f = 0; f < seen.length; f++) {
-            if (filledIn[f] || times.length == 0) {
-                continue;
+    /**
+     * Per output frame, the landmarks of the video frame at its time (within half a video frame)
+     * that the figures read, in flat arrays: objects per frame would cost more than the motion
+     * itself on a long clip.
+     */
+    private static final class Seen {
+        /** The landmarks read: those of the legs and arms in {@link #LEGS} and {@link #ARMS}. */
+        private static final int[] SLOT = slots();
+        private static final int MARKS = (int) Arrays.stream(SLOT).filter(k -> k >= 0).count();
+        /** Per output frame, the index of its video frame among the landmarks' frames, or -1. */
+        private final int[] videoFrame;
+        private final float[] x, y, visibility;
+
+        private Seen(int frames) {
+            videoFrame = new int[frames];
+            Arrays.fill(videoFrame, -1);
+            x = new float[frames * MARKS];
+            y = new float[frames * MARKS];
+            visibility = new float[frames * MARKS];
+        }
+
+        private static int[] slots() {
+            int[] slot = new int[BlazePose.COUNT];
+            Arrays.fill(slot, -1);
+            int next = 0;
+            for (int[][] limbs : new int[][][]{LEGS, ARMS}) {
+                for (int row = 1; row < 4; row += 2) {
+                    for (int mark : limbs[row]) {
+                        slot[mark] = next++;
+                    }
+                }
             }
-            double t = startTime + f / motion.fps();
-            int i = Arrays.binarySearch(times, t);
-            int at = i >= 0 ? i : -i - 1;
-            int best = at >= times.length || (at > 0 && t - times[at - 1] < times[at] - t) ? at - 1 : at;
-            if (Math.abs(times[best] - t) <= half && frames.get(best).hasPerson()) {
-                seen[f] = frames.get(best).landmarks();
+            return slot;
+        }
+
+        static Seen of(Motion motion, double startTime, boolean[] filledIn, LandmarkSequence landmarks) {
+            List<FramePose> frames = landmarks.frames();
+            double[] times = frames.stream().mapToDouble(FramePose::timestamp).toArray();
+            double half = 0.5 / videoFps(landmarks, times) + 1e-6;
+            Seen seen = new Seen(motion.frameCount());
+            for (int f = 0; f < motion.frameCount(); f++) {
+                if (filledIn[f] || times.length == 0) {
+                    continue;
+                }
+                double t = startTime + f / motion.fps();
+                int i = Arrays.binarySearch(times, t);
+                int at = i >= 0 ? i : -i - 1;
+                int best = at >= times.length || (at > 0 && t - times[at - 1] < times[at] - t) ? at - 1 : at;
+                Landmarks l = Math.abs(times[best] - t) <= half ? frames.get(best).landmarks() : null;
+                if (l != null) {
+                    seen.keep(f, best, l);
+                }
+            }
+            return seen;
+        }
+
+        private void keep(int f, int video, Landmarks l) {
+            videoFrame[f] = video;
+            for (int mark = 0; mark < SLOT.length; mark++) {
+                if (SLOT[mark] >= 0) {
+                    x[f * MARKS + SLOT[mark]] = l.image()[3 * mark];
+                    y[f * MARKS + SLOT[mark]] = l.image()[3 * mark + 1];
+                    visibility[f * MARKS + SLOT[mark]] = l.visibility()[mark];
+                }
             }
         }
-        return seen;
+
+        int frameCount() {
+            return videoFrame.length;
+        }
+
+        boolean has(int f) {
+            return videoFrame[f] >= 0;
+        }
+
+        /** Whether output frames {@code f} and {@code g} show the same video frame. */
+        boolean sameVideoFrame(int f, int g) {
+            return videoFrame[f] == videoFrame[g];
+        }
+
+        double x(int f, int mark) {
+            return x[f * MARKS + SLOT[mark]];
+        }
+
+        double y(int f, int mark) {
+            return y[f * MARKS + SLOT[mark]];
+        }
+
+        double visibility(int f, int mark) {
+            return visibility[f * MARKS + SLOT[mark]];
+        }
     }
 
     private static double videoFps(LandmarkSequence landmarks, double[] times) {
@@ -171,9 +243,9 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         }
 
         /** How far joint {@code j} of frame {@code f} projects from the landmark's image point (px). */
-        double distance(int f, int j, Landmarks l, int mark) {
+        double distance(int f, int j, Seen seen, int mark) {
             int at = 2 * (f * joints + j);
-            return Math.hypot(pixels[at] - l.imageX(mark), pixels[at + 1] - l.imageY(mark));
+            return Math.hypot(pixels[at] - seen.x(f, mark), pixels[at + 1] - seen.y(f, mark));
         }
 
         /** Depth along the camera axis of the foot {@code side} (0 left, 1 right) in frame {@code f}. */
@@ -183,34 +255,34 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
     }
 
     /** Whether the recovered left and right limbs project closer to the landmarks with their labels exchanged. */
-    private static boolean swapped(Projection projected, int f, Landmarks l, int[][] limbs) {
-        double same = distance(projected, f, l, limbs[0], limbs[1]) + distance(projected, f, l, limbs[2], limbs[3]);
-        double exchanged = distance(projected, f, l, limbs[0], limbs[3]) + distance(projected, f, l, limbs[2], limbs[1]);
+    private static boolean swapped(Projection projected, int f, Seen seen, int[][] limbs) {
+        double same = distance(projected, f, seen, limbs[0], limbs[1]) + distance(projected, f, seen, limbs[2], limbs[3]);
+        double exchanged = distance(projected, f, seen, limbs[0], limbs[3]) + distance(projected, f, seen, limbs[2], limbs[1]);
         return exchanged < same;
     }
 
-    private static double distance(Projection projected, int f, Landmarks l, int[] joints, int[] marks) {
+    private static double distance(Projection projected, int f, Seen seen, int[] joints, int[] marks) {
         double sum = 0;
         for (int i = 0; i < joints.length; i++) {
-            sum += projected.distance(f, joints[i], l, marks[i]);
+            sum += projected.distance(f, joints[i], seen, marks[i]);
         }
         return sum;
     }
 
     /** The toe landmark that goes with the recovered foot {@code side} in frame {@code f}, or -1. */
-    private static int toe(int side, int f, Landmarks[] seen, boolean[] swapped) {
-        if (seen[f] == null) {
+    private static int toe(int side, int f, Seen seen, boolean[] swapped) {
+        if (!seen.has(f)) {
             return -1;
         }
         int mark = (side == 0) != swapped[f] ? BlazePose.LEFT_FOOT_INDEX : BlazePose.RIGHT_FOOT_INDEX;
-        return seen[f].visibility()[mark] >= MIN_VISIBILITY ? mark : -1;
+        return seen.visibility(f, mark) >= MIN_VISIBILITY ? mark : -1;
     }
 
     /**
      * Still over the long window, or, for contacts too short for it (running), over the short
      * window with a looser limit that the landmarks' jitter does not reach.
      */
-    private static boolean still(int side, int f, Landmarks[] seen, boolean[] swapped, double[] time, Projection projected, Camera camera) {
+    private static boolean still(int side, int f, Seen seen, boolean[] swapped, double[] time, Projection projected, Camera camera) {
         if (toe(side, f, seen, swapped) < 0) {
             return false;
         }
@@ -224,7 +296,7 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
     }
 
     /** The toe landmark's image speed (px/s) around frame f: a least-squares line over {@code window} s either side; infinite when unknown. */
-    private static double imageSpeed(int side, int f, Landmarks[] seen, boolean[] swapped, double[] time, double window) {
+    private static double imageSpeed(int side, int f, Seen seen, boolean[] swapped, double[] time, double window) {
         int first = f, last = f;
         while (first > 0 && time[f] - time[first - 1] <= window + 1e-9) {
             first--;
@@ -234,12 +306,11 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         }
         double st = 0, su = 0, sv = 0, stt = 0, stu = 0, stv = 0;
         int count = 0;
-        Landmarks previous = null;
         for (int g = first; g <= last; g++) {
             int mark = toe(side, g, seen, swapped);
             // Output frames between video frames share their landmarks: each video frame counts once.
-            if (mark >= 0 && seen[g] != previous) {
-                double dt = time[g] - time[f], u = seen[g].imageX(mark), v = seen[g].imageY(mark);
+            if (mark >= 0 && (g == first || !seen.sameVideoFrame(g, g - 1))) {
+                double dt = time[g] - time[f], u = seen.x(g, mark), v = seen.y(g, mark);
                 st += dt;
                 su += u;
                 sv += v;
@@ -248,7 +319,6 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
                 stv += dt * v;
                 count++;
             }
-            previous = seen[g];
         }
         double denominator = count * stt - st * st;
         if (count < 3 || denominator <= 1e-12) {
@@ -258,17 +328,17 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
     }
 
     /** Mean pixel distance of the limb's joints (left limb at {@code row} 0, right at 2) from their landmarks, visible ones only. */
-    private static double reprojection(Projection projected, Landmarks[] seen, boolean[] swapped, int[][] limbs, int row) {
+    private static double reprojection(Projection projected, Seen seen, boolean[] swapped, int[][] limbs, int row) {
         double sum = 0;
         int count = 0;
-        for (int f = 0; f < seen.length; f++) {
-            if (seen[f] == null) {
+        for (int f = 0; f < seen.frameCount(); f++) {
+            if (!seen.has(f)) {
                 continue;
             }
             int[] joints = limbs[row], marks = limbs[swapped[f] ? (row == 0 ? 3 : 1) : row + 1];
             for (int i = 0; i < joints.length; i++) {
-                if (seen[f].visibility()[marks[i]] >= MIN_VISIBILITY) {
-                    sum += projected.distance(f, joints[i], seen[f], marks[i]);
+                if (seen.visibility(f, marks[i]) >= MIN_VISIBILITY) {
+                    sum += projected.distance(f, joints[i], seen, marks[i]);
                     count++;
                 }
             }

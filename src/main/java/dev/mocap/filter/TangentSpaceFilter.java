@@ -1,5 +1,6 @@
 package dev.mocap.filter;
 
+import dev.mocap.body.JointRotations;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
@@ -18,11 +19,11 @@ public record TangentSpaceFilter(SignalFilter signal) implements MotionFilter {
         }
         double fps = motion.fps();
         Vec3[] root = filteredRoot(motion.rootPositions(), fps);
-        Quat[][] rotations = new Quat[n][joints];
+        JointRotations.Builder rotations = new JointRotations.Builder(joints);
         Quat[] track = new Quat[n];
         for (int j = 0; j < joints; j++) {
             for (int t = 0; t < n; t++) {
-                track[t] = motion.rotations()[t][j];
+                track[t] = motion.rotations().get(t, j);
             }
             RotationPath path = RotationPath.of(track);
             double[][] filtered = new double[3][];
@@ -31,10 +32,10 @@ public record TangentSpaceFilter(SignalFilter signal) implements MotionFilter {
             }
             Quat[] smooth = path.along(filtered);
             for (int t = 0; t < n; t++) {
-                rotations[t][j] = smooth[t];
+                rotations.set(t, j, smooth[t]);
             }
         }
-        return new Motion(motion.skeleton(), fps, root, rotations, motion.confidence(), motion.contacts());
+        return new Motion(motion.skeleton(), fps, root, rotations.build(0, n), motion.confidence(), motion.contacts());
     }
 
     private Vec3[] filteredRoot(Vec3[] root, double fps) {

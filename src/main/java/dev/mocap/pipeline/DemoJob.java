@@ -3,9 +3,9 @@ package dev.mocap.pipeline;
 import dev.mocap.AtomicFiles;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
+import dev.mocap.body.JointRotations;
 import dev.mocap.body.Motion;
 import dev.mocap.body.PoseErrors;
-import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
 import dev.mocap.export.Exporters;
 import dev.mocap.format.Format;
@@ -66,7 +66,7 @@ public final class DemoJob {
 
     private static Motion frames(Motion m, int from, int count) {
         Vec3[] root = Arrays.copyOfRange(m.rootPositions(), from, from + count);
-        Quat[][] rotations = Arrays.copyOfRange(m.rotations(), from, from + count);
+        JointRotations rotations = m.rotations().range(from, from + count);
         return new Motion(m.skeleton(), m.fps(), root, rotations);
     }
 

@@ -2,6 +2,7 @@ package dev.mocap.pipeline;
 
 import dev.mocap.AtomicFiles;
 import dev.mocap.nn.ModelStore;
+import dev.mocap.pose.CompactPeopleFrames;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.LandmarkStats;
 import dev.mocap.pose.LandmarksJson;
@@ -80,7 +81,7 @@ public final class LandmarksJob {
 
     /**
      * As {@link #run(Path, Path, Path, Progress)}, handing each frame to {@code listener} as it is
-     * tracked; the result keeps the landmarks {@link PeopleFrame#imageOnly() image only}.
+     * tracked; the result keeps only what the figures judged after recovery read ({@link CompactPeopleFrames}).
      */
     public Result run(Path video, Progress progress, FrameListener listener) {
         return run(video, null, null, progress, Integer.MAX_VALUE, listener);
@@ -96,7 +97,7 @@ public final class LandmarksJob {
             VideoInfo info = source.info();
             VideoWriter writer = overlay == null ? null : VideoWriter.create(overlay, info.width(), info.height(), info.fps());
             try {
-                List<PeopleFrame> frames = new ArrayList<>();
+                List<PeopleFrame> frames = listener == null ? new ArrayList<>() : new CompactPeopleFrames();
                 start = System.nanoTime();
                 for (VideoFrame frame = source.next(); frame != null && frames.size() < maxFrames; frame = source.next()) {
                     PeopleFrame found = new PeopleFrame(frame.index(), frame.timestamp(), tracker.track(frame));
@@ -104,10 +105,8 @@ public final class LandmarksJob {
                         writer.write(LandmarkOverlay.draw(frame, found));
                     }
                     source.recycle(frame);
-                    if (listener == null) {
-                        frames.add(found);
-                    } else {
-                        frames.add(found.imageOnly());
+                    frames.add(found);
+                    if (listener != null) {
                         listener.frame(info, found);
                     }
                     progress.update(frames.size(), info.frameCount());

@@ -14,15 +14,6 @@ package dev.mocap.pose;
  */
 public record Landmarks(float[] image, float[] world, float[] visibility, float[] presence, float score, Roi roi) {
 
-    /**
-     * The same without the world landmarks and the presence (null): all that the figures judged
-     * from the image after recovery read (quality, image evidence, person selection), in 60 % of
-     * the memory, for a long video's landmarks kept until its end. Not for recovery.
-     */
-    public Landmarks imageOnly() {
-        return new Landmarks(image, null, visibility, null, score, roi);
-    }
-
     public double imageX(int landmark) {
         return image[3 * landmark];
     }

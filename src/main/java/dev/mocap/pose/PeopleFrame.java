@@ -5,11 +5,6 @@ import java.util.List;
 /** One video frame's result for every tracked person in it, in id order (empty when nobody is found). */
 public record PeopleFrame(int index, double timestamp, List<TrackedPose> people) {
 
-    /** This frame with everyone's landmarks {@link Landmarks#imageOnly() image only}. */
-    public PeopleFrame imageOnly() {
-        return new PeopleFrame(index, timestamp, people.stream().map(p -> new TrackedPose(p.person(), p.landmarks().imageOnly())).toList());
-    }
-
     /** The landmarks of {@code person} in this frame, or null when that person is not in it. */
     public Landmarks landmarksOf(int person) {
         for (TrackedPose p : people) {

@@ -2,6 +2,7 @@ package dev.mocap.pose;
 
 import dev.mocap.video.VideoInfo;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -20,12 +21,23 @@ public record PeopleSequence(VideoInfo video, String model, List<PeopleFrame> fr
         return new ArrayList<>(ids);
     }
 
-    /** One person's landmarks over the whole video (frames without them are empty). */
+    /**
+     * One person's landmarks over the whole video (frames without them are empty): a view of
+     * these frames, each made when it is read, so that it holds nothing of its own.
+     */
     public LandmarkSequence person(int id) {
-        List<FramePose> poses = new ArrayList<>(frames.size());
-        for (PeopleFrame f : frames) {
-            poses.add(new FramePose(f.index(), f.timestamp(), f.landmarksOf(id)));
-        }
+        List<FramePose> poses = new AbstractList<>() {
+            @Override
+            public FramePose get(int i) {
+                PeopleFrame f = frames.get(i);
+                return new FramePose(f.index(), f.timestamp(), f.landmarksOf(id));
+            }
+
+            @Override
+            public int size() {
+                return frames.size();
+            }
+        };
         return new LandmarkSequence(video, model, poses, warnings);
     }
 

@@ -68,7 +68,7 @@ final class BodyGeometry {
     /** Moves the vertices to the motion's pose at a frame. */
     void pose(int frame) {
         Vec3[] joints = motion.jointPositions(frame);
-        Quat[] rotations = ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations()[frame]);
+        Quat[] rotations = ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations().frame(frame));
         positions.clear();
         normals.clear();
         for (int v = 0; v < mesh.vertexCount(); v++) {

@@ -70,7 +70,7 @@ public record PreviewInput(Motion motion, Path video, Camera camera, double star
         Quat[][] rotations = new Quat[motion.frameCount()][from.length];
         for (int f = 0; f < rotations.length; f++) {
             for (int j = 0; j < from.length; j++) {
-                rotations[f][j] = motion.rotations()[f][from[j]];
+                rotations[f][j] = motion.rotations().get(f, from[j]);
             }
         }
         return new Motion(new Skeleton(Smpl24.NAMES, Smpl24.parents(), offsets, ends), motion.fps(), motion.rootPositions(), rotations,

@@ -2,6 +2,7 @@ package dev.mocap.recover;
 
 import dev.mocap.body.Camera;
 import dev.mocap.body.FootContacts;
+import dev.mocap.body.JointRotations;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Smpl24;
@@ -205,7 +206,7 @@ public final class WindowedRecovery implements MotionRecovery {
         final Recovery reference;
         private final double fps, firstTime;
         private Vec3[] root = new Vec3[0];
-        private Quat[][] rotations = new Quat[0][];
+        private final JointRotations.Builder rotations;
         private double[] confidence = new double[0];
         private boolean[] interpolated = new boolean[0], left = new boolean[0], right = new boolean[0];
         private boolean contactsJudged = true;
@@ -214,6 +215,7 @@ public final class WindowedRecovery implements MotionRecovery {
             this.reference = first;
             this.fps = fps;
             this.firstTime = firstTime;
+            rotations = new JointRotations.Builder(first.skeleton().size());
             place(first, Quat.IDENTITY, v -> v, g -> 1.0);
         }
 
@@ -224,7 +226,6 @@ public final class WindowedRecovery implements MotionRecovery {
             }
             int size = Math.max(g + 1, 2 * root.length);
             root = Arrays.copyOf(root, size);
-            rotations = Arrays.copyOf(rotations, size);
             confidence = Arrays.copyOf(confidence, size);
             interpolated = Arrays.copyOf(interpolated, size);
             left = Arrays.copyOf(left, size);
@@ -263,17 +264,18 @@ public final class WindowedRecovery implements MotionRecovery {
                         continue;
                     }
                     reach(g);
-                    Quat[] local = m.rotations()[f].clone();
+                    Quat[] local = m.rotations().frame(f);
                     local[0] = turn.times(local[0]);
                     Vec3 position = move.apply(m.rootPositions()[f]);
-                    double w = rotations[g] == null ? 1 : ramp.weight(g);
+                    double w = root[g] == null ? 1 : ramp.weight(g);
                     boolean takeNew = w >= 0.5;
-                    if (rotations[g] == null) {
-                        rotations[g] = local;
+                    if (root[g] == null) {
+                        rotations.setFrame(g, local);
                         root[g] = position;
                     } else {
                         for (int j = 0; j < local.length; j++) {
-                            rotations[g][j] = rotations[g][j].slerp(local[j].nearTo(rotations[g][j]), w);
+                            Quat had = rotations.get(g, j);
+                            rotations.set(g, j, had.slerp(local[j].nearTo(had), w));
                         }
                         root[g] = root[g].lerp(position, w);
                     }
@@ -290,42 +292,46 @@ public final class WindowedRecovery implements MotionRecovery {
 
         /** Runs of filled frames, each one segment; the frames between them are the long gaps the windows split at. */
         List<Segment> segments() {
-            List<Segment> out = new ArrayList<>();
+            List<int[]> runs = new ArrayList<>();
             int g = 0;
             while (g < root.length) {
-                if (rotations[g] == null) {
+                if (root[g] == null) {
                     g++;
                     continue;
                 }
                 int start = g;
-                while (g < root.length && rotations[g] != null) {
+                while (g < root.length && root[g] != null) {
                     g++;
                 }
-                out.add(segment(start, g));
+                runs.add(new int[]{start, g});
             }
-            return out;
+            // Every run is made continuous before any is built: building shares the rotations' pages.
+            runs.forEach(run -> continuous(run[0], run[1]));
+            return runs.stream().map(run -> segment(run[0], run[1])).toList();
+        }
+
+        /** Each rotation in the hemisphere of the frame before it, so that the quaternion tracks do not jump sign. */
+        private void continuous(int start, int end) {
+            for (int g = start + 1; g < end; g++) {
+                for (int j = 0; j < rotations.joints(); j++) {
+                    rotations.set(g, j, rotations.get(g, j).nearTo(rotations.get(g - 1, j)));
+                }
+            }
         }
 
         private Segment segment(int start, int end) {
             int n = end - start;
             Vec3[] positions = new Vec3[n];
-            Quat[][] local = new Quat[n][];
             double[] conf = new double[n];
             boolean[] filled = new boolean[n], l = new boolean[n], r = new boolean[n];
             for (int k = 0; k < n; k++) {
                 positions[k] = root[start + k];
-                local[k] = rotations[start + k];
                 conf[k] = confidence[start + k];
                 filled[k] = interpolated[start + k];
                 l[k] = left[start + k];
                 r[k] = right[start + k];
-                if (k > 0) {
-                    for (int j = 0; j < local[k].length; j++) {
-                        local[k][j] = local[k][j].nearTo(local[k - 1][j]);
-                    }
-                }
             }
-            Motion motion = new Motion(reference.skeleton(), fps, positions, local, conf, contactsJudged ? new FootContacts(l, r) : null);
+            Motion motion = new Motion(reference.skeleton(), fps, positions, rotations.build(start, end), conf, contactsJudged ? new FootContacts(l, r) : null);
             return new Segment(motion, firstTime + start / fps, filled);
         }
     }

@@ -24,7 +24,7 @@ final class Resampling {
             roots[f] = motion.rootPositions()[a].lerp(motion.rootPositions()[a + 1], t);
             rotations[f] = new Quat[motion.skeleton().size()];
             for (int j = 0; j < rotations[f].length; j++) {
-                rotations[f][j] = motion.rotations()[a][j].slerp(motion.rotations()[a + 1][j], t);
+                rotations[f][j] = motion.rotations().get(a, j).slerp(motion.rotations().get(a + 1, j), t);
             }
             int nearest = t < 0.5 ? a : a + 1;
             if (confidence != null) {

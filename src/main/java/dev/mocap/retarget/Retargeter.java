@@ -147,7 +147,7 @@ public final class Retargeter {
     /** A frame transferred, limbs reaching as the source's and feet pulled to their pins (none where {@code pins[i]} is null). */
     private Posed pose(int frame, FootPin[] pins) {
         int hips = target.map().boneFor(PELVIS);
-        Quat[] world = worldRotations(ForwardKinematics.worldRotations(source.skeleton(), source.rotations()[frame]));
+        Quat[] world = worldRotations(ForwardKinematics.worldRotations(source.skeleton(), source.rotations().frame(frame)));
         Vec3[] positions = positionsAtOrigin(world);
         Vec3[] sourcePositions = source.jointPositions(frame);
         Vec3 root = toTarget(source.rootPositions()[frame]).minus(positions[hips]);

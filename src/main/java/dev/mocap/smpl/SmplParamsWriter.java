@@ -54,7 +54,7 @@ public final class SmplParamsWriter {
         double[] poses = new double[frames * 72];
         double[] trans = new double[frames * 3];
         for (int f = 0; f < frames; f++) {
-            Quat[] local = motion.rotations()[f];
+            Quat[] local = motion.rotations().frame(f);
             for (int j = 0; j < Smpl24.COUNT; j++) {
                 put(poses, f * 72 + 3 * j, local[j].log());
             }

@@ -106,7 +106,7 @@ public record CorpusClip(String name, double fps, Vec3[][] points) {
     private static Vec3[] points(Motion motion, int[] joint, int f) {
         Skeleton s = motion.skeleton();
         Vec3[] positions = motion.jointPositions(f);
-        Quat[] world = ForwardKinematics.worldRotations(s, motion.rotations()[f]);
+        Quat[] world = ForwardKinematics.worldRotations(s, motion.rotations().frame(f));
         Vec3[] p = new Vec3[BodyPoints.COUNT];
         for (int k = 0; k < BodyPoints.COUNT; k++) {
             p[k] = joint[k] >= 0 ? positions[joint[k]] : null;

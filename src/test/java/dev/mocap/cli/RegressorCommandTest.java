@@ -46,7 +46,7 @@ class RegressorCommandTest {
         for (int f = 0; f < bvh.frameCount(); f++) {
             for (int j = 0; j < Smpl24.COUNT; j++) {
                 Quat expected = j == 0 ? toYUp.times(TinyRegressor.rotation(f % 8, 0)) : TinyRegressor.rotation(f % 8, j);
-                Quat written = bvh.rotations()[f][bvh.skeleton().indexOf(Smpl24.NAMES.get(j))];
+                Quat written = bvh.rotations().get(f, bvh.skeleton().indexOf(Smpl24.NAMES.get(j)));
                 worst = Math.max(worst, expected.conjugate().times(written).angle());
             }
         }

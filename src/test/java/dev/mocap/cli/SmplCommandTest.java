@@ -77,7 +77,7 @@ class SmplCommandTest {
         double jitterIn = 0, jitterOut = 0;
         for (int f = 1; f < frames - 1; f++) {
             jitterIn += Math.abs(poses[(f + 1) * 72 + 12] - 2 * poses[f * 72 + 12] + poses[(f - 1) * 72 + 12]);
-            jitterOut += Math.abs(out.rotations()[f + 1][4].angle() - 2 * out.rotations()[f][4].angle() + out.rotations()[f - 1][4].angle());
+            jitterOut += Math.abs(out.rotations().get(f + 1, 4).angle() - 2 * out.rotations().get(f, 4).angle() + out.rotations().get(f - 1, 4).angle());
         }
         assertTrue(jitterOut < 0.5 * jitterIn, jitterIn + " → " + jitterOut);
     }

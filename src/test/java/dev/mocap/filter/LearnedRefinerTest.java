@@ -75,14 +75,14 @@ class LearnedRefinerTest {
         Random r = new Random(5);
         Quat[][] rotations = new Quat[70][];
         for (int t = 0; t < 70; t++) {
-            rotations[t] = walk.rotations()[t].clone();
+            rotations[t] = walk.rotations().frame(t);
             Quat q = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
             rotations[t][0] = r.nextBoolean() ? q.negated() : q;
         }
         Motion out = SmoothingPreset.LEARNED.filter(ModelStore::locate).apply(new Motion(walk.skeleton(), 30, walk.rootPositions(), rotations));
         for (int t = 0; t < 70; t++) {
             Quat expected = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
-            assertEquals(0, expected.conjugate().times(out.rotations()[t][0]).angle(), 1e-4, "frame " + t);
+            assertEquals(0, expected.conjugate().times(out.rotations().get(t, 0)).angle(), 1e-4, "frame " + t);
         }
     }
 

@@ -20,7 +20,7 @@ class TangentSpaceFilterTest {
         Quat[][] rotations = new Quat[frames][];
         java.util.Random r = new java.util.Random(5);
         for (int t = 0; t < frames; t++) {
-            rotations[t] = walk.rotations()[t].clone();
+            rotations[t] = walk.rotations().frame(t);
             Quat q = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
             rotations[t][0] = flipSigns && r.nextBoolean() ? q.negated() : q;
         }
@@ -34,7 +34,7 @@ class TangentSpaceFilterTest {
         Motion out = new TangentSpaceFilter(new GaussianSmoothing(0.05)).apply(flipped);
         for (int t = 0; t < 90; t++) {
             Quat expected = Quat.axisAngle(Vec3.Y, 4 * Math.PI * t / 30);
-            assertEquals(0, expected.conjugate().times(out.rotations()[t][0]).angle(), 1e-6, "frame " + t);
+            assertEquals(0, expected.conjugate().times(out.rotations().get(t, 0)).angle(), 1e-6, "frame " + t);
         }
         assertSame(flipped.confidence(), out.confidence());
         assertSame(flipped.contacts(), out.contacts());
@@ -50,7 +50,7 @@ class TangentSpaceFilterTest {
                 Motion out = preset.filter(ModelStore::locate).apply(m);
                 assertEquals(n, out.frameCount(), preset + " on " + n + " frames");
                 for (int t = 0; t < n; t++) {
-                    assertTrue(Double.isFinite(out.rootPositions()[t].x()) && Math.abs(out.rotations()[t][3].dot(out.rotations()[t][3]) - 1) < 1e-9);
+                    assertTrue(Double.isFinite(out.rootPositions()[t].x()) && Math.abs(out.rotations().get(t, 3).dot(out.rotations().get(t, 3)) - 1) < 1e-9);
                 }
             }
         }

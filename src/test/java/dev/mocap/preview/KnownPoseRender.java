@@ -21,7 +21,7 @@ public final class KnownPoseRender {
     static Motion motion() {
         Motion sample = SampleMotion.walkAndWave();
         Vec3 root = sample.rootPositions()[FRAME];
-        Quat[] pose = sample.rotations()[FRAME];
+        Quat[] pose = sample.rotations().frame(FRAME);
         return new Motion(sample.skeleton(), sample.fps(), new Vec3[]{root, root.plus(OUT_OF_SIGHT)}, new Quat[][]{pose, pose});
     }
 

@@ -63,7 +63,7 @@ class PreviewRenderTest {
         }
         // The highest point of the silhouette is the raised hand's finger tips (above the head).
         Vec3 fingerTip = joints[Smpl24.RIGHT_HAND].plus(
-                ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations()[0])[Smpl24.RIGHT_HAND]
+                ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations().frame(0))[Smpl24.RIGHT_HAND]
                         .rotate(motion.skeleton().endSites()[Smpl24.RIGHT_HAND]));
         double expectedTop = camera.project(camera.toCamera(fingerTip))[1];
         assertEquals(expectedTop, top, 12, "top of the silhouette against the projected finger tips");

@@ -65,7 +65,7 @@ class RegressorRecoveryTest {
         Motion motion = TestMotions.walk(FRAMES, FPS);
         List<FramePose> frames = new ArrayList<>();
         for (int f = 0; f < FRAMES; f++) {
-            Vec3[] p = SyntheticBody.landmarks(motion.rootPositions()[f], motion.rotations()[f]);
+            Vec3[] p = SyntheticBody.landmarks(motion.rootPositions()[f], motion.rotations().frame(f));
             Vec3 hips = CAMERA.toCamera(p[BlazePose.LEFT_HIP].lerp(p[BlazePose.RIGHT_HIP], 0.5));
             float[] image = new float[3 * BlazePose.COUNT], world = new float[3 * BlazePose.COUNT], ones = new float[BlazePose.COUNT];
             Arrays.fill(ones, 1);
@@ -120,7 +120,7 @@ class RegressorRecoveryTest {
             int t = f % 8;
             for (int j = 0; j < Smpl24.COUNT; j++) {
                 Quat expected = j == 0 ? CAMERA_TO_Y_UP.times(TinyRegressor.rotation(t, 0)) : TinyRegressor.rotation(t, j);
-                Quat written = back.rotations()[f][back.skeleton().indexOf(Smpl24.NAMES.get(j))];
+                Quat written = back.rotations().get(f, back.skeleton().indexOf(Smpl24.NAMES.get(j)));
                 worstAngle = Math.max(worstAngle, expected.conjugate().times(written).angle());
             }
             double[] cam = TinyRegressor.cam(t);
@@ -166,7 +166,7 @@ class RegressorRecoveryTest {
         double worst = 0;
         for (int f = 0; f < FRAMES; f++) {
             for (int j = 1; j < Smpl24.COUNT; j++) {
-                worst = Math.max(worst, TinyRegressor.rotation(f % 8, j).conjugate().times(motion.rotations()[f][j]).angle());
+                worst = Math.max(worst, TinyRegressor.rotation(f % 8, j).conjugate().times(motion.rotations().get(f, j)).angle());
             }
         }
         assertTrue(worst < 1e-5, worst + " rad");
@@ -195,7 +195,7 @@ class RegressorRecoveryTest {
                 for (int j = 1; j < Smpl24.COUNT; j++) {
                     Quat expected = Quat.exp(new Vec3(table[3 * j] + gain * means[f], table[3 * j + 1] + gain * means[f],
                             table[3 * j + 2] + gain * means[f]));
-                    worst = Math.max(worst, expected.conjugate().times(motion.rotations()[f][j]).angle());
+                    worst = Math.max(worst, expected.conjugate().times(motion.rotations().get(f, j)).angle());
                 }
             }
         }
@@ -213,7 +213,7 @@ class RegressorRecoveryTest {
         Vec3 start = levelled.rootPositions()[0];
         assertEquals(0, start.x(), 1e-9);
         assertEquals(0, start.z(), 1e-9);
-        Vec3 forward = levelled.rotations()[0][0].rotate(Vec3.Z);
+        Vec3 forward = levelled.rotations().get(0, 0).rotate(Vec3.Z);
         assertEquals(0, forward.x(), 1e-9);
         assertTrue(forward.z() > 0);
         double[] lowest = new double[FRAMES];
@@ -221,7 +221,7 @@ class RegressorRecoveryTest {
             Vec3[] p = levelled.jointPositions(f);
             lowest[f] = Math.min(p[Smpl24.LEFT_FOOT].y(), p[Smpl24.RIGHT_FOOT].y());
             for (int j = 1; j < Smpl24.COUNT; j++) {
-                assertTrue(TinyRegressor.rotation(f % 8, j).conjugate().times(levelled.rotations()[f][j]).angle() < 1e-5);
+                assertTrue(TinyRegressor.rotation(f % 8, j).conjugate().times(levelled.rotations().get(f, j)).angle() < 1e-5);
             }
         }
         Arrays.sort(lowest);

@@ -44,7 +44,7 @@ class SegmentationTest {
         // The filled frames lie between their neighbours.
         Vec3 filled = segments.get(0).motion().rootPositions()[21];
         assertEquals(0.21, filled.x(), 1e-9);
-        assertEquals(0.21, segments.get(0).motion().rotations()[21][5].angle(), 1e-9);
+        assertEquals(0.21, segments.get(0).motion().rotations().get(21, 5).angle(), 1e-9);
         assertEquals(0, segments.get(0).motion().confidence()[21]);
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).contains("1.67 s to 3.00 s"), warnings.get(0));

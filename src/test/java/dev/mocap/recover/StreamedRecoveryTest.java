@@ -6,7 +6,6 @@ import dev.mocap.body.Motion;
 import dev.mocap.format.bvh.BvhReader;
 import dev.mocap.nn.ModelStore;
 import dev.mocap.pose.FramePose;
-import dev.mocap.pose.Landmarks;
 import dev.mocap.pose.PeopleFrame;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PersonSelection;
@@ -109,7 +108,7 @@ class StreamedRecoveryTest {
             assertArrayEquals(a.interpolated(), b.interpolated());
             assertArrayEquals(a.motion().rootPositions(), b.motion().rootPositions());
             for (int f = 0; f < a.motion().frameCount(); f++) {
-                assertArrayEquals(a.motion().rotations()[f], b.motion().rotations()[f], "frame " + f);
+                assertArrayEquals(a.motion().rotations().frame(f), b.motion().rotations().frame(f), "frame " + f);
             }
             assertArrayEquals(a.motion().confidence(), b.motion().confidence());
         }

@@ -231,8 +231,8 @@ class CharacterRetargetTest {
                 sum += e / LIMBS.length;
                 worstAbsolute = Math.max(worstAbsolute, t[targetBones[end]].distance(retargeter.toTarget(s[sourceBones[end]])) / height);
             }
-            Quat[] sourceWorld = ForwardKinematics.worldRotations(source.skeleton(), source.rotations()[f]);
-            Quat[] targetWorld = ForwardKinematics.worldRotations(out.skeleton(), out.rotations()[f]);
+            Quat[] sourceWorld = ForwardKinematics.worldRotations(source.skeleton(), source.rotations().frame(f));
+            Quat[] targetWorld = ForwardKinematics.worldRotations(out.skeleton(), out.rotations().frame(f));
             if (previousSource != null) {
                 for (int joint = 0; joint < COUNT; joint++) {
                     if (targetBones[joint] >= 0 && sourceBones[joint] >= 0) {

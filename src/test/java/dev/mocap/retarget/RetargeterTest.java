@@ -44,9 +44,9 @@ class RetargeterTest {
                 assertEquals(0, retargeter.toTarget(a[j]).distance(b[j]), 1e-9, s.name(j) + " at frame " + f);
             }
             // In the rig's own frames the rotations carry the rest orientations: world = source world · rest world.
-            Quat[] rigLocal = rig.rigLocalRotations(out.rotations()[f]);
+            Quat[] rigLocal = rig.rigLocalRotations(out.rotations().frame(f));
             Quat[] rigWorld = new Quat[s.size()];
-            Quat[] sourceWorld = ForwardKinematics.worldRotations(s, WALK.rotations()[f]);
+            Quat[] sourceWorld = ForwardKinematics.worldRotations(s, WALK.rotations().frame(f));
             for (int j = 0; j < s.size(); j++) {
                 rigWorld[j] = j == 0 ? rigLocal[0] : rigWorld[s.parent(j)].times(rigLocal[j]);
                 assertEquals(0, rigWorld[j].conjugate().times(sourceWorld[j].times(restWorld[j])).angle(), 1e-9);

@@ -33,7 +33,7 @@ class SmplParamsTest {
         assertEquals("neutral", arrays.get("gender").text()[0]);
         // The left hip's axis-angle is its local rotation as it is: −25° × sin(phase) about X.
         Vec3 hip = new Vec3(arrays.get("poses").at(72 * 5 + 3), arrays.get("poses").at(72 * 5 + 4), arrays.get("poses").at(72 * 5 + 5));
-        assertEquals(walk.rotations()[5][Smpl24.LEFT_HIP].log().distance(hip), 0, 1e-15);
+        assertEquals(walk.rotations().get(5, Smpl24.LEFT_HIP).log().distance(hip), 0, 1e-15);
         SmplParamsReader.Result back = SmplParamsReader.read(reread(arrays), "walk.smpl.npz", SmplParamsReader.Options.DEFAULT);
         assertEquals("AMASS", back.layout());
         assertEquals(SmplAxes.Y_UP, back.axes());
@@ -61,7 +61,7 @@ class SmplParamsTest {
                 """.formatted(file));
         String[] lines = out.strip().split("\n");
         assertEquals("(40, 72) float64 (40, 3) (10,) neutral 30.0", lines[0]);
-        assertEquals(walk.rotations()[5][Smpl24.LEFT_HIP].angle(), Double.parseDouble(lines[1]), 1e-12);
+        assertEquals(walk.rotations().get(5, Smpl24.LEFT_HIP).angle(), Double.parseDouble(lines[1]), 1e-12);
     }
 
     /** Real AMASS files are Z up and SMPL-H (156 values a frame): turned upright, hands left at rest, feet on the floor. */
@@ -90,9 +90,9 @@ class SmplParamsTest {
         assertEquals(SmplAxes.Z_UP, r.axes());
         Motion m = r.motion();
         assertEquals(120, m.fps());
-        assertEquals(0, m.rotations()[3][0].angle(), 1e-12, "upright in Y-up");
-        assertEquals(0.3, m.rotations()[3][Smpl24.LEFT_KNEE].angle(), 1e-12);
-        assertEquals(Quat.IDENTITY, m.rotations()[3][Smpl24.LEFT_HAND]);
+        assertEquals(0, m.rotations().get(3, 0).angle(), 1e-12, "upright in Y-up");
+        assertEquals(0.3, m.rotations().get(3, Smpl24.LEFT_KNEE).angle(), 1e-12);
+        assertEquals(Quat.IDENTITY, m.rotations().get(3, Smpl24.LEFT_HAND));
         // Z-up (x, y, z) is Y-up (x, z, −y).
         assertEquals(1, m.rootPositions()[4].x(), 1e-12);
         assertEquals(-2.2, m.rootPositions()[4].z(), 1e-12);
@@ -119,9 +119,9 @@ class SmplParamsTest {
         assertEquals(SmplAxes.Y_UP, r.axes());
         for (int f = 0; f < FRAMES; f++) {
             for (int j = 0; j < 22; j++) {
-                assertEquals(1, Math.abs(expected[f][j].dot(r.motion().rotations()[f][j])), 1e-12, "frame " + f + " joint " + j);
+                assertEquals(1, Math.abs(expected[f][j].dot(r.motion().rotations().get(f, j))), 1e-12, "frame " + f + " joint " + j);
             }
-            assertEquals(Quat.IDENTITY, r.motion().rotations()[f][Smpl24.RIGHT_HAND]);
+            assertEquals(Quat.IDENTITY, r.motion().rotations().get(f, Smpl24.RIGHT_HAND));
         }
     }
 
@@ -143,9 +143,9 @@ class SmplParamsTest {
         assertEquals(SmplAxes.CAMERA, r.axes());
         Quat flip = Quat.axisAngle(Vec3.X, Math.PI);
         for (int f = 0; f < FRAMES; f++) {
-            assertEquals(1, Math.abs(flip.times(expected[f][0]).dot(r.motion().rotations()[f][0])), 1e-12);
+            assertEquals(1, Math.abs(flip.times(expected[f][0]).dot(r.motion().rotations().get(f, 0))), 1e-12);
             for (int j = 1; j < 24; j++) {
-                assertEquals(1, Math.abs(expected[f][j].dot(r.motion().rotations()[f][j])), 1e-12);
+                assertEquals(1, Math.abs(expected[f][j].dot(r.motion().rotations().get(f, j))), 1e-12);
             }
             assertEquals(0, r.motion().rootPositions()[f].distance(new Vec3(0, -0.1, -5)), 1e-12);
         }

@@ -40,7 +40,7 @@ final class MotionAugmentation {
             double f = at - i;
             root[k] = source.rootPositions()[i].lerp(source.rootPositions()[j], f);
             for (int q = 0; q < joints; q++) {
-                rotations[k][q] = source.rotations()[i][q].slerp(source.rotations()[j][q], f);
+                rotations[k][q] = source.rotations().get(i, q).slerp(source.rotations().get(j, q), f);
             }
         }
         return new Motion(source.skeleton(), fps, root, rotations);
@@ -58,7 +58,7 @@ final class MotionAugmentation {
             Vec3 p = m.rootPositions()[t];
             root[t] = new Vec3(-p.x(), p.y(), p.z());
             for (int j = 0; j < joints; j++) {
-                Quat q = m.rotations()[t][j];
+                Quat q = m.rotations().get(t, j);
                 rotations[t][j] = new Quat(q.w(), q.x(), -q.y(), -q.z());
             }
         }
@@ -73,7 +73,7 @@ final class MotionAugmentation {
         Quat[][] rotations = new Quat[n][];
         for (int t = 0; t < n; t++) {
             root[t] = yaw.rotate(m.rootPositions()[t]);
-            rotations[t] = m.rotations()[t].clone();
+            rotations[t] = m.rotations().frame(t);
             rotations[t][0] = yaw.times(rotations[t][0]).normalized();
         }
         return new Motion(m.skeleton(), m.fps(), root, rotations);

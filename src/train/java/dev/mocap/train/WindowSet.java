@@ -49,12 +49,12 @@ final class WindowSet {
         Quat[] track = new Quat[n];
         for (int j = 0; j < clean.skeleton().size(); j++) {
             for (int t = 0; t < n; t++) {
-                track[t] = noisy.rotations()[t][j];
+                track[t] = noisy.rotations().get(t, j);
             }
             RotationPath path = RotationPath.of(track);
             double[][] target = new double[3][n];
             for (int t = 0; t < n; t++) {
-                var correction = noisy.rotations()[t][j].conjugate().times(clean.rotations()[t][j]).log();
+                var correction = noisy.rotations().get(t, j).conjugate().times(clean.rotations().get(t, j)).log();
                 for (int a = 0; a < 3; a++) {
                     target[a][t] = path.axis(a)[t] + correction.get(a);
                 }

@@ -124,7 +124,7 @@ public final class BvhWriter implements MotionWriter {
             line.setLength(0);
             line.append(vector(motion.rootPositions()[f]));
             for (int joint : order) {
-                previous[joint] = options.rotationOrder().anglesNear(motion.rotations()[f][joint], previous[joint]);
+                previous[joint] = options.rotationOrder().anglesNear(motion.rotations().get(f, joint), previous[joint]);
                 for (double angle : previous[joint]) {
                     line.append(' ').append(decimal(Math.toDegrees(angle)));
                 }

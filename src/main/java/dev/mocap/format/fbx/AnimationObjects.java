@@ -7,6 +7,7 @@ import dev.mocap.format.fbx.FbxScene.SceneObject;
 import dev.mocap.format.fbx.binary.FbxNode;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The motion as one take: AnimationStack, AnimationLayer, and per bone an AnimationCurveNode
@@ -43,7 +44,7 @@ final class AnimationObjects {
     }
 
     private static Quat[] jointRotations(Motion motion, int joint) {
-        return Arrays.stream(motion.rotations()).map(frame -> frame[joint]).toArray(Quat[]::new);
+        return IntStream.range(0, motion.frameCount()).mapToObj(f -> motion.rotations().get(f, joint)).toArray(Quat[]::new);
     }
 
     private static void addCurveNode(FbxScene scene, long layer, long model, String name, String property,

@@ -56,7 +56,7 @@ final class CharacterGlb {
      * by the motion's world rotation of that bone and placed at the motion's joint position.
      */
     private static Transform[] nodeTransforms(Motion motion, int frame, GltfCharacter character) {
-        Quat[] local = motion.rotations()[frame];
+        Quat[] local = motion.rotations().frame(frame);
         Quat[] turn = ForwardKinematics.worldRotations(motion.skeleton(), local);
         Vec3[] position = ForwardKinematics.positions(motion.skeleton(), motion.rootPositions()[frame], local);
         Transform[] world = new Transform[turn.length];

@@ -25,7 +25,7 @@ final class MotionAnimation {
         Quat[][] rotations = new Quat[motion.frameCount()][];
         for (int f = 0; f < roots.length; f++) {
             roots[f] = new Vec3[]{motion.rootPositions()[f]};
-            rotations[f] = motion.rotations()[f];
+            rotations[f] = motion.rotations().frame(f);
         }
         add(gltf, buffer, name, motion.fps(), nodes, roots, rotations);
     }

@@ -16,7 +16,7 @@ public final class LinearBlendSkinning {
     public static Vec3[] pose(SkinnedMesh mesh, Motion motion, int frame) {
         Vec3[] rest = motion.skeleton().restPositions();
         Vec3[] joints = motion.jointPositions(frame);
-        Quat[] rotations = ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations()[frame]);
+        Quat[] rotations = ForwardKinematics.worldRotations(motion.skeleton(), motion.rotations().frame(frame));
         Vec3[] posed = new Vec3[mesh.vertexCount()];
         for (int v = 0; v < posed.length; v++) {
             Vec3 sum = Vec3.ZERO;

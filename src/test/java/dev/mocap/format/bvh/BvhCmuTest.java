@@ -54,7 +54,7 @@ class BvhCmuTest {
                 Vec3[] a = original.jointPositions(f), b = back.jointPositions(f);
                 for (int j = 0; j < a.length; j++) {
                     positions = Math.max(positions, a[j].distance(b[j]));
-                    Quat qa = original.rotations()[f][j], qb = back.rotations()[f][j];
+                    Quat qa = original.rotations().get(f, j), qb = back.rotations().get(f, j);
                     angles = Math.max(angles, qa.conjugate().times(qb).angle());
                 }
             }
@@ -106,7 +106,7 @@ class BvhCmuTest {
         assertEquals(clip.frames, m.frameCount());
         assertEquals(120, m.fps(), 0);
         for (int j = 1; j < m.skeleton().size(); j++) {
-            assertTrue(m.rotations()[0][j].angle() < Math.toRadians(0.01), m.skeleton().name(j) + " turned in frame 1");
+            assertTrue(m.rotations().get(0, j).angle() < Math.toRadians(0.01), m.skeleton().name(j) + " turned in frame 1");
         }
         Vec3[] p = m.jointPositions(0);
         Vec3 left = p[m.skeleton().indexOf("LeftHand")], right = p[m.skeleton().indexOf("RightHand")];

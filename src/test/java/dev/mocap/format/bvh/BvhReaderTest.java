@@ -73,8 +73,8 @@ class BvhReaderTest {
         Vec3[] p = m.jointPositions(1);
         assertClose(new Vec3(0.01, 0.02, 0.03 - 0.1), p[1]);
         Quat expectedArm = Quat.axisAngle(Vec3.Y, Math.PI / 2).times(Quat.axisAngle(Vec3.Z, Math.PI / 2));
-        assertClose(expectedArm.rotate(new Vec3(0.05, 0, 0)), m.rotations()[1][0].times(m.rotations()[1][1]).rotate(new Vec3(0.05, 0, 0)));
-        assertEquals(Math.toRadians(30), m.rotations()[1][2].angle(), 1e-12);
+        assertClose(expectedArm.rotate(new Vec3(0.05, 0, 0)), m.rotations().get(1, 0).times(m.rotations().get(1, 1)).rotate(new Vec3(0.05, 0, 0)));
+        assertEquals(Math.toRadians(30), m.rotations().get(1, 2).angle(), 1e-12);
     }
 
     @Test
@@ -82,7 +82,7 @@ class BvhReaderTest {
         Motion m = read(ARM.replace("90 1 2 3 0 0   0 90 0   0 0 30", "0 0 0 0 0 0   20 30 40   0 0 0"), 1);
         Quat expected = Quat.axisAngle(Vec3.X, Math.toRadians(20)).times(Quat.axisAngle(Vec3.Z, Math.toRadians(30)))
                 .times(Quat.axisAngle(Vec3.Y, Math.toRadians(40)));
-        assertEquals(1, Math.abs(expected.dot(m.rotations()[1][1])), 1e-12);
+        assertEquals(1, Math.abs(expected.dot(m.rotations().get(1, 1))), 1e-12);
     }
 
     @Test
@@ -107,7 +107,7 @@ class BvhReaderTest {
                 .replace("0 0 0   0 0 0\n", "12 1 0   0 0 0   0 0 0\n").replace("0 90 0   0 0 30", "12 1 0   0 90 0   0 0 30");
         Motion m = read(bvh, 1);
         assertEquals(new Vec3(12, 1, 0), m.skeleton().offset(1));
-        assertEquals(Math.PI / 2, m.rotations()[1][1].angle(), 1e-12);
+        assertEquals(Math.PI / 2, m.rotations().get(1, 1).angle(), 1e-12);
     }
 
     @Test

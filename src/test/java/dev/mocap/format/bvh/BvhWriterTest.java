@@ -92,7 +92,7 @@ class BvhWriterTest {
         Motion walk = TestMotions.walk(90, 30);
         Quat[][] spinning = new Quat[90][];
         for (int f = 0; f < 90; f++) {
-            spinning[f] = walk.rotations()[f].clone();
+            spinning[f] = walk.rotations().frame(f);
             // Three full turns about Y plus a somersault about X: both pass ±180° several times.
             spinning[f][0] = Quat.axisAngle(Vec3.Y, f * 0.21).times(Quat.axisAngle(Vec3.X, f * 0.07));
         }

@@ -94,7 +94,7 @@ class GltfExporterTest {
     void rotationsStayInOneHemisphere() throws IOException {
         Quat[][] flipped = new Quat[WALK.frameCount()][];
         for (int f = 0; f < flipped.length; f++) {
-            flipped[f] = WALK.rotations()[f].clone();
+            flipped[f] = WALK.rotations().frame(f);
             if (f % 2 == 1) {
                 for (int j = 0; j < flipped[f].length; j++) {
                     flipped[f][j] = flipped[f][j].negated();
