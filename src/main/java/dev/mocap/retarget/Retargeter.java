@@ -21,8 +21,10 @@ import static dev.mocap.body.Smpl24.*;
  * target's rest bone direction onto the source's (A-pose onto T-pose, splayed legs onto straight
  * ones) and the source has world-aligned rest frames (SMPL, BVH). Bones that follow a joint in
  * part slerp from the joint's SMPL parent; bones that follow nothing keep their rest rotation
- * relative to their parent. The pelvis path is scaled by the ratio of hip heights (pelvis above
- * the ankles) and put on the target's floor. Last, a two-bone IK pass ({@link LimbReach}) puts
+ * relative to their parent. The pelvis path is scaled up and down by the ratio of hip heights
+ * (pelvis above the ankles) and across the floor by the ratio of leg lengths (a stride is as long
+ * as the legs: a body swaying over a planted foot then leaves that foot where it is, however the
+ * two ratios differ), and put on the target's floor. Last, a two-bone IK pass ({@link LimbReach}) puts
  * hands and feet where the source's are relative to shoulders and hips, which differing
  * upper/lower bone ratios would otherwise shift; a foot the source has planted (its foot
  * contacts) is held still at the toes instead ({@link FootPin}), as the pelvis of a body with other
@@ -51,7 +53,7 @@ public final class Retargeter {
     private final int[] sourceBones;
     private final Rig target;
     private final Quat[] restCorrection;
-    private final double scale;
+    private final double scale, stride;
     private final Vec3 offset;
 
     private Retargeter(Motion source, BoneMap sourceMap, Rig target) {
@@ -80,6 +82,8 @@ public final class Retargeter {
                         sourceBones[joints[2]], limbLength(targetRest, targetBones, joints) / limbLength(sourceRest, sourceBones, joints)));
             }
         }
+        this.stride = limbs.size() >= 2 && limbs.get(1).sourceEnd() == sourceBones[RIGHT_ANKLE]
+                ? (limbs.get(0).scale() + limbs.get(1).scale()) / 2 : scale;
     }
 
     private static double limbLength(Vec3[] rest, int[] bones, int[] joints) {
@@ -91,14 +95,14 @@ public final class Retargeter {
         return new Retargeter(source, sourceMap, target);
     }
 
-    /** Ratio of target to source lengths. */
+    /** Ratio of target to source hip heights (the pelvis path's vertical scale). */
     public double scale() {
         return scale;
     }
 
     /** Where a point of the source's world lands in the target's: scaled, on the target's floor. */
     public Vec3 toTarget(Vec3 sourcePoint) {
-        return sourcePoint.times(scale).plus(offset);
+        return new Vec3(sourcePoint.x() * stride, sourcePoint.y() * scale, sourcePoint.z() * stride).plus(offset);
     }
 
     /** The motion on the target (same frames, rate, confidence and foot contacts). */
