@@ -34,8 +34,12 @@ import java.util.Random;
  */
 public final class RenderedClips {
     static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150, VIEWS = 3;
-    /** In the videos' names, so that videos of an earlier recipe (feet not held) are not reused. */
-    private static final String RECIPE = ".held";
+    /**
+     * How the truth is made (feet held; the retargeter's pelvis path scaled by leg length). In the
+     * videos' names and the training views' descriptions, so that nothing rendered by an earlier
+     * recipe is read against this truth.
+     */
+    public static final String RECIPE = "held.stride";
 
     record Clip(String name, Path video, Motion truth, Camera camera) {
     }
@@ -64,7 +68,7 @@ public final class RenderedClips {
             throw new IllegalStateException("no camera sees " + name + " well");
         }
         Files.createDirectories(dir);
-        Path video = dir.resolve(name + RECIPE + ".mp4");
+        Path video = dir.resolve(name + "." + RECIPE + ".mp4");
         if (!Files.isRegularFile(video)) {
             SampleClip.render(motion, camera, video);
         }
@@ -78,7 +82,7 @@ public final class RenderedClips {
      * sunk into the rendered floor. With {@code holdFeet} the source's planted feet (as
      * {@link FootContactDetector} finds them on the mannequin) are held still: the mannequin's legs
      * are not the subject's, and a walk's stance feet otherwise slide 5–7 mm a frame, so that
-     * "planted" flickers in the truth. Views rendered before feet were held are read without.
+     * "planted" flickers in the truth.
      */
     public static Motion onMannequin(Motion source, int start, int frames, boolean holdFeet) {
         Skeleton adult = AdultSkeleton.smpl24();

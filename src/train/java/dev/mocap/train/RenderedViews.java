@@ -46,7 +46,7 @@ import java.util.Random;
 public final class RenderedViews {
     static final int FRAMES = 150;
     private static final int[][] SIZES = {{960, 540}, {1280, 720}, {540, 960}, {640, 480}};
-    private static final String VIEW = ".view.json", LANDMARKS = ".landmarks.json", FEET_HELD = "feet_held";
+    private static final String VIEW = ".view.json", LANDMARKS = ".landmarks.json", RECIPE = "recipe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RenderedViews() {
@@ -66,7 +66,7 @@ public final class RenderedViews {
         for (int v = 0; v < views; v++) {
             for (Path clip : clips) {
                 String name = CorpusClip.name(clip) + "_v" + v;
-                if (Files.isRegularFile(out.resolve(name + VIEW))) {
+                if (isCurrent(out.resolve(name + VIEW))) {
                     continue;
                 }
                 int frames;
@@ -87,6 +87,11 @@ public final class RenderedViews {
             return files.filter(p -> p.getFileName().toString().endsWith(".bvh.gz"))
                     .filter(p -> !HeldOutClips.isHeldOut(CorpusClip.name(p))).sorted().toList();
         }
+    }
+
+    /** Whether the view is there, rendered by the current recipe (an earlier recipe's truth differs). */
+    private static boolean isCurrent(Path view) throws IOException {
+        return Files.isRegularFile(view) && RenderedClips.RECIPE.equals(JSON.readTree(view.toFile()).path(RECIPE).asText());
     }
 
     /** Renders one view and runs the landmark model on it; returns its frame count (0 when no camera saw it well). */
@@ -110,7 +115,7 @@ public final class RenderedViews {
         }
         ObjectNode view = JSON.createObjectNode();
         view.put("clip", clip.getFileName().toString()).put("first_frame", first).put("frames", motion.frameCount())
-                .put(FEET_HELD, true);
+                .put(RECIPE, RenderedClips.RECIPE);
         view.set("camera", cameraJson(camera));
         AtomicFiles.write(out.resolve(name + VIEW), o -> JSON.writerWithDefaultPrettyPrinter().writeValue(o, view));
         return motion.frameCount();
@@ -130,12 +135,17 @@ public final class RenderedViews {
             files = list.filter(p -> p.getFileName().toString().endsWith(VIEW)).sorted().toList();
         }
         Map<String, Motion> motions = new HashMap<>();
+        int stale = 0;
         for (Path f : files) {
             String name = f.getFileName().toString().replace(VIEW, "");
             if (loaded.containsKey(name)) {
                 continue;
             }
             JsonNode view = JSON.readTree(f.toFile());
+            if (!RenderedClips.RECIPE.equals(view.path(RECIPE).asText())) {
+                stale++;
+                continue;
+            }
             Motion full = motions.computeIfAbsent(view.get("clip").asText(), c -> {
                 try {
                     return CorpusClip.readMotion(corpus.resolve(c));
@@ -144,24 +154,19 @@ public final class RenderedViews {
                 }
             });
             int first = view.get("first_frame").asInt(), frames = view.get("frames").asInt();
-            boolean held = view.path(FEET_HELD).asBoolean(false);
-            Motion motion = RenderedClips.onMannequin(full, first, frames, held);
+            Motion motion = RenderedClips.onMannequin(full, first, frames, true);
             PeopleSequence people = LandmarksJson.read(dir.resolve(name + LANDMARKS));
             List<SyntheticView> runs = List.of();
             if (!people.persons().isEmpty()) {
                 LandmarkSequence person = people.person(mostSeen(people));
                 SyntheticView seen = SyntheticView.seen(name, CorpusClip.of(name, motion).points(), camera(view.get("camera")), person);
-                if (!held) {
-                    // Rendered before feet were held: the video's stance feet slide a little, so "planted"
-                    // flickers in its own truth; the planted feet are those of the held motion.
-                    boolean[][] planted = SyntheticView.seen(name, CorpusClip.of(name, RenderedClips.onMannequin(full, first, frames, true))
-                            .points(), seen.camera(), person).contacts();
-                    seen = new SyntheticView(name, seen.landmarks(), seen.camera(), seen.stature(), seen.world(), planted);
-                }
                 runs = seen.runsWithPerson(LifterData.MIN_FRAMES);
             }
             loaded.put(name, runs);
             out.addAll(runs);
+        }
+        if (stale > 0) {
+            System.out.printf(Locale.ROOT, "%d views in %s were rendered by an earlier recipe and are not read; render them again%n", stale, dir);
         }
         return out;
     }
