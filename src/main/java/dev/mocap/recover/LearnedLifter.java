@@ -94,7 +94,7 @@ public final class LearnedLifter {
         for (int k = 0; k < n; k++) {
             grid[k] = interpolate(features, times, k);
         }
-        float[][] outputs = run(grid);
+        float[][] outputs = run(LiftingFeatures.withFootMotion(grid));
         double[] gridTimes = new double[n];
         for (int k = 0; k < n; k++) {
             gridTimes[k] = k;

@@ -55,7 +55,7 @@ class LearnedLifterTest {
         Files.write(file, OnnxModel.serialize(graph, "test", "not a lifter"));
         MocapException e = assertThrows(MocapException.class, () -> RecoveryMethod.learned(file));
         assertEquals(ExitCode.MODEL_MISSING, e.exitCode());
-        assertEquals(file + " is not a lifting network: its input is [1, 3, 4], not [1, 201, 208]", e.getMessage());
+        assertEquals(file + " is not a lifting network: its input is [1, 3, 4], not [1, 213, 208]", e.getMessage());
     }
 
     /** The sample's walk and wave (the project's own motion) filmed by a synthetic camera with landmark-model errors. */
