@@ -97,10 +97,22 @@ public record SyntheticView(String name, LandmarkSequence landmarks, Camera came
         return out;
     }
 
-    /** A random training variant of (part of) a clip, filmed by a random camera; null when no camera sees it well. */
-    public static SyntheticView randomVariant(CorpusClip clip, int maxFrames, Random random) {
+    /**
+     * A random training variant of (part of) a clip, filmed by a random camera; null when no
+     * camera sees it well. With {@code upperBody}, the upper body comes from a window of that
+     * clip where the two mix plausibly ({@link BodyMix}).
+     */
+    public static SyntheticView randomVariant(CorpusClip clip, CorpusClip upperBody, int maxFrames, Random random) {
         double speed = Math.exp((random.nextDouble() * 2 - 1) * Math.log(1.4));
         Vec3[][] points = resample(clip.points(), clip.fps() * speed / FPS, maxFrames, random);
+        String name = clip.name();
+        if (upperBody != null) {
+            Vec3[][] mixed = BodyMix.of(points, resample(upperBody.points(), upperBody.fps() * speed / FPS, points.length, random));
+            if (mixed != null) {
+                points = mixed;
+                name += "+" + upperBody.name();
+            }
+        }
         points = Proportions.random(random).apply(points);
         if (random.nextBoolean()) {
             points = mirror(points);
@@ -110,7 +122,7 @@ public record SyntheticView(String name, LandmarkSequence landmarks, Camera came
             return null;
         }
         double strength = 0.6 + random.nextDouble();
-        return film(clip.name(), points, FPS, camera, strength, random);
+        return film(name, points, FPS, camera, strength, random);
     }
 
     /**

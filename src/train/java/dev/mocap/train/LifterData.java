@@ -17,7 +17,8 @@ import java.util.Random;
  * landmarks with the focal length the user would give or the tool would guess (the true one,
  * or off by up to 1.5× in half the sequences) — and the truth: the 33 landmarks relative to the
  * mid-hip in camera axes, scaled to a {@value LearnedLifter#STATURE} m body, and the two feet's
- * contacts.
+ * contacts. A share ({@value #MIXED}) of the variants take their upper body from another clip
+ * where that stays plausible, for motions the corpus does not hold.
  */
 final class LifterData {
     /** One sequence: {@code inputs[frame][feature]}, {@code targets[frame][output]}. */
@@ -29,6 +30,7 @@ final class LifterData {
 
     /** The shortest run of frames with a person that a rendered view contributes. */
     static final int MIN_FRAMES = 16;
+    static final double MIXED = 0.5;
 
     private LifterData() {
     }
@@ -62,7 +64,8 @@ final class LifterData {
             while (cumulative[c] < r) {
                 c++;
             }
-            SyntheticView view = SyntheticView.randomVariant(clips.get(c), maxFrames, random);
+            CorpusClip upperBody = random.nextDouble() < MIXED ? clips.get(random.nextInt(clips.size())) : null;
+            SyntheticView view = SyntheticView.randomVariant(clips.get(c), upperBody, maxFrames, random);
             if (view != null) {
                 out.add(of(view, view.camera().focal() * focalError(random)));
             }
