@@ -11,6 +11,7 @@ import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.Landmarks;
 import dev.mocap.body.Camera;
+import dev.mocap.math.LineSpeed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -304,27 +305,15 @@ public record ImageEvidence(double footSlidingMmPerFrame, double stillFootFracti
         while (last + 1 < time.length && time[last + 1] - time[f] <= window + 1e-9) {
             last++;
         }
-        double st = 0, su = 0, sv = 0, stt = 0, stu = 0, stv = 0;
-        int count = 0;
+        LineSpeed line = new LineSpeed();
         for (int g = first; g <= last; g++) {
             int mark = toe(side, g, seen, swapped);
             // Output frames between video frames share their landmarks: each video frame counts once.
             if (mark >= 0 && (g == first || !seen.sameVideoFrame(g, g - 1))) {
-                double dt = time[g] - time[f], u = seen.x(g, mark), v = seen.y(g, mark);
-                st += dt;
-                su += u;
-                sv += v;
-                stt += dt * dt;
-                stu += dt * u;
-                stv += dt * v;
-                count++;
+                line.add(time[g] - time[f], seen.x(g, mark), seen.y(g, mark));
             }
         }
-        double denominator = count * stt - st * st;
-        if (count < 3 || denominator <= 1e-12) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.hypot(count * stu - st * su, count * stv - st * sv) / denominator;
+        return line.speed();
     }
 
     /** Mean pixel distance of the limb's joints (left limb at {@code row} 0, right at 2) from their landmarks, visible ones only. */
