@@ -69,14 +69,14 @@ public final class LearnedLifter {
     record Lifted(List<Vec3[]> shapes, double[][] contacts) {
     }
 
-    /** The observations with their body shapes (hence their depths along the rays) and foot contacts from the network, and feet still in the image planted ({@link StillFeet}). */
+    /** The observations with their body shapes (hence their depths along the rays) from the network. */
     List<Observation> reshape(List<Observation> frames, Camera camera) {
         Lifted lifted = lift(frames, camera);
         List<Observation> out = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             out.add(Lifter.reshape(frames.get(i), lifted.shapes().get(i), lifted.contacts()[i], camera, RAY_PULL));
         }
-        return StillFeet.plant(out, camera);
+        return out;
     }
 
     Lifted lift(List<Observation> frames, Camera camera) {

@@ -1,20 +1,14 @@
 package dev.mocap.recover;
 
-import dev.mocap.body.Camera;
 import dev.mocap.math.LineSpeed;
 import dev.mocap.pose.BlazePose;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Feet that stand still in the picture, taken as planted beside the lifting network's judgement.
- * The network learned contacts from rendered mocap and misses stances it never saw (standing on
- * one leg, a real person's balance); a foot whose heel and toe stay put in a fixed camera's image
- * is on the ground or held up in the air. Which of the two the temporal fit decides: it plants a
- * judged foot only where it is low or the lower foot, and drops the judgement where the fit leaves
- * the foot raised ({@link TemporalFit}). A panning camera moves standing feet in the image, so it
- * only loses this cue.
+ * Feet that stand still in the picture. The lifting network learned contacts from rendered mocap
+ * and misses stances it never saw (a real person balancing on one leg); a foot whose heel and toe
+ * stay put in a fixed camera's image is on the ground or held up in the air, and the temporal fit
+ * decides which ({@link TemporalFit} plants it only where it leaves the foot low and the lower
+ * one). A panning camera moves standing feet in the image, so it only loses this cue.
  */
 final class StillFeet {
     /** Heel and toe of each foot, followed by a least-squares line over this many seconds either side. */
@@ -28,44 +22,23 @@ final class StillFeet {
     private StillFeet() {
     }
 
-    /** The observations with a foot's contact probability set to 1 where it is still in the image. */
-    static List<Observation> plant(List<Observation> frames, Camera camera) {
-        List<Observation> out = new ArrayList<>(frames.size());
-        for (int i = 0; i < frames.size(); i++) {
-            Observation o = frames.get(i);
-            double[] contact = o.footContact() == null ? new double[2] : o.footContact().clone();
-            boolean changed = false;
-            for (int side = 0; side < 2; side++) {
-                if (contact[side] <= Track.PLANTED && still(frames, i, FEET[side], camera)) {
-                    contact[side] = 1;
-                    changed = true;
-                }
-            }
-            out.add(changed ? new Observation(o.time(), o.pixels(), o.lifted(), o.shape(), o.weight(), o.score(), contact) : o);
-        }
-        return out;
-    }
-
-    private static boolean still(List<Observation> frames, int i, int[] foot, Camera camera) {
-        Observation at = frames.get(i);
-        if (!seen(at, foot)) {
+    /** Whether foot {@code side} (0 left, 1 right) is seen and still in the image at grid frame k. */
+    static boolean still(Grid grid, int k, int side, double focal) {
+        Observation at = grid.at(k);
+        int[] foot = FEET[side];
+        if (at == null || !seen(at, foot)) {
             return false;
         }
+        int reach = (int) Math.round(WINDOW_S * grid.fps());
         LineSpeed line = new LineSpeed();
-        for (int j = i; j >= 0 && at.time() - frames.get(j).time() <= WINDOW_S + 1e-9; j--) {
-            add(line, frames.get(j), at.time(), foot);
-        }
-        for (int j = i + 1; j < frames.size() && frames.get(j).time() - at.time() <= WINDOW_S + 1e-9; j++) {
-            add(line, frames.get(j), at.time(), foot);
+        for (int j = Math.max(0, k - reach); j <= Math.min(grid.size() - 1, k + reach); j++) {
+            Observation o = grid.at(j);
+            if (o != null && seen(o, foot)) {
+                line.add(o.time() - at.time(), (o.u(foot[0]) + o.u(foot[1])) / 2, (o.v(foot[0]) + o.v(foot[1])) / 2);
+            }
         }
         double depth = (at.shape()[foot[0]].z() + at.shape()[foot[1]].z()) / 2;
-        return depth > 0 && line.speed() * depth / camera.focal() < STILL_SPEED;
-    }
-
-    private static void add(LineSpeed line, Observation o, double time, int[] foot) {
-        if (seen(o, foot)) {
-            line.add(o.time() - time, (o.u(foot[0]) + o.u(foot[1])) / 2, (o.v(foot[0]) + o.v(foot[1])) / 2);
-        }
+        return depth > 0 && line.speed() * depth / focal < STILL_SPEED;
     }
 
     private static boolean seen(Observation o, int[] foot) {

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * The pose on each grid frame while it is being recovered; frames without an observation are
  * empty. Feet judged planted (probability over one half) by the lifting network, where it ran,
- * and not overruled by the fit, become the segments' foot contacts.
+ * and not overruled by the fit, and feet still in the image that the fit leaves low, become the
+ * segments' foot contacts.
  */
 final class Track {
     static final double PLANTED = 0.5;
@@ -40,6 +41,12 @@ final class Track {
     /** The lifting network's probabilities that the left and right foot are planted in frame k, or null. */
     double[] footContact(int k) {
         return footContact[k];
+    }
+
+    /** Judges one foot (0 left, 1 right) planted in frame k, where the network did not. */
+    void addContact(int k, int side) {
+        footContact[k] = footContact[k].clone();
+        footContact[k][side] = 1;
     }
 
     /** Overrules the network's contact of one foot (0 left, 1 right) in frame k. */
