@@ -113,8 +113,9 @@ final class TemporalFit {
                 }
             }
         }
-        dropLiftedContacts(track);
-        plantStillFeet(track, grid);
+        Vec3[][] points = footPoints(track);
+        dropLiftedContacts(track, points);
+        plantStillFeet(track, grid, points);
     }
 
     /**
@@ -123,8 +124,7 @@ final class TemporalFit {
      * planted too, for foot locking. They do not anchor the fit: a held foot that the fit cannot
      * bring down would pull the body off the picture.
      */
-    private void plantStillFeet(Track track, Grid grid) {
-        Vec3[][] points = footPoints(track);
+    private void plantStillFeet(Track track, Grid grid, Vec3[][] points) {
         for (int k = 0; k < track.size(); k++) {
             double[] judged = track.footContact(k);
             for (int side = 0; judged != null && side < 2; side++) {
@@ -138,8 +138,7 @@ final class TemporalFit {
     }
 
     /** Contacts the network judged on a foot that the fit leaves neither low nor the lower foot. */
-    private void dropLiftedContacts(Track track) {
-        Vec3[][] points = footPoints(track);
+    private void dropLiftedContacts(Track track, Vec3[][] points) {
         for (int k = 0; k < track.size(); k++) {
             double[] judged = track.footContact(k);
             for (int side = 0; judged != null && side < 2; side++) {

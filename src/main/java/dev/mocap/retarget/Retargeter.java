@@ -82,8 +82,9 @@ public final class Retargeter {
                         sourceBones[joints[2]], limbLength(targetRest, targetBones, joints) / limbLength(sourceRest, sourceBones, joints)));
             }
         }
-        this.stride = limbs.size() >= 2 && limbs.get(1).sourceEnd() == sourceBones[RIGHT_ANKLE]
-                ? (limbs.get(0).scale() + limbs.get(1).scale()) / 2 : scale;
+        double[] legs = limbs.stream().filter(l -> l.sourceEnd() == sourceBones[LEFT_ANKLE] || l.sourceEnd() == sourceBones[RIGHT_ANKLE])
+                .mapToDouble(LimbReach::scale).toArray();
+        this.stride = legs.length == 2 ? (legs[0] + legs[1]) / 2 : scale;
     }
 
     private static double limbLength(Vec3[] rest, int[] bones, int[] joints) {
