@@ -8,6 +8,7 @@ import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
+import dev.mocap.math.WhittakerSmoother;
 import dev.mocap.nn.Device;
 import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;

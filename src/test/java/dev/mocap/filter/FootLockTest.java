@@ -55,4 +55,23 @@ class FootLockTest {
             assertTrue(now < original + 0.03, "step at frame " + t + ": " + now + " m (was " + original + ")");
         }
     }
+
+    /** A body sliding as a whole over its planted feet is moved back onto them, its legs not bent: the pose is kept. */
+    @Test
+    void aBodySlidingOverItsPlantedFeetMovesBackWithItsPoseKept() {
+        Motion sliding = StandingClip.standing(0.01, 0.05, true);
+        Motion locked = FootLock.DEFAULT.apply(sliding);
+        Leg left = Leg.left(sliding.skeleton()), right = Leg.right(sliding.skeleton());
+        Vec3 leftSpot = locked.jointPositions(0)[left.foot()], rightSpot = locked.jointPositions(0)[right.foot()];
+        assertEquals(0, leftSpot.y(), 1e-9);
+        for (int t = 0; t < sliding.frameCount(); t++) {
+            Vec3[] p = locked.jointPositions(t);
+            assertEquals(0, p[left.foot()].distance(leftSpot), 1e-9, "left foot at " + t);
+            assertEquals(0, p[right.foot()].distance(rightSpot), 1e-9, "right foot at " + t);
+            for (int j = 0; j < sliding.skeleton().size(); j++) {
+                assertEquals(1, Math.abs(locked.rotations().frame(t)[j].w()), 1e-9, "joint " + j + " turned at " + t);
+            }
+        }
+        assertEquals(0.145, locked.rootPositions()[0].x() - sliding.rootPositions()[0].x(), 1e-9);
+    }
 }

@@ -1,4 +1,4 @@
-package dev.mocap.recover;
+package dev.mocap.math;
 
 /**
  * Whittaker–Henderson smoothing of one channel: the x minimising Σ wᵢ (xᵢ − yᵢ)² + λ Σ (Δ²x)ᵢ²,
@@ -6,16 +6,16 @@ package dev.mocap.recover;
  * to a frequency ω (radians per sample) is 1 / (1 + λ (2 − 2 cos ω)²), so λ = ω_c⁻⁴ halves the
  * amplitude at ω_c; weights let confident samples pull harder.
  */
-final class WhittakerSmoother {
+public final class WhittakerSmoother {
 
     /** λ for a half-power cut-off of {@code hz} at {@code fps} samples a second. */
-    static double lambda(double hz, double fps) {
+    public static double lambda(double hz, double fps) {
         double w = 2 * Math.PI * Math.min(hz / fps, 0.5);
         return 1 / Math.pow(2 - 2 * Math.cos(w), 2);
     }
 
     /** The smoothed samples; weights must be positive; λ = 0 returns a copy. */
-    static double[] smooth(double[] y, double[] weight, double lambda) {
+    public static double[] smooth(double[] y, double[] weight, double lambda) {
         int n = y.length;
         if (n < 3 || lambda == 0) {
             return y.clone();
