@@ -8,9 +8,9 @@ import dev.mocap.body.JointPaths;
 import dev.mocap.body.JointRotations;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
+import dev.mocap.body.RootShift;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Vec3;
-import dev.mocap.math.WhittakerSmoother;
 
 /**
  * Foot locking for an SMPL-24 motion: during each run of contact frames the ball of the foot
@@ -31,10 +31,6 @@ public record FootLock(double blendSeconds) implements MotionFilter {
     private static final double FLOOR_SNAP = 0.15;
     /** The root never comes down more than this to let a leg reach its pinned foot (m). */
     private static final double MAX_LOWERING = 0.1;
-    /** Half-power cut-off (Hz) of the body's shift toward its planted feet. */
-    private static final double SHIFT_HZ = 6;
-    /** Weight, against a planted foot's 1, that holds the shift at none where no foot is planted (less in the blends). */
-    private static final double SHIFT_REST = 0.05;
 
     @Override
     public Motion apply(Motion motion) {
@@ -102,55 +98,30 @@ public record FootLock(double blendSeconds) implements MotionFilter {
     }
 
     /**
-     * The root moved so that the planted feet come to their spots with the pose unchanged: by the
-     * weighted mean of what the planted feet lack (pinned on the free motion), smoothed, and
-     * fading to nothing where no foot is planted. Legs bent by IK reach the same spots at the
-     * cost of the pose: on the held-out clips of {@code mocap bench accuracy} the shift took
-     * PA-MPJPE from 46.3 to 42.9 mm (synthetic) and 68.2 to 66.5 mm (rendered), and foot sliding
-     * on true contacts from 3.9 to 3.7 mm/frame (rendered).
+     * The root moved toward the planted feet's spots (pinned on the free motion), so the pose is
+     * kept ({@link RootShift}): bending the legs for all of it cost 2-4 mm PA-MPJPE on the
+     * held-out sets of {@code mocap bench accuracy} (synthetic 46.3 against 42.9 mm, rendered
+     * 68.2 against 66.5 mm), and sliding on true contacts fell from 3.9 to 3.7 mm/frame (rendered).
      */
     private static Vec3[] shiftedRoot(Motion motion, FootContacts contacts, Leg[] legs, int blendFrames) {
         JointPaths free = JointPaths.of(motion);
-        Held[] held = {
-                held(free, legs[0].foot(), contacts.left(), blendFrames),
-                held(free, legs[1].foot(), contacts.right(), blendFrames)};
-        Vec3[] shift = rootShift(free, legs, held, motion.fps());
-        Vec3[] root = new Vec3[motion.frameCount()];
-        for (int t = 0; t < root.length; t++) {
+        int n = motion.frameCount();
+        Vec3[][] lack = new Vec3[2][n];
+        double[][] weight = new double[2][];
+        for (int side = 0; side < 2; side++) {
+            int foot = legs[side].foot();
+            Held held = held(free, foot, side == 0 ? contacts.left() : contacts.right(), blendFrames);
+            for (int t = 0; t < n; t++) {
+                lack[side][t] = held.targets()[t].minus(free.get(t, foot));
+            }
+            weight[side] = held.weights();
+        }
+        Vec3[] shift = RootShift.toward(lack, weight, motion.fps());
+        Vec3[] root = new Vec3[n];
+        for (int t = 0; t < n; t++) {
             root[t] = motion.rootPositions()[t].plus(shift[t]);
         }
         return root;
-    }
-
-    /** The smoothed weighted mean of what the planted feet lack, frame by frame. */
-    private static Vec3[] rootShift(JointPaths positions, Leg[] legs, Held[] held, double fps) {
-        int n = positions.frameCount();
-        double[][] axes = new double[3][n];
-        double[] weight = new double[n];
-        for (int t = 0; t < n; t++) {
-            double planted = 0;
-            Vec3 sum = Vec3.ZERO;
-            for (int side = 0; side < 2; side++) {
-                double ws = held[side].weights()[t];
-                if (ws > 0) {
-                    planted += ws;
-                    sum = sum.plus(held[side].targets()[t].minus(positions.get(t, legs[side].foot())).times(ws));
-                }
-            }
-            double w = planted + SHIFT_REST * Math.max(0, 1 - planted);
-            weight[t] = w;
-            for (int a = 0; a < 3; a++) {
-                axes[a][t] = sum.get(a) / w;
-            }
-        }
-        double lambda = WhittakerSmoother.lambda(SHIFT_HZ, fps);
-        double[] x = WhittakerSmoother.smooth(axes[0], weight, lambda), y = WhittakerSmoother.smooth(axes[1], weight, lambda),
-                z = WhittakerSmoother.smooth(axes[2], weight, lambda);
-        Vec3[] shift = new Vec3[n];
-        for (int t = 0; t < n; t++) {
-            shift[t] = new Vec3(x[t], y[t], z[t]);
-        }
-        return shift;
     }
 
     /** A pin near the floor goes onto it. */

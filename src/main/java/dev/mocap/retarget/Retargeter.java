@@ -4,6 +4,7 @@ import dev.mocap.body.FootPin;
 import dev.mocap.body.ForwardKinematics;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
+import dev.mocap.body.RootShift;
 import dev.mocap.body.Skeleton;
 import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
@@ -28,7 +29,9 @@ import static dev.mocap.body.Smpl24.*;
  * hands and feet where the source's are relative to shoulders and hips, which differing
  * upper/lower bone ratios would otherwise shift; a foot the source has planted (its foot
  * contacts) is held still at the toes instead ({@link FootPin}), as the pelvis of a body with other
- * proportions would otherwise drag it, blended in and out over {@link #PIN_BLEND_SECONDS}.
+ * proportions would otherwise drag it, blended in and out over {@link #PIN_BLEND_SECONDS}: the
+ * whole body first moves toward the pins ({@link RootShift}), so the legs keep the source's pose
+ * and bend only for what is left.
  *
  * <p>The result is a {@link Motion} on {@link Rig#skeleton()}: the target's names and rest
  * positions with world-aligned rest frames, ready for BVH and FBX; {@link Rig#rigLocalRotations}
@@ -110,30 +113,71 @@ public final class Retargeter {
     public Motion motion() {
         int frames = source.frameCount();
         FootPin[] pins = new FootPin[LIMB_JOINTS.length];
+        Vec3[] shift = new Vec3[frames];
+        Arrays.fill(shift, Vec3.ZERO);
         if (source.contacts() != null) {
             Posed[] free = new Posed[frames];
-            Arrays.setAll(free, f -> pose(f, pins));
-            int blend = Math.max(1, (int) Math.round(PIN_BLEND_SECONDS * source.fps()));
+            Arrays.setAll(free, f -> pose(f, pins, Vec3.ZERO));
+            Vec3[][] toes = new Vec3[limbs.size()][];
             for (int i = 0; i < limbs.size(); i++) {
-                int limb = i, sourceEnd = limbs.get(i).sourceEnd();
-                boolean[] planted = sourceEnd == sourceBones[LEFT_ANKLE] ? source.contacts().left()
-                        : sourceEnd == sourceBones[RIGHT_ANKLE] ? source.contacts().right() : null;
-                if (planted != null) {
-                    int toe = toeOf(limbs.get(limb));
-                    Vec3[] toes = new Vec3[frames];
-                    Arrays.setAll(toes, f -> free[f].world(toe));
-                    pins[i] = new FootPin(planted, toes, blend, FootPin.Ease.LINEAR);
+                LimbReach leg = limbs.get(i);
+                if (planted(leg) != null) {
+                    toes[i] = new Vec3[frames];
+                    int toe = toeOf(leg);
+                    Arrays.setAll(toes[i], f -> free[f].world(toe));
                 }
             }
+            pin(pins, toes);
+            shift = shiftToPins(pins, toes);
+            // Pinned again where the shifted body has its feet, the legs bend only for what the shift could not do.
+            for (int i = 0; i < toes.length; i++) {
+                for (int f = 0; toes[i] != null && f < frames; f++) {
+                    toes[i][f] = toes[i][f].plus(shift[f]);
+                }
+            }
+            pin(pins, toes);
         }
         Vec3[] roots = new Vec3[frames];
         Quat[][] rotations = new Quat[frames][];
         for (int f = 0; f < frames; f++) {
-            Posed posed = pose(f, pins);
+            Posed posed = pose(f, pins, shift[f]);
             rotations[f] = localRotations(posed.rotations());
             roots[f] = posed.root();
         }
         return new Motion(skeleton, source.fps(), roots, rotations, source.confidence(), source.contacts());
+    }
+
+    /** The source's contact flags of a leg's foot, or null for an arm. */
+    private boolean[] planted(LimbReach limb) {
+        return limb.sourceEnd() == sourceBones[LEFT_ANKLE] ? source.contacts().left()
+                : limb.sourceEnd() == sourceBones[RIGHT_ANKLE] ? source.contacts().right() : null;
+    }
+
+    /** A pin for each leg's toes (null for arms) from where the toes are without one. */
+    private void pin(FootPin[] pins, Vec3[][] toes) {
+        int blend = Math.max(1, (int) Math.round(PIN_BLEND_SECONDS * source.fps()));
+        for (int i = 0; i < toes.length; i++) {
+            pins[i] = toes[i] == null ? null : new FootPin(planted(limbs.get(i)), toes[i], blend, FootPin.Ease.LINEAR);
+        }
+    }
+
+    /**
+     * How far the target's root moves so that its pinned toes come to their pins with its pose
+     * kept ({@link RootShift}): a character whose hips sit elsewhere on its pelvis (above it, or
+     * wider) carries its toes along other paths as the pelvis turns, and holding them only by IK
+     * bent its legs away from the source's.
+     */
+    private Vec3[] shiftToPins(FootPin[] pins, Vec3[][] toes) {
+        int frames = source.frameCount();
+        Vec3[][] lack = new Vec3[pins.length][frames];
+        double[][] weight = new double[pins.length][frames];
+        for (int i = 0; i < pins.length; i++) {
+            for (int f = 0; pins[i] != null && f < frames; f++) {
+                weight[i][f] = pins[i].weight(f);
+                lack[i][f] = weight[i][f] > 0 ? pins[i].held(f, pins[i].anchor(f)).minus(toes[i][f]).times(weight[i][f]) : Vec3.ZERO;
+            }
+        }
+        return RootShift.toward(lack, weight, source.fps());
     }
 
     /** The bone at the toes of a leg's foot (mapped to SMPL's foot joint), else the ankle itself. */
@@ -149,13 +193,16 @@ public final class Retargeter {
         }
     }
 
-    /** A frame transferred, limbs reaching as the source's and feet pulled to their pins (none where {@code pins[i]} is null). */
-    private Posed pose(int frame, FootPin[] pins) {
+    /**
+     * A frame transferred, the root moved by {@code shift}, limbs reaching as the source's and feet
+     * pulled to their pins (none where {@code pins[i]} is null).
+     */
+    private Posed pose(int frame, FootPin[] pins, Vec3 shift) {
         int hips = target.map().boneFor(PELVIS);
         Quat[] world = worldRotations(ForwardKinematics.worldRotations(source.skeleton(), source.rotations().frame(frame)));
         Vec3[] positions = positionsAtOrigin(world);
         Vec3[] sourcePositions = source.jointPositions(frame);
-        Vec3 root = toTarget(source.rootPositions()[frame]).minus(positions[hips]);
+        Vec3 root = toTarget(source.rootPositions()[frame]).minus(positions[hips]).plus(shift);
         for (int i = 0; i < limbs.size(); i++) {
             LimbReach limb = limbs.get(i);
             FootPin pin = pins[i];

@@ -1,5 +1,6 @@
 package dev.mocap.retarget;
 
+import dev.mocap.body.FootContacts;
 import dev.mocap.body.ForwardKinematics;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
@@ -94,6 +95,49 @@ class RetargeterTest {
         // Within a millimetre: the limb IK moves the ankle by a fraction of one.
         assertEquals(restAnkle, lowestAnkle, 1e-3, "the lowest ankle of the walk sits at the rig's standing ankle height");
         assertTrue(Arrays.stream(out.rootPositions()).allMatch(p -> Double.isFinite(p.length())));
+    }
+
+    /**
+     * A character whose hips sit 0.2 m above its pelvis carries its feet forward and back as the
+     * pelvis pitches: with the feet planted the body moves instead, and the legs reach as the source's.
+     */
+    @Test
+    void hipsElsewhereOnThePelvisMoveTheBodyNotTheLegs() {
+        Skeleton s = WALK.skeleton();
+        int n = 60;
+        Vec3[] root = new Vec3[n];
+        Quat[][] rotations = new Quat[n][s.size()];
+        for (int f = 0; f < n; f++) {
+            Arrays.fill(rotations[f], Quat.IDENTITY);
+            Quat pitch = Quat.axisAngle(Vec3.X, 0.2 * Math.sin(2 * Math.PI * f / 30.0));
+            rotations[f][PELVIS] = pitch;
+            rotations[f][LEFT_HIP] = pitch.conjugate();
+            rotations[f][RIGHT_HIP] = pitch.conjugate();
+            // the source's hips, and so its upright legs and feet, stay where they are
+            root[f] = new Vec3(0, TestMotions.PELVIS_HEIGHT, 0).minus(pitch.rotate(s.offset(LEFT_HIP)).minus(s.offset(LEFT_HIP)));
+        }
+        boolean[] planted = new boolean[n];
+        Arrays.fill(planted, true);
+        Motion source = new Motion(s, 30, root, rotations, null, new FootContacts(planted, planted.clone()));
+        Vec3[] translations = new Vec3[s.size()];
+        Quat[] rest = new Quat[s.size()];
+        for (int j = 0; j < s.size(); j++) {
+            translations[j] = j == 0 ? new Vec3(0, TestMotions.PELVIS_HEIGHT, 0) : s.offset(j);
+            rest[j] = Quat.IDENTITY;
+        }
+        translations[LEFT_HIP] = translations[LEFT_HIP].plus(new Vec3(0, 0.2, 0));
+        translations[RIGHT_HIP] = translations[RIGHT_HIP].plus(new Vec3(0, 0.2, 0));
+        Motion out = Retargeter.of(source, SMPL, new Rig("high hips", s.names(), s.parents(), translations, rest, SMPL)).motion();
+
+        Vec3 ankle = out.jointPositions(0)[LEFT_ANKLE];
+        for (int f = 0; f < n; f++) {
+            Vec3[] a = source.jointPositions(f), b = out.jointPositions(f);
+            for (int[] leg : new int[][]{{LEFT_ANKLE, LEFT_HIP}, {RIGHT_ANKLE, RIGHT_HIP}}) {
+                Vec3 sourceReach = a[leg[0]].minus(a[leg[1]]), targetReach = b[leg[0]].minus(b[leg[1]]);
+                assertEquals(0, targetReach.distance(sourceReach), 1e-3, "leg reach at frame " + f);
+            }
+            assertEquals(0, b[LEFT_ANKLE].distance(ankle), 1e-3, "planted ankle at frame " + f);
+        }
     }
 
     private static boolean isBelow(Rig rig, int bone, int ancestor) {
