@@ -44,7 +44,7 @@ import java.util.Random;
  */
 public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
-    private static final int DEFAULT_STEPS = 12000, STEPS_PER_ROUND = 500;
+    private static final int DEFAULT_STEPS = 20000, STEPS_PER_ROUND = 500;
     private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 2e-5f;
     private static final long SEED = 14;
     private static final String FILE = "lifter.onnx";
