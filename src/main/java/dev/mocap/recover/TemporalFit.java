@@ -49,10 +49,7 @@ final class TemporalFit {
      * term then brings it, and the root with it, down. A raised foot is higher than the standing one.
      */
     private static final double JUDGED_CONTACT_HEIGHT = 0.3, LOWER_FOOT_MARGIN = 0.05;
-    /**
-     * A foot still in the image is planted below this height (m), as is the lower foot below
-     * {@link #JUDGED_CONTACT_HEIGHT}: foot locking moves the whole body down to it.
-     */
+    /** A foot still in the image is planted below this height (m): foot locking lowers the body at most 0.1 m to reach it. */
     private static final double STILL_CONTACT_HEIGHT = 0.1;
     private static final double DAMPING = 1e-4;
     private static final int SWEEPS = 4;
@@ -122,31 +119,22 @@ final class TemporalFit {
     }
 
     /**
-     * Feet still in the image ({@link StillFeet}) where the network judged the frame but not that
-     * foot: planted too, for foot locking, where the fit leaves them near the floor and no higher
-     * than the other foot, or a little higher and the lower foot (a body the fit holds too high
-     * over its standing foot, which the lock then brings down). They do not anchor the fit: a held
-     * foot that the fit cannot bring down would pull the body off the picture.
+     * Feet still in the image ({@link StillFeet}) that the fit leaves within reach of the floor
+     * and no higher than the other foot, where the network judged the frame but not that foot:
+     * planted too, for foot locking. They do not anchor the fit: a held foot that the fit cannot
+     * bring down would pull the body off the picture.
      */
     private void plantStillFeet(Track track, Grid grid, Vec3[][] points) {
         for (int k = 0; k < track.size(); k++) {
             double[] judged = track.footContact(k);
             for (int side = 0; judged != null && side < 2; side++) {
-                if (judged[side] <= Track.PLANTED && stillFootLowEnough(lowest(points[k], side == 0), lowest(points[k], side != 0))
-                        && StillFeet.still(grid, k, side, camera.focal())) {
+                double height = lowest(points[k], side == 0);
+                if (judged[side] <= Track.PLANTED && height < STILL_CONTACT_HEIGHT
+                        && height <= lowest(points[k], side != 0) + LOWER_FOOT_MARGIN && StillFeet.still(grid, k, side, camera.focal())) {
                     track.addContact(k, side);
                 }
             }
         }
-    }
-
-    /**
-     * Whether a foot still in the image, its lowest heel or toe at {@code height} (m) and the other
-     * foot's at {@code other}, is low enough to be planted: near the floor and no higher than the
-     * other foot, or a little higher and the lower foot.
-     */
-    static boolean stillFootLowEnough(double height, double other) {
-        return height < STILL_CONTACT_HEIGHT && height <= other + LOWER_FOOT_MARGIN || height < JUDGED_CONTACT_HEIGHT && height < other;
     }
 
     /** Contacts the network judged on a foot that the fit leaves neither low nor the lower foot. */

@@ -60,18 +60,4 @@ class StillFeetTest {
     void aFootOfLowVisibilityIsNotJudged() {
         assertFalse(StillFeet.still(frames(0, 0.2), 15, 1, FOCAL));
     }
-
-    /**
-     * A still foot near the floor is planted unless it is well above the other; one up to 0.3 m
-     * high only as the lower foot (a standing foot under a body the fit holds too high), never
-     * the raised one.
-     */
-    @Test
-    void stillFeetArePlantedNearTheFloorOrAsTheLowerFoot() {
-        assertTrue(TemporalFit.stillFootLowEnough(0.05, 0.02));
-        assertFalse(TemporalFit.stillFootLowEnough(0.09, 0.02));
-        assertTrue(TemporalFit.stillFootLowEnough(0.24, 0.28));
-        assertFalse(TemporalFit.stillFootLowEnough(0.28, 0.24));
-        assertFalse(TemporalFit.stillFootLowEnough(0.35, 0.6));
-    }
 }
