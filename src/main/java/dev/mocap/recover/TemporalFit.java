@@ -49,7 +49,11 @@ final class TemporalFit {
      * term then brings it, and the root with it, down. A raised foot is higher than the standing one.
      */
     private static final double JUDGED_CONTACT_HEIGHT = 0.3, LOWER_FOOT_MARGIN = 0.05;
-    /** A foot still in the image is planted below this height (m): foot locking lowers the body at most 0.1 m to reach it. */
+    /**
+     * A foot still in the image is planted below this height (m). Foot locking could bring the body
+     * down to higher ones now, but planting them up to 0.3 m cost contact F1 on the held-out clips
+     * (models/LIFTER.md, "Limits").
+     */
     private static final double STILL_CONTACT_HEIGHT = 0.1;
     private static final double DAMPING = 1e-4;
     private static final int SWEEPS = 4;
