@@ -36,10 +36,11 @@ public final class RenderedClips {
     static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150, VIEWS = 3;
     /**
      * How the truth is made (feet held; the retargeter's pelvis path scaled by leg length, its body
-     * moved toward the pinned feet before the legs bend). In the videos' names and the training
+     * moved toward the pinned feet before the legs bend, its hip height measured also on skeletons
+     * whose legs point up at rest). In the videos' names and the training
      * views' descriptions, so that nothing rendered by an earlier recipe is read against this truth.
      */
-    public static final String RECIPE = "held.stride.shift";
+    public static final String RECIPE = "held.stride.shift.legs";
 
     record Clip(String name, Path video, Motion truth, Camera camera) {
     }

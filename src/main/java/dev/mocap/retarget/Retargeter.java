@@ -66,16 +66,16 @@ public final class Retargeter {
         if (sourceBones[PELVIS] != 0) {
             throw new IllegalArgumentException("the source's pelvis must be its root joint");
         }
-        for (int joint : new int[]{LEFT_ANKLE, RIGHT_ANKLE}) {
+        for (int joint : new int[]{LEFT_HIP, RIGHT_HIP, LEFT_ANKLE, RIGHT_ANKLE}) {
             if (sourceBones[joint] < 0 || target.map().boneFor(joint) < 0 || target.map().boneFor(PELVIS) < 0) {
-                throw new IllegalArgumentException("pelvis and ankles are needed in the source and the target");
+                throw new IllegalArgumentException("pelvis, hips and ankles are needed in the source and the target");
             }
         }
         this.restCorrection = restCorrections(source.skeleton().restPositions(), target.restWorldPositions());
         Vec3[] targetRest = target.restWorldPositions();
         int[] targetBones = target.map().bonesBySmplJoint();
         double targetAnkles = (targetRest[targetBones[LEFT_ANKLE]].y() + targetRest[targetBones[RIGHT_ANKLE]].y()) / 2;
-        this.scale = (targetRest[targetBones[PELVIS]].y() - targetAnkles) / hipHeight(source.skeleton());
+        this.scale = hipHeight(targetRest, targetBones) / hipHeight(source.skeleton().restPositions(), sourceBones);
         this.offset = new Vec3(0, targetAnkles - scale * lowestAnkle(), 0);
         this.skeleton = target.skeleton();
         Vec3[] sourceRest = source.skeleton().restPositions();
@@ -283,9 +283,16 @@ public final class Retargeter {
         return a;
     }
 
-    private double hipHeight(Skeleton skeleton) {
-        Vec3[] rest = skeleton.restPositions();
-        return rest[sourceBones[PELVIS]].y() - (rest[sourceBones[LEFT_ANKLE]].y() + rest[sourceBones[RIGHT_ANKLE]].y()) / 2;
+    /**
+     * The standing height of the pelvis over the ankles at rest: pelvis to hip joints, then the
+     * legs' length in height, up or down. Character Creator's BVH skeletons have their legs
+     * pointing up at rest (the hips' rotations turn them down), where the plain difference in
+     * height would turn the pelvis's path upside down.
+     */
+    private static double hipHeight(Vec3[] rest, int[] bones) {
+        double hips = (rest[bones[LEFT_HIP]].y() + rest[bones[RIGHT_HIP]].y()) / 2;
+        double ankles = (rest[bones[LEFT_ANKLE]].y() + rest[bones[RIGHT_ANKLE]].y()) / 2;
+        return rest[bones[PELVIS]].y() - hips + Math.abs(hips - ankles);
     }
 
     /** The lowest height either ankle reaches in the clip: the source's ankle height when standing. */

@@ -140,6 +140,46 @@ class RetargeterTest {
         }
     }
 
+    /**
+     * Character Creator's BVH skeletons have their legs pointing up at rest, turned down by the
+     * hips' rotations: such a source moves on a character like the same motion with upright legs,
+     * its pelvis rising where the source's rises.
+     */
+    @Test
+    void legsPointingUpAtRestRetargetLikeUprightLegs() {
+        Skeleton s = WALK.skeleton();
+        Quat flip = Quat.axisAngle(Vec3.X, Math.PI);
+        int[] belowHips = {LEFT_KNEE, RIGHT_KNEE, LEFT_ANKLE, RIGHT_ANKLE, LEFT_FOOT, RIGHT_FOOT};
+        Vec3[] offsets = s.offsets().clone();
+        Vec3[] ends = s.endSites().clone();
+        for (int j : belowHips) {
+            offsets[j] = flip.conjugate().rotate(offsets[j]);
+            ends[j] = ends[j] == null ? null : flip.conjugate().rotate(ends[j]);
+        }
+        Skeleton upsideDown = new Skeleton(s.names(), s.parents(), offsets, ends);
+        Quat[][] rotations = new Quat[WALK.frameCount()][];
+        for (int f = 0; f < rotations.length; f++) {
+            rotations[f] = WALK.rotations().frame(f).clone();
+            for (int hip : new int[]{LEFT_HIP, RIGHT_HIP}) {
+                rotations[f][hip] = rotations[f][hip].times(flip);
+            }
+            for (int j : belowHips) {
+                rotations[f][j] = flip.conjugate().times(rotations[f][j]).times(flip);
+            }
+        }
+        Motion source = new Motion(upsideDown, WALK.fps(), WALK.rootPositions(), rotations);
+        assertEquals(0, source.jointPositions(7)[LEFT_ANKLE].distance(WALK.jointPositions(7)[LEFT_ANKLE]), 1e-9);
+
+        Rig mixamo = BuiltInRigs.get("mixamo");
+        Motion expected = Retargeter.of(WALK, SMPL, mixamo).motion(), out = Retargeter.of(source, SMPL, mixamo).motion();
+        for (int f = 0; f < WALK.frameCount(); f++) {
+            Vec3[] a = expected.jointPositions(f), b = out.jointPositions(f);
+            for (int j = 0; j < a.length; j++) {
+                assertEquals(0, a[j].distance(b[j]), 1e-6, mixamo.names().get(j) + " at frame " + f);
+            }
+        }
+    }
+
     private static boolean isBelow(Rig rig, int bone, int ancestor) {
         for (int b = rig.parent(bone); b >= 0; b = rig.parent(b)) {
             if (b == ancestor) {
