@@ -13,12 +13,14 @@ import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.MotionFinishing;
 import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.FramePose;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryMethod;
 import dev.mocap.recover.RecoveryOptions;
+import dev.mocap.recover.Segment;
 import dev.mocap.synth.CorpusClip;
 import dev.mocap.synth.HeldOutClips;
 import dev.mocap.synth.SyntheticView;
@@ -28,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,17 +176,31 @@ public final class AccuracyBenchmark {
 
     private Row recovered(String set, SyntheticView v, String method, MotionRecovery recovery, RecoveryOptions options) {
         Recovery r = recovery.recover(v.landmarks(), options);
-        Motion motion = MotionFinishing.apply(r.segments().get(0).motion(), SmoothingPreset.DEFAULT.filter(() -> models), true);
-        int n = Math.min(motion.frameCount(), v.frames());
+        Segment segment = r.segments().get(0);
+        Motion motion = MotionFinishing.apply(segment.motion(), SmoothingPreset.DEFAULT.filter(() -> models), true);
+        int first = frameAt(v, segment.startTime()), n = Math.min(motion.frameCount(), v.frames() - first);
         Vec3[][] predicted = new Vec3[n][], truth = new Vec3[n][];
         Vec3[][] all = truth(v);
         for (int k = 0; k < n; k++) {
             predicted[k] = joints(motion.jointPositions(k));
-            truth[k] = all[k];
+            truth[k] = all[first + k];
         }
+        boolean[][] contacts = Arrays.copyOfRange(v.contacts(), first, first + n);
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
-        return new Row(set, v.name(), method, n, e.mpjpe(), e.paMpjpe(), e.accelError(), sliding(motion, v.contacts(), n),
-                contactF1(motion.contacts(), v.contacts(), n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
+        return new Row(set, v.name(), method, n, e.mpjpe(), e.paMpjpe(), e.accelError(), sliding(motion, contacts, n),
+                contactF1(motion.contacts(), contacts, n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
+    }
+
+    /** The view's frame shown at {@code time}: where a segment starts that begins after the first frame. */
+    private static int frameAt(SyntheticView v, double time) {
+        List<FramePose> frames = v.landmarks().frames();
+        int best = 0;
+        for (int k = 1; k < frames.size(); k++) {
+            if (Math.abs(frames.get(k).timestamp() - time) < Math.abs(frames.get(best).timestamp() - time)) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /**
