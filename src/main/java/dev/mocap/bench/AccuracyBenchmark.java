@@ -63,9 +63,27 @@ public final class AccuracyBenchmark {
             RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.",
             SMOOTHED_TRUTH = "truth, smoothed", LIFTER_ROW = "lifter ";
 
-    /** One method on one clip of a set; {@code focalRatio}: the focal length it worked with over the true one. */
+    /**
+     * One method on one clip of a set; {@code contacts}: its planted-foot frames against the truth
+     * (null where it has none); {@code focalRatio}: the focal length it worked with over the true one.
+     */
     public record Row(String set, String clip, String method, int frames, double mpjpe, double paMpjpe, double accel, double sliding,
-                      double contactF1, double rte, double focalRatio) {
+                      ContactCounts contacts, double rte, double focalRatio) {
+        /** F1 of the planted feet against the truth; NaN where the truth has none (a clip in the air, or always moving). */
+        public double contactF1() {
+            return contacts == null ? Double.NaN : contacts.f1();
+        }
+    }
+
+    /** Foot-frames planted in both the result and the truth, only in the result, and only in the truth. */
+    record ContactCounts(int hits, int falseAlarms, int misses) {
+        ContactCounts plus(ContactCounts other) {
+            return new ContactCounts(hits + other.hits, falseAlarms + other.falseAlarms, misses + other.misses);
+        }
+
+        double f1() {
+            return hits + misses == 0 ? Double.NaN : 2.0 * hits / (2.0 * hits + falseAlarms + misses);
+        }
     }
 
     private final ModelStore models;
@@ -170,7 +188,7 @@ public final class AccuracyBenchmark {
             }
         }
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
-        return new Row(set, v.name(), "raw landmarks", n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, Double.NaN, Double.NaN,
+        return new Row(set, v.name(), "raw landmarks", n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, null, Double.NaN,
                 Double.NaN);
     }
 
@@ -188,7 +206,7 @@ public final class AccuracyBenchmark {
         boolean[][] contacts = Arrays.copyOfRange(v.contacts(), first, first + n);
         PoseErrors e = PoseErrors.of(predicted, truth, 0);
         return new Row(set, v.name(), method, n, e.mpjpe(), e.paMpjpe(), e.accelError(), sliding(motion, contacts, n),
-                contactF1(motion.contacts(), contacts, n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
+                contactCounts(motion.contacts(), contacts, n), rte(predicted, truth), r.camera().focal() / v.camera().focal());
     }
 
     /** The view's frame shown at {@code time}: where a segment starts that begins after the first frame. */
@@ -216,7 +234,7 @@ public final class AccuracyBenchmark {
             exact[k] = joints(truth.jointPositions(k));
         }
         PoseErrors e = PoseErrors.of(predicted, exact, 0);
-        return new Row(RENDERED, clip.name(), SMOOTHED_TRUTH, n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, Double.NaN, Double.NaN,
+        return new Row(RENDERED, clip.name(), SMOOTHED_TRUTH, n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, null, Double.NaN,
                 Double.NaN);
     }
 
@@ -284,8 +302,7 @@ public final class AccuracyBenchmark {
         return count == 0 ? Double.NaN : 1000 * sum / count;
     }
 
-    /** F1 of the planted feet against the truth; NaN where the truth has none (a clip in the air, or always moving). */
-    static double contactF1(FootContacts predicted, boolean[][] truth, int n) {
+    static ContactCounts contactCounts(FootContacts predicted, boolean[][] truth, int n) {
         int tp = 0, fp = 0, fn = 0;
         for (int k = 0; k < n; k++) {
             for (int side = 0; side < 2; side++) {
@@ -295,10 +312,7 @@ public final class AccuracyBenchmark {
                 fn += !p && truth[k][side] ? 1 : 0;
             }
         }
-        if (tp + fn == 0) {
-            return Double.NaN;
-        }
-        return 2.0 * tp / (2.0 * tp + fp + fn);
+        return new ContactCounts(tp, fp, fn);
     }
 
     /** Root trajectory error in % of the true path length, after one rigid alignment of the whole trajectory. */
@@ -330,18 +344,24 @@ public final class AccuracyBenchmark {
             for (String method : inSet.stream().map(Row::method).distinct().toList()) {
                 List<Row> m = inSet.stream().filter(r -> r.method().equals(method)).toList();
                 print("MEAN", method, m.stream().mapToInt(Row::frames).sum(), mean(m, Row::mpjpe), mean(m, Row::paMpjpe), mean(m, Row::accel),
-                        mean(m, Row::sliding), mean(m, Row::contactF1), mean(m, Row::rte),
+                        mean(m, Row::sliding), pooledF1(m), mean(m, Row::rte),
                         Math.exp(mean(m, r -> Math.abs(Math.log(r.focalRatio())))));
             }
         }
         out.println("(mm, mm/frame², mm/frame at 30 fps; each recovery followed by the default smoothing and foot locking; "
-                + "the true focal length given except to \"" + ESTIMATED_FOCAL + "\"; focal/true of a MEAN row: exp of the mean |ln ratio|; \""
+                + "the true focal length given except to \"" + ESTIMATED_FOCAL + "\"; contact F1 of a MEAN row: over all foot-frames of its clips; focal/true of a MEAN row: exp of the mean |ln ratio|; \""
                 + SMOOTHED_TRUTH + "\": the true motion through the default smoothing, skeleton joints)");
     }
 
     private void print(String clip, String method, int frames, double... values) {
         out.printf(Locale.ROOT, "%-20s %-24s %6d %6.1f %9.1f %6.1f %12.1f %19.2f %7.1f %9.2f%n", clip, method, frames, values[0], values[1],
                 values[2], values[3], values[4], values[5], values[6]);
+    }
+
+    /** F1 over every foot-frame of the rows together: a clip with one true contact frame weighs one frame, not a clip. */
+    private static double pooledF1(List<Row> rows) {
+        return rows.stream().map(Row::contacts).filter(java.util.Objects::nonNull)
+                .reduce(new ContactCounts(0, 0, 0), ContactCounts::plus).f1();
     }
 
     private static double mean(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {

@@ -41,6 +41,23 @@ class AccuracyBenchmarkTest {
         assertTrue(out.matches("(?s).*network speed, one core: lifter copy +\\d+\\.\\d{3} ms/frame.*"), out);
     }
 
+    /** Contact F1 over a set counts foot-frames: a clip whose one true contact frame is missed weighs one frame. */
+    @Test
+    void contactCountsPoolOverClips() {
+        boolean[] none = new boolean[100], all = new boolean[100];
+        java.util.Arrays.fill(all, true);
+        boolean[][] truth = new boolean[100][];
+        for (int k = 0; k < 100; k++) {
+            truth[k] = new boolean[]{true, k == 0};
+        }
+        AccuracyBenchmark.ContactCounts counts = AccuracyBenchmark.contactCounts(new dev.mocap.body.FootContacts(all, none), truth, 100);
+        assertEquals(new AccuracyBenchmark.ContactCounts(100, 0, 1), counts);
+        AccuracyBenchmark.ContactCounts oneMissed = new AccuracyBenchmark.ContactCounts(0, 0, 1);
+        assertEquals(0, oneMissed.f1());
+        assertEquals(200.0 / 202, counts.plus(oneMissed).f1(), 1e-12);
+        assertEquals(Double.NaN, new AccuracyBenchmark.ContactCounts(0, 3, 0).f1());
+    }
+
     private static AccuracyBenchmark.Row row(List<AccuracyBenchmark.Row> rows, String method) {
         return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow();
     }
