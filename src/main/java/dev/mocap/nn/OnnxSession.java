@@ -148,6 +148,15 @@ public final class OnnxSession implements AutoCloseable {
         return inputShape.clone();
     }
 
+    /** The declared shape of an output (−1 where a dimension is not fixed). */
+    public long[] outputShape(String name) {
+        try {
+            return ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get(name).getInfo()).getShape();
+        } catch (OrtException e) {
+            throw new IllegalStateException(firstLine(e.getMessage()), e);
+        }
+    }
+
     /** Runs the model on the current input; read its outputs with {@link #output}. */
     public void infer() {
         input.rewind();

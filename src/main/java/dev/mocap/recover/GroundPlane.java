@@ -10,9 +10,9 @@ import java.util.List;
  * Finds "up" and the floor in camera space from where the feet rest. Foot points (heels and
  * toes) that are low and still are taken as floor contacts; the plane through them gives up.
  * Contacts along a single line (a walk straight across) or in one spot (standing) leave the
- * plane's tilt about that line open: there the prior wins — the average torso direction of the
- * clip blended with the camera's own up, since people mostly stand upright and cameras are
- * mostly held level.
+ * plane's tilt about that line open: there the prior wins — the lifting network's up where it
+ * judged one, else the average torso direction of the clip blended with the camera's own up, since
+ * people mostly stand upright and cameras are mostly held level.
  */
 final class GroundPlane {
     private static final int[] FOOT_POINTS = {BlazePose.LEFT_HEEL, BlazePose.RIGHT_HEEL, BlazePose.LEFT_FOOT_INDEX, BlazePose.RIGHT_FOOT_INDEX};
@@ -28,12 +28,17 @@ final class GroundPlane {
     }
 
     static Result fit(List<Observation> frames) {
-        Vec3 up = prior(frames);
+        return fit(frames, prior(frames));
+    }
+
+    /** The floor with {@code prior} (unit, camera space) as the up that the contacts correct. */
+    static Result fit(List<Observation> frames, Vec3 prior) {
+        Vec3 up = prior;
         List<Vec3> contacts = List.of();
         for (int round = 0; round < 3; round++) {
             contacts = contacts(frames, up);
             if (contacts.size() >= 3) {
-                up = plane(contacts, up, prior(frames));
+                up = plane(contacts, up, prior);
             }
         }
         return new Result(up, lowBand(frames, up), contacts.size());

@@ -44,10 +44,14 @@ public final class LandmarkRecovery implements MotionRecovery {
             warnings.add(observed.swaps() + " left/right limb swaps of the landmark model were undone");
         }
         List<Observation> observations = observed.frames();
+        Vec3 judgedUp = null;
         if (lifter != null) {
+            LearnedLifter.Reshaped reshaped;
             synchronized (lifter) {
-                observations = lifter.reshape(observations, camera);
+                reshaped = lifter.reshape(observations, camera);
             }
+            observations = reshaped.frames();
+            judgedUp = reshaped.up();
         }
         BodyModel body = BodyModel.measure(observations);
         if (Double.isFinite(options.subjectHeight())) {
@@ -57,9 +61,10 @@ public final class LandmarkRecovery implements MotionRecovery {
         }
         WorldFrame frame = WorldFrame.cameraAxes();
         if (!options.keepCameraFrame()) {
-            GroundPlane.Result ground = GroundPlane.fit(observations);
+            GroundPlane.Result ground = judgedUp == null ? GroundPlane.fit(observations) : GroundPlane.fit(observations, judgedUp);
             if (ground.contacts() < 10) {
-                warnings.add("few foot contacts seen: the floor's tilt is a guess (upright torso, level camera)");
+                warnings.add("few foot contacts seen: the floor's tilt is a guess ("
+                        + (judgedUp == null ? "upright torso, level camera" : "the lifting network's judgement") + ")");
             }
             frame = WorldFrame.levelled(ground.up(), ground.floor());
             frame = faceForward(frame, observations.get(0), new AnalyticPose(body));

@@ -18,7 +18,9 @@ import java.util.List;
  * The learned lifting network (model card {@code models/LIFTER.md}) on ONNX Runtime: a dilated
  * temporal convolution over {@value #RECEPTIVE_FIELD} frames at {@value #FPS} fps that reads
  * {@link LiftingFeatures} and gives, per frame, the 33 landmarks relative to the mid-hip in camera
- * axes (metres, for a body of {@value #STATURE} m) and the probability that each foot is planted.
+ * axes (metres, for a body of {@value #STATURE} m), the probability that each foot is planted, and
+ * up (the floor's normal) in camera axes, which perspective and posture show even where the feet
+ * never rest on the floor twice.
  * The observations' times are put on a {@value #FPS} fps grid (linear interpolation, so any frame
  * rate and gaps work), the grid is extended at both ends by repeating its end frames (so a clip
  * of one frame works), and run in fixed chunks of {@value #CHUNK} frames with their context, so
@@ -29,7 +31,7 @@ import java.util.List;
  */
 public final class LearnedLifter {
     public static final double FPS = 30, STATURE = 1.70;
-    public static final int RECEPTIVE_FIELD = 81, CHUNK = 128, OUTPUTS = 33 * 3 + 2;
+    public static final int RECEPTIVE_FIELD = 81, CHUNK = 128, CONTACTS = 33 * 3, UP = CONTACTS + 2, OUTPUTS = UP + 3;
     public static final int INPUT_FRAMES = CHUNK + RECEPTIVE_FIELD - 1;
     public static final String OUTPUT = "lifted";
     private static final int PAD = RECEPTIVE_FIELD / 2;
@@ -56,27 +58,34 @@ public final class LearnedLifter {
 
     public LearnedLifter(Path model, int threads) {
         session = new OnnxSession(model, Device.CPU, threads, List.of(OUTPUT));
-        long[] expected = {1, LiftingFeatures.SIZE, INPUT_FRAMES};
-        long[] actual = session.inputShape();
-        if (!Arrays.equals(actual, expected)) {
+        long[] input = {1, LiftingFeatures.SIZE, INPUT_FRAMES}, output = {1, OUTPUTS, CHUNK};
+        long[] actualInput = session.inputShape(), actualOutput = session.outputShape(OUTPUT);
+        if (!Arrays.equals(actualInput, input) || !Arrays.equals(actualOutput, output)) {
             session.close();
-            throw new MocapException(ExitCode.MODEL_MISSING, model + " is not a lifting network: its input is "
-                    + Arrays.toString(actual) + ", not " + Arrays.toString(expected));
+            throw new MocapException(ExitCode.MODEL_MISSING, model + " is not a lifting network of this version: it takes "
+                    + Arrays.toString(actualInput) + " to " + Arrays.toString(actualOutput) + ", not " + Arrays.toString(input) + " to "
+                    + Arrays.toString(output) + " (restore the shipped one with 'git checkout models/')");
         }
     }
 
-    /** What the network says of a clip: per observation the body shape and the two feet's contact probabilities. */
-    record Lifted(List<Vec3[]> shapes, double[][] contacts) {
+    /**
+     * What the network says of a clip: per observation the body shape and the two feet's contact
+     * probabilities, and up in camera axes (unit; the camera does not move, so one for the clip).
+     */
+    record Lifted(List<Vec3[]> shapes, double[][] contacts, Vec3 up) {
     }
 
-    /** The observations with their body shapes (hence their depths along the rays) from the network. */
-    List<Observation> reshape(List<Observation> frames, Camera camera) {
+    /** The observations with their body shapes (hence their depths along the rays) from the network, and its up. */
+    record Reshaped(List<Observation> frames, Vec3 up) {
+    }
+
+    Reshaped reshape(List<Observation> frames, Camera camera) {
         Lifted lifted = lift(frames, camera);
         List<Observation> out = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             out.add(Lifter.reshape(frames.get(i), lifted.shapes().get(i), lifted.contacts()[i], camera, RAY_PULL));
         }
-        return out;
+        return new Reshaped(out, lifted.up());
     }
 
     Lifted lift(List<Observation> frames, Camera camera) {
@@ -101,6 +110,7 @@ public final class LearnedLifter {
         }
         List<Vec3[]> shapes = new ArrayList<>(frames.size());
         double[][] contacts = new double[frames.size()][2];
+        Vec3 up = Vec3.ZERO;
         for (int i = 0; i < frames.size(); i++) {
             float[] o = interpolate(outputs, gridTimes, times[i]);
             Vec3[] shape = new Vec3[BlazePose.COUNT];
@@ -108,10 +118,11 @@ public final class LearnedLifter {
                 shape[j] = new Vec3(o[3 * j], o[3 * j + 1], o[3 * j + 2]);
             }
             shapes.add(shape);
-            contacts[i][0] = sigmoid(o[99]);
-            contacts[i][1] = sigmoid(o[100]);
+            contacts[i][0] = sigmoid(o[CONTACTS]);
+            contacts[i][1] = sigmoid(o[CONTACTS + 1]);
+            up = up.plus(new Vec3(o[UP], o[UP + 1], o[UP + 2]));
         }
-        return new Lifted(shapes, contacts);
+        return new Lifted(shapes, contacts, up.normalized());
     }
 
     /** The network over the grid, chunk by chunk, each with {@value #PAD} frames of context on both sides. */

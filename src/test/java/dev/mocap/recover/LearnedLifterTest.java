@@ -55,7 +55,8 @@ class LearnedLifterTest {
         Files.write(file, OnnxModel.serialize(graph, "test", "not a lifter"));
         MocapException e = assertThrows(MocapException.class, () -> RecoveryMethod.learned(file));
         assertEquals(ExitCode.MODEL_MISSING, e.exitCode());
-        assertEquals(file + " is not a lifting network: its input is [1, 3, 4], not [1, 213, 208]", e.getMessage());
+        assertEquals(file + " is not a lifting network of this version: it takes [1, 3, 4] to [1, 3, 4], not [1, 213, 208] to [1, 104, 128]"
+                + " (restore the shipped one with 'git checkout models/')", e.getMessage());
     }
 
     /** The sample's walk and wave (the project's own motion) filmed by a synthetic camera with landmark-model errors. */
@@ -64,20 +65,24 @@ class LearnedLifterTest {
         return SyntheticView.evaluation(CorpusClip.of("walk_wave", motion), 300, new Random(seed));
     }
 
+    /** Its shapes are nearer the truth than the world landmarks, and its up is the camera's within a few degrees. */
     @Test
-    void theNetworkGivesBodyShapesCloserToTheTruthThanTheWorldLandmarks() throws IOException {
+    void theNetworkGivesBodyShapesCloserToTheTruthThanTheWorldLandmarksAndUp() throws IOException {
         LearnedLifter lifter = new LearnedLifter(ModelStore.locate().lifter(), 1);
         double worldError = 0, learnedError = 0;
         for (long seed = 1; seed <= 3; seed++) {
             SyntheticView view = sampleView(seed);
             Camera camera = Camera.atOrigin(view.camera().focal(), view.camera().width(), view.camera().height());
             List<Observation> observed = lifted(view.landmarks(), camera);
-            List<Observation> learned = lifter.reshape(observed, camera);
+            LearnedLifter.Reshaped learned = lifter.reshape(observed, camera);
             for (int k = 0; k < view.frames(); k++) {
                 Vec3[] truth = view.cameraRelative(k);
                 worldError += shapeError(Lifter.bodyShape(observed.get(k)), truth) / view.frames() / 3;
-                learnedError += shapeError(Lifter.bodyShape(learned.get(k)), truth) / view.frames() / 3;
+                learnedError += shapeError(Lifter.bodyShape(learned.frames().get(k)), truth) / view.frames() / 3;
             }
+            Vec3 up = view.camera().worldToCamera().rotate(Vec3.Y);
+            double degrees = Math.toDegrees(Math.acos(Math.min(1, learned.up().dot(up))));
+            assertTrue(degrees < 6, "the network's up is " + degrees + "° off the camera's (view " + seed + ")");
         }
         assertTrue(learnedError < 0.7 * worldError,
                 "mean landmark error after Procrustes: network " + 1000 * learnedError + " mm, world landmarks " + 1000 * worldError + " mm");

@@ -16,8 +16,8 @@ import java.util.Random;
  * ({@link SyntheticView#randomVariant}) as the recovery would see them — features from the
  * landmarks with the focal length the user would give or the tool would guess (the true one,
  * or off by up to 1.5× in half the sequences) — and the truth: the 33 landmarks relative to the
- * mid-hip in camera axes, scaled to a {@value LearnedLifter#STATURE} m body, and the two feet's
- * contacts. A share ({@value #MIXED}) of the variants take their upper body from another clip
+ * mid-hip in camera axes, scaled to a {@value LearnedLifter#STATURE} m body, the two feet's
+ * contacts, and up (the floor's normal) in camera axes. A share ({@value #MIXED}) of the variants take their upper body from another clip
  * where that stays plausible, for motions the corpus does not hold.
  */
 final class LifterData {
@@ -78,6 +78,7 @@ final class LifterData {
         List<float[]> features = LiftingFeatures.forTraining(view.landmarks().frames(), assumed);
         float[][] targets = new float[view.frames()][LearnedLifter.OUTPUTS];
         double scale = LearnedLifter.STATURE / view.stature();
+        Vec3 up = view.camera().worldToCamera().rotate(Vec3.Y);
         for (int k = 0; k < view.frames(); k++) {
             Vec3[] rel = view.cameraRelative(k);
             for (int j = 0; j < rel.length; j++) {
@@ -85,8 +86,11 @@ final class LifterData {
                 targets[k][3 * j + 1] = (float) (rel[j].y() * scale);
                 targets[k][3 * j + 2] = (float) (rel[j].z() * scale);
             }
-            targets[k][99] = view.contacts()[k][0] ? 1 : 0;
-            targets[k][100] = view.contacts()[k][1] ? 1 : 0;
+            targets[k][LearnedLifter.CONTACTS] = view.contacts()[k][0] ? 1 : 0;
+            targets[k][LearnedLifter.CONTACTS + 1] = view.contacts()[k][1] ? 1 : 0;
+            targets[k][LearnedLifter.UP] = (float) up.x();
+            targets[k][LearnedLifter.UP + 1] = (float) up.y();
+            targets[k][LearnedLifter.UP + 2] = (float) up.z();
         }
         return new Sequence(features.toArray(new float[0][]), targets);
     }

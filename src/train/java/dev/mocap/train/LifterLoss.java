@@ -8,11 +8,13 @@ import ai.djl.training.loss.Loss;
  * Mean per-landmark position error (metres, the L2 norm per landmark, as MPJPE), plus
  * {@value #VELOCITY_WEIGHT} × the same error of the frame-to-frame motion (so the output does not
  * carry the input's jitter: its per-frame error alone is met as well by a jittery answer), plus
- * {@value #CONTACT_WEIGHT} × the binary cross-entropy of the two contact logits. Layout
- * [batch, output, frame]: outputs 0–98 are 33 × (x, y, z), 99 and 100 the feet's logits.
+ * {@value #CONTACT_WEIGHT} × the binary cross-entropy of the two contact logits, plus
+ * {@value #UP_WEIGHT} × the distance of the predicted up from the true one (unit vectors: about the
+ * angle between them). Layout [batch, output, frame]: outputs 0–98 are 33 × (x, y, z), 99 and 100
+ * the feet's logits, 101–103 up in camera axes.
  */
 final class LifterLoss extends Loss {
-    static final float CONTACT_WEIGHT = 0.15f, VELOCITY_WEIGHT = 1f;
+    static final float CONTACT_WEIGHT = 0.15f, VELOCITY_WEIGHT = 1f, UP_WEIGHT = 0.1f;
 
     LifterLoss() {
         super("lifter");
@@ -22,7 +24,7 @@ final class LifterLoss extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray label = labels.singletonOrThrow(), pred = predictions.singletonOrThrow();
         return positionError(label, pred).add(velocityError(label, pred).mul(VELOCITY_WEIGHT))
-                .add(contactLoss(label, pred).mul(CONTACT_WEIGHT));
+                .add(contactLoss(label, pred).mul(CONTACT_WEIGHT)).add(upError(label, pred).mul(UP_WEIGHT));
     }
 
     static NDArray positionError(NDArray label, NDArray pred) {
@@ -36,6 +38,11 @@ final class LifterLoss extends Loss {
         NDArray p = pred.get(":, 0:99, :"), y = label.get(":, 0:99, :");
         NDArray dp = p.get(":, :, 1:").sub(p.get(":, :, :-1")), dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
         return dp.sub(dy).reshape(batch, 33, 3, frames - 1).square().sum(new int[]{2}).add(1e-8f).sqrt().mean();
+    }
+
+    static NDArray upError(NDArray label, NDArray pred) {
+        NDArray d = pred.get(":, 101:104, :").sub(label.get(":, 101:104, :"));
+        return d.square().sum(new int[]{1}).add(1e-8f).sqrt().mean();
     }
 
     private static NDArray contactLoss(NDArray label, NDArray pred) {

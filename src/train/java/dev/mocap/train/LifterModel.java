@@ -25,7 +25,7 @@ import java.util.List;
  * kernel-3 convolution and a 1×1 one, the skip path cropped to the shorter output), then 1×1
  * head: {@value LearnedLifter#RECEPTIVE_FIELD} input frames per output frame, no padding. The
  * landmark positions are predicted as a correction of the input's world landmarks (the middle
- * frame's), so training starts from what the landmark model says; contact logits directly.
+ * frame's), so training starts from what the landmark model says; contact logits and up directly.
  * Written to ONNX with the project's own writer (Conv, Relu, Slice, Add, Concat; {@link LifterOnnx}),
  * the feature standardisation folded into the first convolution.
  */
@@ -64,7 +64,7 @@ final class LifterModel implements LifterNetwork {
 
     /**
      * The middle frames' world landmarks, back in metres from the standardised input, and zeros
-     * for the contact logits: what every design's output corrects.
+     * for the contact logits and up: what every design's output corrects.
      */
     static NDList worldResidual(NDList in, float[] mean, float[] std) {
         NDArray x = in.singletonOrThrow();
@@ -75,7 +75,7 @@ final class LifterModel implements LifterNetwork {
         System.arraycopy(std, WORLD, s, 0, POSITIONS);
         System.arraycopy(mean, WORLD, mu, 0, POSITIONS);
         world = world.mul(m.create(s, new Shape(1, POSITIONS, 1))).add(m.create(mu, new Shape(1, POSITIONS, 1)));
-        return new NDList(world.concat(m.zeros(new Shape(x.getShape().get(0), 2, frames - 2 * PAD)), 1));
+        return new NDList(world.concat(m.zeros(new Shape(x.getShape().get(0), LearnedLifter.OUTPUTS - POSITIONS, frames - 2 * PAD)), 1));
     }
 
     @Override

@@ -6,7 +6,7 @@ import ai.djl.nn.Parameter;
 /**
  * One temporal design of the lifting network: the DJL block that is trained on standardised
  * features ([batch, feature, frames] → [batch, output, frames − 80]), and its ONNX file under
- * {@link dev.mocap.recover.LearnedLifter}'s contract (raw features [1, 201, 208] → [1, 101, 128]).
+ * {@link dev.mocap.recover.LearnedLifter}'s contract (raw features [1, 213, 208] → [1, 104, 128]).
  */
 interface LifterNetwork {
     Block block();

@@ -11,8 +11,8 @@ import dev.mocap.recover.LiftingFeatures;
 import java.util.List;
 
 /**
- * What every design's ONNX file shares: {@link LearnedLifter}'s raw features in ([1, 201, 208]),
- * the feature standardisation folded into the first layer, and the output ([1, 101, 128]) as a
+ * What every design's ONNX file shares: {@link LearnedLifter}'s raw features in ([1, 213, 208]),
+ * the feature standardisation folded into the first layer, and the output ([1, 104, 128]) as a
  * correction of the middle frames' world landmarks, as {@link LifterModel#worldResidual} trains it.
  */
 final class LifterOnnx {
@@ -53,14 +53,15 @@ final class LifterOnnx {
         return new float[][]{w, b};
     }
 
-    /** Adds the world landmarks of the middle frames (and 0 for the contact logits) to {@code corrections} [1, 101, 128]; the model's bytes. */
+    /** Adds the world landmarks of the middle frames (and 0 for the contact logits and up) to {@code corrections} [1, 104, 128]; the model's bytes. */
     static byte[] finish(OnnxGraph graph, String corrections, String description) {
         graph.int64s("world_start", new long[]{2}, new long[]{WORLD, PAD});
         graph.int64s("world_end", new long[]{2}, new long[]{WORLD + POSITIONS, LearnedLifter.INPUT_FRAMES - PAD});
         graph.int64s("world_axes", new long[]{2}, new long[]{1, 2});
         graph.node("Slice", List.of(INPUT, "world_start", "world_end", "world_axes"), "world");
-        graph.floats("no_contact_prior", new long[]{1, 2, LearnedLifter.CHUNK}, new float[2 * LearnedLifter.CHUNK]);
-        graph.node("Concat", List.of("world", "no_contact_prior"), "residual", OnnxAttribute.integer("axis", 1));
+        int rest = LearnedLifter.OUTPUTS - POSITIONS;
+        graph.floats("no_prior", new long[]{1, rest, LearnedLifter.CHUNK}, new float[rest * LearnedLifter.CHUNK]);
+        graph.node("Concat", List.of("world", "no_prior"), "residual", OnnxAttribute.integer("axis", 1));
         OnnxLayers.add(graph, LearnedLifter.OUTPUT, corrections, "residual");
         graph.output(LearnedLifter.OUTPUT, 1, LearnedLifter.OUTPUTS, LearnedLifter.CHUNK);
         return OnnxModel.serialize(graph, "mocap", "learned lifting network (" + description + ")");

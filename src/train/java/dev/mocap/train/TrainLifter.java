@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.mocap.body.Vec3;
 import dev.mocap.recover.LearnedLifter;
 import dev.mocap.recover.LiftingFeatures;
 import dev.mocap.synth.CorpusClip;
@@ -46,7 +47,7 @@ public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
     private static final int DEFAULT_STEPS = 20000, STEPS_PER_ROUND = 500;
     private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 2e-5f;
-    private static final long SEED = 14;
+    private static final long SEED = Long.getLong("lifter.seed", 15);
     private static final String FILE = "lifter.onnx";
     private static final int PAD = LearnedLifter.RECEPTIVE_FIELD / 2;
     /** The features' standardisation, measured on the first training round. */
@@ -119,8 +120,7 @@ public final class TrainLifter {
                 System.out.printf(Locale.ROOT, "design %s, %d parameters; held-out world landmarks as they come: %.1f mm%n",
                         design, parameters, 1000 * worldLandmarkError(heldOutSet));
                 if (steps == 0) {
-                    System.out.printf(Locale.ROOT, "loaded %s-0000.params: held-out MPJPE %.1f mm%n", saved,
-                            1000 * heldOutError(trainer, heldOutSet));
+                    System.out.printf(Locale.ROOT, "loaded %s-0000.params: held-out %s%n", saved, heldOutError(trainer, heldOutSet));
                 } else {
                     lifter.startFromTheWorldLandmarks();
                     train(trainer, pool, firstPool, heldOutSet, steps, random);
@@ -158,8 +158,8 @@ public final class TrainLifter {
             trainer.step();
             if ((step + 1) % STEPS_PER_ROUND == 0 || step + 1 == steps) {
                 int n = (step % STEPS_PER_ROUND) + 1;
-                System.out.printf(Locale.ROOT, "step %5d: training loss %.4f, held-out MPJPE %.1f mm, %.0f s%n", step + 1, sum / n,
-                        1000 * heldOutError(trainer, heldOut), (System.nanoTime() - start) / 1e9);
+                System.out.printf(Locale.ROOT, "step %5d: training loss %.4f, held-out %s, %.0f s%n", step + 1, sum / n,
+                        heldOutError(trainer, heldOut), (System.nanoTime() - start) / 1e9);
                 sum = 0;
             }
         }
@@ -222,18 +222,25 @@ public final class TrainLifter {
         }
     }
 
-    /** Mean landmark error of the network over the held-out sequences, chunk by chunk as the tool runs it. */
-    private static double heldOutError(Trainer trainer, List<LifterData.Sequence> heldOut) {
-        double sum = 0;
+    /** Mean landmark error and angle of up of the network over the held-out sequences, chunk by chunk as the tool runs it. */
+    private static String heldOutError(Trainer trainer, List<LifterData.Sequence> heldOut) {
+        double sum = 0, angle = 0;
         long count = 0;
         for (LifterData.Sequence s : heldOut) {
             float[][] predicted = predict(trainer, s);
             for (int k = 0; k < s.frames(); k++) {
                 sum += meanError(predicted[k], s.targets()[k], 0);
+                angle += upAngle(predicted[k], s.targets()[k]);
                 count++;
             }
         }
-        return sum / count;
+        return String.format(Locale.ROOT, "MPJPE %.1f mm, up %.1f°", 1000 * sum / count, Math.toDegrees(angle / count));
+    }
+
+    private static double upAngle(float[] predicted, float[] target) {
+        int u = LearnedLifter.UP;
+        Vec3 p = new Vec3(predicted[u], predicted[u + 1], predicted[u + 2]), t = new Vec3(target[u], target[u + 1], target[u + 2]);
+        return Math.acos(Math.max(-1, Math.min(1, p.normalized().dot(t.normalized()))));
     }
 
     static float[][] predict(Trainer trainer, LifterData.Sequence s) {
