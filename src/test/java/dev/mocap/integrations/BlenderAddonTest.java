@@ -98,7 +98,8 @@ class BlenderAddonTest {
             assertEquals("1 pose_1 pose_1", r.get(format + "_armatures"), format + ": one armature and its action, named after the video");
             assertEquals(FRAMES + ".0 " + FRAMES, r.get(format + "_frames"), format + ": the action and the scene have the video's frames");
             assertEquals("30 1.0", r.get(format + "_fps"), format + ": scene frame rate from the sidecar");
-            assertTrue(numbers(r.get(format + "_pelvis_travel"))[0] > 0.2, format + ": the pelvis moves " + r.get(format + "_pelvis_travel"));
+            // she balances on one leg in one spot: the pelvis sways by about a decimetre (0.2 m held only while the recovery let her drift back)
+            assertTrue(numbers(r.get(format + "_pelvis_travel"))[0] > 0.05, format + ": the pelvis moves " + r.get(format + "_pelvis_travel"));
             double[] height = numbers(r.get(format + "_pelvis_height"));
             assertTrue(height[0] > 0.6 && height[1] < 1.2, format + ": Z up, metres: pelvis height " + r.get(format + "_pelvis_height"));
         }
@@ -161,7 +162,7 @@ class BlenderAddonTest {
         assertEquals("FINISHED", r.get("outcome"));
         assertEquals("True", r.get("objects_kept"), "the user's armature and mesh are kept, nothing else is left behind");
         assertEquals("pose_1 1.0 120.0", r.get("action"));
-        assertTrue(numbers(r.get("hips_travel"))[0] > 0.2, "the hips move: " + r.get("hips_travel"));
+        assertTrue(numbers(r.get("hips_travel"))[0] > 0.05, "the hips move: " + r.get("hips_travel"));
         double[] worst = numbers(r.get("worst"));
         assertTrue(worst[0] < 1e-4, "bone heads within 0.1 mm of the tool's own retargeted GLB: " + worst[0] + " m");
         assertTrue(worst[1] < 1e-4, "bone rotations as in the tool's GLB: matrices within " + worst[1]);
