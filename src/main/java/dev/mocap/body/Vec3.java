@@ -39,6 +39,11 @@ public record Vec3(double x, double y, double z) {
         return minus(o).length();
     }
 
+    /** The angle between this direction and {@code o}'s, in radians (0 to π). */
+    public double angle(Vec3 o) {
+        return Math.acos(Math.max(-1, Math.min(1, normalized().dot(o.normalized()))));
+    }
+
     /** Linear interpolation: {@code this} at t = 0, {@code o} at t = 1. */
     public Vec3 lerp(Vec3 o, double t) {
         return new Vec3(x + (o.x - x) * t, y + (o.y - y) * t, z + (o.z - z) * t);

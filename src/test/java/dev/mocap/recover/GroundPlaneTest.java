@@ -38,13 +38,10 @@ class GroundPlaneTest {
             frames.add(new Observation(k / 30.0, new double[2 * BlazePose.COUNT], seen, seen, weight, 1));
         }
         double pitch = Math.toDegrees(Math.acos(-trueUp.y()));
-        double guessed = degrees(GroundPlane.fit(frames).up(), trueUp), judged = degrees(GroundPlane.fit(frames, trueUp).up(), trueUp);
+        double guessed = Math.toDegrees(GroundPlane.fit(frames).up().angle(trueUp));
+        double judged = Math.toDegrees(GroundPlane.fit(frames, trueUp).up().angle(trueUp));
         assertTrue(pitch > 25, "the camera looks down by " + pitch + "°");
         assertTrue(guessed > 0.3 * pitch, "the level-camera guess is off by " + guessed + "°");
         assertTrue(judged < 1, "with the judged up the floor is off by " + judged + "°");
-    }
-
-    private static double degrees(Vec3 a, Vec3 b) {
-        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, a.normalized().dot(b.normalized())))));
     }
 }

@@ -81,7 +81,7 @@ class LearnedLifterTest {
                 learnedError += shapeError(Lifter.bodyShape(learned.frames().get(k)), truth) / view.frames() / 3;
             }
             Vec3 up = view.camera().worldToCamera().rotate(Vec3.Y);
-            double degrees = Math.toDegrees(Math.acos(Math.min(1, learned.up().dot(up))));
+            double degrees = Math.toDegrees(learned.up().angle(up));
             assertTrue(degrees < 6, "the network's up is " + degrees + "° off the camera's (view " + seed + ")");
         }
         assertTrue(learnedError < 0.7 * worldError,

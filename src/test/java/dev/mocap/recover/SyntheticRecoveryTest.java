@@ -124,7 +124,7 @@ class SyntheticRecoveryTest {
         }
         // How far the recovered "up" is from gravity: world +Y of both cameras, in camera axes.
         Vec3 upTrue = clip.camera().worldToCamera().rotate(Vec3.Y), upRecovered = result.camera().worldToCamera().rotate(Vec3.Y);
-        double tilt = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, upTrue.dot(upRecovered)))));
+        double tilt = Math.toDegrees(upTrue.angle(upRecovered));
         return new Row(source, clip, noise, method, result, PoseErrors.of(predicted, truth, 0), clip.frames() / seconds, tilt);
     }
 

@@ -3,6 +3,7 @@ package dev.mocap.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.mocap.recover.LearnedLifter;
 
 /**
  * Mean per-landmark position error (metres, the L2 norm per landmark, as MPJPE), plus
@@ -41,7 +42,8 @@ final class LifterLoss extends Loss {
     }
 
     static NDArray upError(NDArray label, NDArray pred) {
-        NDArray d = pred.get(":, 101:104, :").sub(label.get(":, 101:104, :"));
+        String up = ":, " + LearnedLifter.UP + ":" + LearnedLifter.OUTPUTS + ", :";
+        NDArray d = pred.get(up).sub(label.get(up));
         return d.square().sum(new int[]{1}).add(1e-8f).sqrt().mean();
     }
 

@@ -240,7 +240,7 @@ public final class TrainLifter {
     private static double upAngle(float[] predicted, float[] target) {
         int u = LearnedLifter.UP;
         Vec3 p = new Vec3(predicted[u], predicted[u + 1], predicted[u + 2]), t = new Vec3(target[u], target[u + 1], target[u + 2]);
-        return Math.acos(Math.max(-1, Math.min(1, p.normalized().dot(t.normalized()))));
+        return p.angle(t);
     }
 
     static float[][] predict(Trainer trainer, LifterData.Sequence s) {
