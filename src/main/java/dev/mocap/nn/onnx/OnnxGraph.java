@@ -13,6 +13,9 @@ import java.util.Set;
 public final class OnnxGraph {
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
+    /** Field numbers of onnx.proto: ModelProto.graph, GraphProto.node and .initializer, NodeProto.input, .output and .name, TensorProto.name. */
+    private static final int MODEL_GRAPH = 7, GRAPH_NODE = 1, GRAPH_INITIALIZER = 5, NODE_INPUT = 1, NODE_OUTPUT = 2, NODE_NAME = 3,
+            TENSOR_NAME = 8;
 
     final ProtoWriter proto = new ProtoWriter();
     private final Set<String> initializers = new HashSet<>();
@@ -30,7 +33,7 @@ public final class OnnxGraph {
         for (OnnxAttribute attribute : attributes) {
             node.message(5, attribute.proto);
         }
-        proto.message(1, node);
+        proto.message(GRAPH_NODE, node);
     }
 
     /** Adds a FLOAT initializer unless one of that name exists (a weight used twice is stored once). */
@@ -56,8 +59,44 @@ public final class OnnxGraph {
         for (long d : dims) {
             tensor.varint(1, d);
         }
-        tensor.varint(2, dataType).string(8, name).bytes(9, raw);
-        proto.message(5, tensor);
+        tensor.varint(2, dataType).string(TENSOR_NAME, name).bytes(9, raw);
+        proto.message(GRAPH_INITIALIZER, tensor);
+    }
+
+    /**
+     * Adds the nodes and initializers of {@code model} (a ModelProto this writer made), every
+     * tensor name not in {@code shared} prefixed with {@code prefix}: several networks over the
+     * same input in one graph. The model's inputs and outputs are not declared here; its output
+     * {@code y} is then {@code prefix + y}.
+     */
+    public void embed(byte[] model, String prefix, Set<String> shared) {
+        ProtoReader.Field graph = ProtoReader.fields(model).stream().filter(f -> f.number() == MODEL_GRAPH).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the model has no graph"));
+        for (ProtoReader.Field f : ProtoReader.fields(graph.bytes())) {
+            if (f.number() == GRAPH_NODE) {
+                proto.message(GRAPH_NODE, renamed(f.bytes(), Set.of(NODE_INPUT, NODE_OUTPUT, NODE_NAME), prefix, shared));
+            } else if (f.number() == GRAPH_INITIALIZER) {
+                ProtoWriter tensor = renamed(f.bytes(), Set.of(TENSOR_NAME), prefix, shared);
+                ProtoReader.fields(f.bytes()).stream().filter(t -> t.number() == TENSOR_NAME)
+                        .forEach(t -> initializers.add(prefix + t.string()));
+                proto.message(GRAPH_INITIALIZER, tensor);
+            }
+        }
+    }
+
+    /** The message with the string fields {@code names} prefixed unless shared, the other fields as they are. */
+    private static ProtoWriter renamed(byte[] message, Set<Integer> names, String prefix, Set<String> shared) {
+        ProtoWriter out = new ProtoWriter();
+        for (ProtoReader.Field f : ProtoReader.fields(message)) {
+            if (!f.delimited()) {
+                out.varint(f.number(), f.value());
+            } else if (names.contains(f.number()) && !shared.contains(f.string())) {
+                out.string(f.number(), prefix + f.string());
+            } else {
+                out.bytes(f.number(), f.bytes());
+            }
+        }
+        return out;
     }
 
     public void input(String name, long... dims) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -35,6 +36,25 @@ class OnnxLayersTest {
         OnnxGraph graph = new OnnxGraph("test");
         graph.input("x", inputDims);
         return graph;
+    }
+
+    /** Two networks whose weights have the same names, embedded over one input and averaged: each keeps its own weights. */
+    @Test
+    void embeddedNetworksShareTheInputAndKeepTheirWeights() throws IOException {
+        byte[][] networks = new byte[2][];
+        float[][] weights = {{1, 0, -1, 2, 1, 0}, {0, 3, 1, -2, 0, 1}}, biases = {{0.5f, -1}, {2, 0}};
+        for (int k = 0; k < 2; k++) {
+            OnnxGraph g = graph(2, 3);
+            g.output(OnnxLayers.linear(g, "fc", "x", weights[k], biases[k]), 2, 2);
+            networks[k] = OnnxModel.serialize(g, "test", "member");
+        }
+        OnnxGraph mean = graph(2, 3);
+        mean.embed(networks[0], "a_", Set.of("x"));
+        mean.embed(networks[1], "b_", Set.of("x"));
+        mean.node("Mean", List.of("a_fc", "b_fc"), "y");
+        float[] out = run(mean, new float[]{1, 2, 3, 4, 5, 6}, "y", 2, 2);
+        // First network as in the test below: (−1.5, 3), (−1.5, 12); the second: (2 + 6 + 3, −2 + 3) = (11, 1), (2 + 15 + 6, −8 + 6) = (23, −2).
+        assertArrayEquals(new float[]{4.75f, 2, 10.75f, 5}, out, TOLERANCE);
     }
 
     @Test
