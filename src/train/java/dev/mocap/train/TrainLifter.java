@@ -30,25 +30,24 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Trains the lifting network (models/LIFTER.md) with DJL on PyTorch's CPU library from the mocap
- * corpus and writes {@code MODELS_DIR/lifter.onnx} with its sha256 in {@code manifest.json}.
+ * Trains one lifting network (models/LIFTER.md) with DJL on PyTorch's CPU library from the mocap
+ * corpus and writes it as an ONNX file, with its DJL parameters and feature standardisation beside
+ * it ({@code FILE-0000.params}, {@code FILE.standardisation}); STEPS 0 exports those parameters
+ * again without training. The shipped network is the mean of several such files trained with
+ * different seeds ({@link LifterEnsemble}).
  * Each round draws fresh random variants of the training clips ({@link LifterData}); the
  * held-out clips ({@link HeldOutClips}) are only measured. With a folder of rendered views
  * ({@link RenderedViews}), half of each round's sequences are real landmarks of rendered corpus
  * clips, so the network learns how the real landmark model errs; views that appear there while
  * it trains join at the next round. Usage:
- * {@code TrainLifter CORPUS_DIR MODELS_DIR [STEPS [tcn|gru|attention [RENDERED_DIR]]]}. With
- * {@code -Dlifter.output=FILE.onnx}, the design ({@link LifterNetwork}) is written there instead of
- * shipped (for the comparison of designs in models/LIFTER.md; only {@code tcn} ships), and its DJL
- * parameters and feature standardisation beside it ({@code FILE-0000.params}, {@code FILE.standardisation});
- * STEPS 0 then exports those parameters again without training.
+ * {@code TrainLifter CORPUS_DIR FILE.onnx [STEPS [tcn|gru|attention [RENDERED_DIR]]]}, the seed
+ * {@code -Dlifter.seed=N}; the designs ({@link LifterNetwork}) are compared in models/LIFTER.md.
  */
 public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
     private static final int DEFAULT_STEPS = 20000, STEPS_PER_ROUND = 500;
     private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 2e-5f;
     private static final long SEED = Long.getLong("lifter.seed", 15);
-    private static final String FILE = "lifter.onnx";
     private static final int PAD = LearnedLifter.RECEPTIVE_FIELD / 2;
     /** The features' standardisation, measured on the first training round. */
     private static float[] mean, std;
@@ -58,22 +57,13 @@ public final class TrainLifter {
 
     public static void main(String[] args) throws IOException, MalformedModelException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR MODELS_DIR [STEPS [DESIGN [RENDERED_DIR]]]");
+            throw new IllegalArgumentException("usage: TrainLifter CORPUS_DIR FILE.onnx [STEPS [DESIGN [RENDERED_DIR]]]");
         }
         System.setProperty("ai.djl.offline", "true");
-        Path corpus = Path.of(args[0]), modelsDir = Path.of(args[1]);
+        Path corpus = Path.of(args[0]), output = Path.of(args[1]).toAbsolutePath();
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_STEPS;
         String design = args.length > 3 ? args[3] : "tcn";
         Path rendered = args.length > 4 ? Path.of(args[4]) : null;
-        String outputProperty = System.getProperty("lifter.output", "");
-        Path output = outputProperty.isBlank() ? null : Path.of(outputProperty).toAbsolutePath();
-        if (output == null && !design.equals("tcn")) {
-            throw new IllegalArgumentException("only the tcn design ships into " + modelsDir + ": give the " + design
-                    + " design an output file, -Dlifter.output=FILE.onnx");
-        }
-        if (output == null && steps == 0) {
-            throw new IllegalArgumentException("0 steps re-exports a design's saved parameters: give its file, -Dlifter.output=FILE.onnx");
-        }
         List<CorpusClip> training = new ArrayList<>(), heldOut = new ArrayList<>();
         try (var files = Files.list(corpus)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".bvh.gz")).sorted().toList()) {
@@ -88,8 +78,8 @@ public final class TrainLifter {
         List<LifterData.Sequence> heldOutSet = LifterData.generate(heldOut, HELD_OUT_SEQUENCES, MAX_FRAMES, new Random(SEED + 1));
         Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
         Pool pool = new Pool(training, corpus, rendered, random);
-        String saved = output == null ? null : output.getFileName().toString().replaceFirst("\\.onnx$", "");
-        Path standardFile = output == null ? null : output.resolveSibling(saved + ".standardisation");
+        String saved = output.getFileName().toString().replaceFirst("\\.onnx$", "");
+        Path standardFile = output.resolveSibling(saved + ".standardisation");
         List<LifterData.Sequence> firstPool = null;
         Standardisation standard;
         if (steps == 0 && Files.isRegularFile(standardFile)) {
@@ -97,10 +87,8 @@ public final class TrainLifter {
         } else {
             firstPool = pool.next();
             standard = Standardisation.of(firstPool);
-            if (standardFile != null) {
-                Files.createDirectories(output.getParent());
-                standard.write(standardFile);
-            }
+            Files.createDirectories(output.getParent());
+            standard.write(standardFile);
         }
         mean = standard.mean();
         std = standard.std();
@@ -124,16 +112,10 @@ public final class TrainLifter {
                 } else {
                     lifter.startFromTheWorldLandmarks();
                     train(trainer, pool, firstPool, heldOutSet, steps, random);
+                    model.save(output.getParent(), saved);
                 }
-                if (output == null) {
-                    ShippedModel.write(lifter.toOnnx(), modelsDir, FILE, "lifter", onnxFile -> checkExport(onnxFile, trainer, heldOutSet));
-                } else {
-                    if (steps > 0) {
-                        model.save(output.getParent(), saved);
-                    }
-                    ShippedModel.writeChecked(lifter.toOnnx(), output, onnxFile -> checkExport(onnxFile, trainer, heldOutSet));
-                    System.out.printf(Locale.ROOT, "wrote %s%n", output);
-                }
+                ShippedModel.writeChecked(lifter.toOnnx(), output, onnxFile -> checkExport(onnxFile, trainer, heldOutSet));
+                System.out.printf(Locale.ROOT, "wrote %s%n", output);
             }
         }
     }
