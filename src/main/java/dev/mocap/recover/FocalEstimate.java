@@ -25,7 +25,7 @@ import java.util.List;
 public final class FocalEstimate {
     private static final double[] FACTORS = {0.5, 0.59, 0.71, 0.84, 1.0, 1.19, 1.41, 1.68, 2.0};
     /** Median ln(judged / true focal length) on the rendered training views, and the judgement's weight against the diagonal. */
-    public static final double BIAS = 0.236, WEIGHT = 0.25;
+    public static final double BIAS = 0.184, WEIGHT = 0.25;
     /** At most this many frames (from the middle of the clip) are judged. */
     private static final int MAX_FRAMES = 450;
 
