@@ -16,6 +16,10 @@ import dev.mocap.recover.LearnedLifter;
  */
 final class LifterLoss extends Loss {
     static final float CONTACT_WEIGHT = 0.15f, VELOCITY_WEIGHT = 1f, UP_WEIGHT = 0.1f;
+    /** The output's parts as NDArray index strings, from {@link LearnedLifter}'s layout. */
+    private static final String POSITIONS = ":, 0:" + LearnedLifter.CONTACTS + ", :",
+            CONTACT_LOGITS = ":, " + LearnedLifter.CONTACTS + ":" + LearnedLifter.UP + ", :",
+            UP = ":, " + LearnedLifter.UP + ":" + LearnedLifter.OUTPUTS + ", :";
 
     LifterLoss() {
         super("lifter");
@@ -30,25 +34,24 @@ final class LifterLoss extends Loss {
 
     static NDArray positionError(NDArray label, NDArray pred) {
         long batch = label.getShape().get(0), frames = label.getShape().get(2);
-        NDArray d = pred.get(":, 0:99, :").sub(label.get(":, 0:99, :")).reshape(batch, 33, 3, frames);
+        NDArray d = pred.get(POSITIONS).sub(label.get(POSITIONS)).reshape(batch, 33, 3, frames);
         return d.square().sum(new int[]{2}).add(1e-8f).sqrt().mean();
     }
 
     private static NDArray velocityError(NDArray label, NDArray pred) {
         long batch = label.getShape().get(0), frames = label.getShape().get(2);
-        NDArray p = pred.get(":, 0:99, :"), y = label.get(":, 0:99, :");
+        NDArray p = pred.get(POSITIONS), y = label.get(POSITIONS);
         NDArray dp = p.get(":, :, 1:").sub(p.get(":, :, :-1")), dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
         return dp.sub(dy).reshape(batch, 33, 3, frames - 1).square().sum(new int[]{2}).add(1e-8f).sqrt().mean();
     }
 
     static NDArray upError(NDArray label, NDArray pred) {
-        String up = ":, " + LearnedLifter.UP + ":" + LearnedLifter.OUTPUTS + ", :";
-        NDArray d = pred.get(up).sub(label.get(up));
+        NDArray d = pred.get(UP).sub(label.get(UP));
         return d.square().sum(new int[]{1}).add(1e-8f).sqrt().mean();
     }
 
     private static NDArray contactLoss(NDArray label, NDArray pred) {
-        NDArray z = pred.get(":, 99:101, :"), y = label.get(":, 99:101, :");
+        NDArray z = pred.get(CONTACT_LOGITS), y = label.get(CONTACT_LOGITS);
         return z.maximum(0f).sub(z.mul(y)).add(z.abs().neg().exp().add(1f).log()).mean();
     }
 }
