@@ -26,8 +26,10 @@ import dev.mocap.video.VideoSource;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,8 +40,10 @@ import java.util.function.ToDoubleFunction;
  * How close {@code convert} comes to the speed of its neural networks, on one video, in one
  * process: (a) the whole {@code convert} (default settings, BVH; model loading and writing
  * included); (b) inference alone: the detector and the landmark model on input tensors made
- * beforehand from the video's own frames and tracked regions, as many runs of each as the
- * tracker makes on this video; (c) the same with TFLite+XNNPACK on the original graphs. Each is
+ * beforehand from the video's own frames and tracked regions, as many calls of each as the
+ * tracker makes on this video (several people's crops of a frame in one call of the landmark
+ * model, as the tracker batches them); (c) the same with TFLite+XNNPACK on the original graphs,
+ * which take one crop a run. Each is
  * given as frames per second and process CPU milliseconds per frame, for several rounds taken in
  * turn; the ratios compare the rounds' medians.
  */
@@ -67,7 +71,7 @@ public final class ConvertBenchmark {
 
     /** The inference a conversion of the video needs: sample input tensors and how many runs of each network. */
     private record Workload(int frames, List<float[]> detectorInputs, List<float[]> crops, int detectorRuns, int newcomerSearches,
-                            int landmarkRuns) {
+                            int landmarkRuns, int[] landmarkCalls) {
     }
 
     /** Inference alone on one runtime: its speed and the milliseconds of one detector and one landmark-model run. */
@@ -82,8 +86,10 @@ public final class ConvertBenchmark {
         Workload work = record(video);
         out.printf(Locale.ROOT, "%d frames; the tracker ran the detector %d times (%d of them while everyone tracked was followed, "
                         + "searching for newcomers; the rest while someone was lost or nobody was tracked) and the landmark model %d times "
-                        + "(%.2f per frame); %d inference threads, %d cores%n", work.frames, work.detectorRuns, work.newcomerSearches,
-                work.landmarkRuns, (double) work.landmarkRuns / work.frames, pose.threads(), Runtime.getRuntime().availableProcessors());
+                        + "(%.2f per frame) in %s calls of 1, 2, … crops; %d inference threads, %d cores%n", work.frames, work.detectorRuns,
+                work.newcomerSearches, work.landmarkRuns, (double) work.landmarkRuns / work.frames,
+                Arrays.toString(Arrays.copyOfRange(work.landmarkCalls, 1, work.landmarkCalls.length)), pose.threads(),
+                Runtime.getRuntime().availableProcessors());
         Path dir = BenchFolder.create("mocap-bench-convert");
         try {
             convert(video, dir.resolve("warm-up"));
@@ -197,13 +203,14 @@ public final class ConvertBenchmark {
             if (crops.isEmpty()) {
                 throw new IllegalArgumentException("nobody is tracked in " + video + ": no landmark model runs to time");
             }
-            return new Workload(frames, detectorInputs, crops, tracker.detectorRuns(), tracker.newcomerSearches(), tracker.landmarkRuns());
+            return new Workload(frames, detectorInputs, crops, tracker.detectorRuns(), tracker.newcomerSearches(), tracker.landmarkRuns(),
+                    tracker.landmarkCalls());
         }
     }
 
-    /** A network on some runtime: runs it on one input tensor. */
+    /** A network on some runtime: runs it on a batch of input tensors in one call. */
     private interface Network extends AutoCloseable {
-        void run(float[] input);
+        void run(List<float[]> batch);
 
         @Override
         void close();
@@ -211,13 +218,14 @@ public final class ConvertBenchmark {
 
     private enum Engine { ONNX_RUNTIME, TFLITE }
 
-    private Network open(Engine engine, PoseModel model, int threads) {
+    /** The network; ONNX Runtime's takes batches of {@code batch}, TFLite's only single inputs. */
+    private Network open(Engine engine, PoseModel model, int threads, int batch) {
         if (engine == Engine.TFLITE) {
             TfliteRuntime runtime = TfliteRuntime.open(models.tflite(model), threads);
             return new Network() {
                 @Override
-                public void run(float[] input) {
-                    runtime.run(input);
+                public void run(List<float[]> inputs) {
+                    runtime.run(inputs.get(0));
                 }
 
                 @Override
@@ -226,11 +234,12 @@ public final class ConvertBenchmark {
                 }
             };
         }
-        OnnxSession session = new OnnxSession(models.onnx(model), pose.device(), threads, model.outputs());
+        OnnxSession session = new OnnxSession(models.onnx(model), pose.device(), threads, model.outputs(), batch);
         return new Network() {
             @Override
-            public void run(float[] input) {
-                session.input().put(input);
+            public void run(List<float[]> inputs) {
+                FloatBuffer buffer = session.input();
+                inputs.forEach(buffer::put);
                 session.infer();
             }
 
@@ -247,39 +256,57 @@ public final class ConvertBenchmark {
      */
     private int fasterTfliteThreads(Workload work) {
         List<float[]> probe = work.crops.subList(0, Math.min(PROBE_RUNS, work.crops.size()));
-        double one = perRun(Engine.TFLITE, 1, pose.model(), probe).wallNanos;
-        double many = perRun(Engine.TFLITE, pose.threads(), pose.model(), probe).wallNanos;
+        double one = perRun(Engine.TFLITE, 1, pose.model(), probe, 1).wallNanos;
+        double many = perRun(Engine.TFLITE, pose.threads(), pose.model(), probe, 1).wallNanos;
         int threads = many < one ? pose.threads() : 1;
         out.printf(Locale.ROOT, "TFLite+XNNPACK landmark model, probe of %d runs: %.1f ms on 1 thread, %.1f ms on %d: baseline on %d%n",
                 probe.size(), one / 1e6, many / 1e6, pose.threads(), threads);
         return threads;
     }
 
-    /** Wall and CPU nanoseconds of one run of a network. */
+    /** Wall and CPU nanoseconds of one call of a network. */
     private record PerRun(double wallNanos, double cpuNanos) {
     }
 
-    /** One network's mean run over the inputs, after a few untimed ones. */
-    private PerRun perRun(Engine engine, int threads, PoseModel model, List<float[]> inputs) {
-        try (Network network = open(engine, model, threads)) {
+    /** One network's mean call over the inputs, taken {@code batch} at a time, after a few untimed calls. */
+    private PerRun perRun(Engine engine, int threads, PoseModel model, List<float[]> inputs, int batch) {
+        List<List<float[]>> calls = new ArrayList<>();
+        for (int from = 0; from + batch <= inputs.size(); from += batch) {
+            calls.add(inputs.subList(from, from + batch));
+        }
+        try (Network network = open(engine, model, threads, batch)) {
             for (int i = 0; i < WARMUP; i++) {
-                network.run(inputs.get(i % inputs.size()));
+                network.run(calls.get(i % calls.size()));
             }
             long cpu = os.getProcessCpuTime(), wall = System.nanoTime();
-            inputs.forEach(network::run);
-            return new PerRun((System.nanoTime() - wall) / (double) inputs.size(), (os.getProcessCpuTime() - cpu) / (double) inputs.size());
+            calls.forEach(network::run);
+            return new PerRun((System.nanoTime() - wall) / (double) calls.size(), (os.getProcessCpuTime() - cpu) / (double) calls.size());
         }
     }
 
     /**
-     * Inference alone: the mean run of each network on the kept tensors, times as many runs as
-     * the tracker made.
+     * Inference alone: the mean call of each network on the kept tensors, times as many calls as
+     * the tracker made: on ONNX Runtime the landmark model's calls of several crops as batches,
+     * on TFLite (no batches) a run per crop. The landmark milliseconds are of a call of one crop.
      */
     private Inference inference(Workload work, Engine engine, int threads) {
-        PerRun detector = perRun(engine, threads, PoseModel.DETECTOR, work.detectorInputs);
-        PerRun landmarks = perRun(engine, threads, pose.model(), work.crops);
-        Speed speed = speed(work.frames, detector.wallNanos * work.detectorRuns + landmarks.wallNanos * work.landmarkRuns,
-                detector.cpuNanos * work.detectorRuns + landmarks.cpuNanos * work.landmarkRuns);
-        return new Inference(speed, detector.wallNanos / 1e6, landmarks.wallNanos / 1e6);
+        PerRun detector = perRun(engine, threads, PoseModel.DETECTOR, work.detectorInputs, 1);
+        PerRun single = perRun(engine, threads, pose.model(), work.crops, 1);
+        double wall = detector.wallNanos * work.detectorRuns, cpu = detector.cpuNanos * work.detectorRuns;
+        for (int crops = 1; crops < work.landmarkCalls.length; crops++) {
+            int calls = work.landmarkCalls[crops];
+            if (calls == 0) {
+                continue;
+            }
+            if (engine == Engine.TFLITE || crops == 1) {
+                wall += single.wallNanos * crops * calls;
+                cpu += single.cpuNanos * crops * calls;
+            } else {
+                PerRun batch = perRun(engine, threads, pose.model(), work.crops, crops);
+                wall += batch.wallNanos * calls;
+                cpu += batch.cpuNanos * calls;
+            }
+        }
+        return new Inference(speed(work.frames, wall, cpu), detector.wallNanos / 1e6, single.wallNanos / 1e6);
     }
 }

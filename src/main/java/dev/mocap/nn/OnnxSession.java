@@ -7,11 +7,13 @@ import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import dev.mocap.ExitCode;
 import dev.mocap.MocapException;
+import dev.mocap.nn.onnx.OnnxGraph;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model the tool ships) are written by the runtime straight into direct buffers of their own,
  * read in place: the landmark model's 640 KB heatmap, of which a few thousand values are read,
  * is not copied (the runtime's own result would be copied twice, into a heap buffer and an array).
+ * A model with a symbolic batch (the converted BlazePose models) runs a fixed batch of inputs per
+ * call, set when the session opens (the runtime then optimises for that shape: left symbolic, one
+ * input ran 2 % slower): the inputs lie one after the other in the input buffer, and
+ * {@link #output(String, int)} reads each one's outputs.
  */
 public final class OnnxSession implements AutoCloseable {
     /** Sessions opened in this JVM: how often models were loaded. */
@@ -35,6 +41,7 @@ public final class OnnxSession implements AutoCloseable {
     private final OrtSession session;
     private final String inputName;
     private final long[] inputShape;
+    private final int batch;
     private final FloatBuffer input;
     private final OnnxTensor inputTensor;
     private final Set<String> outputs;
@@ -45,11 +52,22 @@ public final class OnnxSession implements AutoCloseable {
     private Map<String, FloatBuffer> copied = Map.of();
 
     public OnnxSession(Path model, Device device, int threads, List<String> outputs) {
+        this(model, device, threads, outputs, 1);
+    }
+
+    /** A session that runs {@code batch} inputs per call; the model's batch must be symbolic unless it is 1. */
+    public OnnxSession(Path model, Device device, int threads, List<String> outputs, int batch) {
         try (OrtSession.SessionOptions options = sessionOptions(device, threads)) {
+            options.setSymbolicDimensionValue(OnnxGraph.BATCH_NAME, batch);
             session = env.createSession(model.toString(), options);
             OPENED.incrementAndGet();
             inputName = session.getInputNames().iterator().next();
-            inputShape = ((ai.onnxruntime.TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();
+            inputShape = batched(((ai.onnxruntime.TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape(), batch);
+            if (inputShape.length == 0 || inputShape[0] != batch && batch != 1) {
+                session.close();
+                throw new IllegalArgumentException(model + " takes no batch of " + batch + ": its input is " + Arrays.toString(inputShape));
+            }
+            this.batch = batch;
             long elements = 1;
             for (long d : inputShape) {
                 elements *= d;
@@ -57,7 +75,7 @@ public final class OnnxSession implements AutoCloseable {
             input = ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
             inputTensor = OnnxTensor.createTensor(env, input, inputShape);
             this.outputs = Collections.unmodifiableSet(new LinkedHashSet<>(outputs));
-            pinnedTensors = pinnedOutputs(session, this.outputs);
+            pinnedTensors = pinnedOutputs(session, this.outputs, batch);
             pinned = pinnedTensors == null ? null : new HashMap<>();
             if (pinned != null) {
                 pinnedTensors.forEach((name, tensor) -> pinned.put(name, (FloatBuffer) tensor.getBufferRef().orElseThrow()));
@@ -69,10 +87,10 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     /** A tensor over a direct buffer for each output, or null when one of them has no fixed shape. */
-    private Map<String, OnnxTensor> pinnedOutputs(OrtSession session, Set<String> names) throws OrtException {
+    private Map<String, OnnxTensor> pinnedOutputs(OrtSession session, Set<String> names, int batch) throws OrtException {
         Map<String, OnnxTensor> out = new HashMap<>();
         for (String name : names) {
-            long[] shape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get(name).getInfo()).getShape();
+            long[] shape = batched(((ai.onnxruntime.TensorInfo) session.getOutputInfo().get(name).getInfo()).getShape(), batch);
             long elements = 1;
             for (long d : shape) {
                 elements *= d;
@@ -83,6 +101,15 @@ public final class OnnxSession implements AutoCloseable {
             }
             FloatBuffer buffer = ByteBuffer.allocateDirect((int) elements * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
             out.put(name, OnnxTensor.createTensor(env, buffer, shape));
+        }
+        return out;
+    }
+
+    /** A declared shape with a symbolic first dimension set to {@code batch}. */
+    private static long[] batched(long[] shape, int batch) {
+        long[] out = shape.clone();
+        if (out.length > 0 && out[0] < 0) {
+            out[0] = batch;
         }
         return out;
     }
@@ -132,14 +159,15 @@ public final class OnnxSession implements AutoCloseable {
         return s == null ? "unknown reason" : s.lines().findFirst().orElse(s);
     }
 
-    /** The reusable input buffer, NHWC as the model expects; fill it, then call {@link #run()}. */
+    /** The reusable input buffer, NHWC as the model expects, the batch's inputs one after the other; fill it, then call {@link #run()}. */
     public FloatBuffer input() {
         input.clear();
         return input;
     }
 
+    /** A copy of the first input in the buffer. */
     public float[] inputCopy() {
-        float[] copy = new float[input.capacity()];
+        float[] copy = new float[input.capacity() / batch];
         input.duplicate().rewind().get(copy);
         return copy;
     }
@@ -177,13 +205,22 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
-    /** An output of the last run, read in place; valid until the next run. */
+    /** An output of the last run (of its first input), read in place; valid until the next run. */
     public FloatBuffer output(String name) {
+        return output(name, 0);
+    }
+
+    /** An output of the last run's input {@code item} of the batch, read in place; valid until the next run. */
+    public FloatBuffer output(String name, int item) {
         FloatBuffer out = pinned != null ? pinned.get(name) : copied.get(name);
         if (out == null) {
             throw new IllegalArgumentException("no output " + name + " was asked of this model");
         }
-        return out.duplicate().rewind();
+        if (item < 0 || item >= batch) {
+            throw new IllegalArgumentException("no input " + item + " in a batch of " + batch);
+        }
+        int size = out.capacity() / batch;
+        return out.duplicate().clear().position(item * size).limit((item + 1) * size).slice();
     }
 
     /** Runs the model on the current input; returns copies of the requested outputs by name. */

@@ -29,7 +29,8 @@ import static dev.mocap.nn.onnx.OnnxAttribute.string;
  * Converts the BlazePose TFLite models to ONNX (docs/MODELS.md §3). Activations of rank 4 are
  * NCHW inside the graph; Transposes at the graph inputs and outputs keep the TFLite names,
  * shapes and NHWC layout. DEQUANTIZE and DENSIFY are folded into FP32 initializers, and a zero
- * PAD of the spatial dimensions that only convolutions read is folded into their pads.
+ * PAD of the spatial dimensions that only convolutions read is folded into their pads. TFLite's
+ * batch of one becomes a symbolic batch dimension, so that several crops run in one call.
  */
 public final class TfliteToOnnx {
     /** Transpose perm NHWC → NCHW; also: NCHW axis i is NHWC axis NHWC_TO_NCHW[i]. */
@@ -52,7 +53,7 @@ public final class TfliteToOnnx {
     }
 
     /** Part of the cached ONNX file names: bump it when the conversion's output changes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private TfliteToOnnx(TfliteModel model, String graphName, List<String> outputs) {
         if (model.subgraphs().size() != 1) {
@@ -99,7 +100,7 @@ public final class TfliteToOnnx {
             if (t.type() != TensorType.FLOAT32) {
                 throw new IllegalArgumentException("graph input " + t.name() + " is " + t.type() + "; only FLOAT32 is supported");
             }
-            onnx.input(names[input], longs(t.shape()));
+            onnx.input(names[input], batched(t.shape()));
             if (t.rank() == 4) {
                 String nchw = names[input] + "_nchw";
                 onnx.node("Transpose", List.of(names[input]), nchw, ints("perm", longs(NHWC_TO_NCHW)));
@@ -119,7 +120,7 @@ public final class TfliteToOnnx {
             if (t.rank() == 4) {
                 onnx.node("Transpose", List.of(names[output]), t.name(), ints("perm", longs(NCHW_TO_NHWC)));
             }
-            onnx.output(t.name(), longs(t.shape()));
+            onnx.output(t.name(), batched(t.shape()));
         }
     }
 
@@ -241,13 +242,18 @@ public final class TfliteToOnnx {
                 ints("strides", o.strideH(), o.strideW()), ints("pads", pads));
     }
 
+    /** Bilinear resize by scales, which hold for any batch: ONNX sizes would have to name the batch. */
     private void resize(TfliteOperator op, OperatorOptions.ResizeBilinear o) {
         int[] nhwc = tensor(op.inputs()[0]).shape();
         int[] size = model.ints(tensor(op.inputs()[1]));
-        String sizes = names[op.outputs()[0]] + "_sizes";
-        onnx.int64s(sizes, new long[] {4}, new long[] {nhwc[0], nhwc[3], size[0], size[1]});
+        float scaleH = (float) size[0] / nhwc[1], scaleW = (float) size[1] / nhwc[2];
+        if (Math.floor(nhwc[1] * (double) scaleH) != size[0] || Math.floor(nhwc[2] * (double) scaleW) != size[1]) {
+            throw unsupported(op, "resize from " + nhwc[1] + "x" + nhwc[2] + " to " + size[0] + "x" + size[1] + " (no exact scale)");
+        }
+        String scales = names[op.outputs()[0]] + "_scales";
+        onnx.floats(scales, new long[] {4}, new float[] {1, 1, scaleH, scaleW});
         String transform = o.alignCorners() ? "align_corners" : o.halfPixelCenters() ? "half_pixel" : "asymmetric";
-        emit(op, Activation.NONE, "Resize", List.of(activation(op, 0), "", "", sizes),
+        emit(op, Activation.NONE, "Resize", List.of(activation(op, 0), "", scales),
                 string("mode", "linear"), string("coordinate_transformation_mode", transform));
     }
 
@@ -269,8 +275,9 @@ public final class TfliteToOnnx {
             onnx.node("Transpose", List.of(x), out + "_nhwc_in", ints("perm", longs(NCHW_TO_NHWC)));
             x = out + "_nhwc_in";
         }
-        int[] shape = tensor(op.outputs()[0]).shape();
-        onnx.int64s(out + "_shape", new long[] {shape.length}, longs(shape));
+        long[] shape = longs(tensor(op.outputs()[0]).shape());
+        shape[0] = 0; // Reshape's 0: the input's own size there, the batch
+        onnx.int64s(out + "_shape", new long[] {shape.length}, shape);
         if (shape.length == 4) {
             onnx.node("Reshape", List.of(x, out + "_shape"), out + "_nhwc");
             onnx.node("Transpose", List.of(out + "_nhwc"), out, ints("perm", longs(NHWC_TO_NCHW)));
@@ -362,6 +369,16 @@ public final class TfliteToOnnx {
                 index[d] = 0;
             }
         }
+        return out;
+    }
+
+    /** A TFLite shape, whose batch is 1, with a symbolic batch instead. */
+    private static long[] batched(int[] shape) {
+        if (shape.length == 0 || shape[0] != 1) {
+            throw new IllegalArgumentException("graph input or output of shape " + Arrays.toString(shape) + ": expected a batch of 1 first");
+        }
+        long[] out = longs(shape);
+        out[0] = OnnxGraph.BATCH;
         return out;
     }
 

@@ -47,6 +47,8 @@ public final class PoseTracker {
     private List<DetectionWindow> views;
     private int nextView;
     private int detectorRuns, newcomerSearches, landmarkRuns;
+    /** Calls of the landmark model by how many crops they took (index 1 to {@link LandmarkEstimator#MAX_BATCH}). */
+    private final int[] landmarkCalls = new int[LandmarkEstimator.MAX_BATCH + 1];
 
     /** A tracker that runs the models it is handed; whoever opened them closes them (see {@link PoseModelPool}). */
     public PoseTracker(PoseModels models, float minPoseScore) {
@@ -88,13 +90,13 @@ public final class PoseTracker {
      */
     private boolean followTracked(VideoFrame frame, double time) {
         boolean lostAny = false;
+        List<PersonTrack> active = tracks.stream().filter(PersonTrack::isActive).toList();
+        List<LandmarkEstimator.Estimate> estimates = estimator.estimate(frame, active.stream().map(PersonTrack::nextRoi).toList());
+        countLandmarkCalls(active.size());
         List<Sighting> sightings = new ArrayList<>();
-        for (PersonTrack t : tracks) {
-            if (!t.isActive()) {
-                continue;
-            }
-            LandmarkEstimator.Estimate e = estimator.estimate(frame, t.nextRoi());
-            landmarkRuns++;
+        for (int i = 0; i < active.size(); i++) {
+            PersonTrack t = active.get(i);
+            LandmarkEstimator.Estimate e = estimates.get(i);
             if (e.landmarks().score() < minPoseScore) {
                 t.lose(time);
                 lostAny = true;
@@ -174,7 +176,7 @@ public final class PoseTracker {
     /** The landmarks in a detection's region, unless the model sees nobody there or someone already tracked. */
     private LandmarkEstimator.Estimate confirm(VideoFrame frame, Detection d) {
         LandmarkEstimator.Estimate e = estimator.estimate(frame, d.roi());
-        landmarkRuns++;
+        countLandmarkCalls(1);
         if (e.landmarks().score() < minPoseScore) {
             return null;
         }
@@ -214,6 +216,21 @@ public final class PoseTracker {
     /** How often the landmark model has run so far: once per followed person per frame, plus confirmations of detections. */
     public int landmarkRuns() {
         return landmarkRuns;
+    }
+
+    /**
+     * How many calls of the landmark model took how many crops (index 1 to
+     * {@link LandmarkEstimator#MAX_BATCH}): the followed people of a frame run together.
+     */
+    public int[] landmarkCalls() {
+        return landmarkCalls.clone();
+    }
+
+    private void countLandmarkCalls(int crops) {
+        landmarkRuns += crops;
+        for (int left = crops; left > 0; left -= LandmarkEstimator.MAX_BATCH) {
+            landmarkCalls[Math.min(left, LandmarkEstimator.MAX_BATCH)]++;
+        }
     }
 
     private static Roi alignmentRoi(LandmarkEstimator.Estimate e) {

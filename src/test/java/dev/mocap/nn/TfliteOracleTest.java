@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.mocap.TestData;
+import dev.mocap.nn.onnx.OnnxGraph;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -118,15 +119,61 @@ class TfliteOracleTest {
         }
     }
 
-    /** The .tflite's input, and the outputs the tool uses with their .tflite names and shapes. */
+    /**
+     * Several frames in one call of {@link OnnxSession} (the symbolic batch, fixed when the session
+     * opens) give each frame what a call of its own gives.
+     */
+    @ParameterizedTest
+    @EnumSource(PoseModel.class)
+    void aBatchGivesEachInputItsOwnOutputs(PoseModel model) {
+        ModelStore store = ModelStore.locate();
+        int batch = 3, size;
+        try (TfliteRuntime tflite = TfliteRuntime.open(store.tflite(model), 1)) {
+            size = tflite.inputShape()[1];
+        }
+        List<float[]> inputs = frames.subList(0, batch).stream().map(f -> nhwc(f, size, model == PoseModel.DETECTOR)).toList();
+        try (OnnxSession single = new OnnxSession(store.onnx(model), Device.CPU, 1, model.outputs());
+             OnnxSession batched = new OnnxSession(store.onnx(model), Device.CPU, 1, model.outputs(), batch)) {
+            FloatBuffer input = batched.input();
+            inputs.forEach(input::put);
+            batched.infer();
+            for (int item = 0; item < batch; item++) {
+                single.input().put(inputs.get(item));
+                single.infer();
+                for (String name : model.outputs()) {
+                    float[] expected = values(single.output(name)), actual = values(batched.output(name, item));
+                    assertEquals(expected.length, actual.length, name);
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals(expected[i], actual[i], 1e-4 * Math.max(1, Math.abs(expected[i])), name + " of input " + item + " at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] values(FloatBuffer buffer) {
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+
+    /** The .tflite's input, and the outputs the tool uses with their .tflite names and shapes, the batch symbolic. */
     private static void assertSameInterface(PoseModel model, TfliteRuntime tflite, OrtSession onnx) throws OrtException {
         assertEquals(List.of("input_1"), List.copyOf(onnx.getInputNames()));
-        assertArrayEquals(longs(tflite.inputShape()), ((TensorInfo) onnx.getInputInfo().get("input_1").getInfo()).getShape());
+        assertArrayEquals(batched(tflite.inputShape()), ((TensorInfo) onnx.getInputInfo().get("input_1").getInfo()).getShape());
         assertEquals(model.outputs(), List.copyOf(onnx.getOutputNames()));
         for (Map.Entry<String, NodeInfo> output : onnx.getOutputInfo().entrySet()) {
-            assertArrayEquals(longs(tflite.outputShapes().get(output.getKey())),
+            assertArrayEquals(batched(tflite.outputShapes().get(output.getKey())),
                     ((TensorInfo) output.getValue().getInfo()).getShape(), output.getKey());
         }
+    }
+
+    /** A TFLite shape (batch 1) as the converted model declares it: the batch symbolic (−1). */
+    private static long[] batched(int[] shape) {
+        assertEquals(1, shape[0], "TFLite batch");
+        long[] out = longs(shape);
+        out[0] = OnnxGraph.BATCH;
+        return out;
     }
 
     private static long[] longs(int[] values) {

@@ -99,10 +99,16 @@ public final class OnnxGraph {
         return out;
     }
 
+    /** A dimension of an input or output whose size is given at run time: the symbolic dimension {@value #BATCH_NAME}. */
+    public static final long BATCH = -1;
+    public static final String BATCH_NAME = "batch";
+
+    /** A float input; a dimension of {@link #BATCH} is symbolic. */
     public void input(String name, long... dims) {
         proto.message(11, floatValueInfo(name, dims));
     }
 
+    /** A float output; a dimension of {@link #BATCH} is symbolic. */
     public void output(String name, long... dims) {
         proto.message(12, floatValueInfo(name, dims));
     }
@@ -110,7 +116,7 @@ public final class OnnxGraph {
     private static ProtoWriter floatValueInfo(String name, long[] dims) {
         ProtoWriter shape = new ProtoWriter();
         for (long d : dims) {
-            shape.message(1, new ProtoWriter().varint(1, d));
+            shape.message(1, d == BATCH ? new ProtoWriter().string(2, BATCH_NAME) : new ProtoWriter().varint(1, d));
         }
         ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, shape);
         return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType));
