@@ -128,11 +128,15 @@ public final class ConvertJob {
             persons = options.pose().person().select(people);
         } else {
             streamed = new StreamedRecovery(recovery, options.recovery(), options.pose().person(), options.pose().model().fileBase());
-            LandmarksJob.Result r = new LandmarksJob(models, options.pose()).run(input, progress, streamed::frame);
+            LandmarksJob.Result r;
+            try (BackgroundListener recovering = new BackgroundListener(streamed::frame, "recovery " + input.getFileName())) {
+                r = new LandmarksJob(models, options.pose()).run(input, progress, recovering);
+                recovering.drain();
+            }
             people = r.people();
             persons = r.selected();
         }
-        double landmarkSeconds = (System.nanoTime() - start) / 1e9 - (streamed == null ? 0 : streamed.seconds());
+        double landmarkSeconds = (System.nanoTime() - start) / 1e9;
         List<Integer> converted = persons.isEmpty() ? List.of(PeopleSequence.NOBODY) : persons;
         if (streamed != null) {
             streamed.keepOnly(converted);

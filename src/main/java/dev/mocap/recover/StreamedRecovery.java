@@ -101,11 +101,6 @@ public final class StreamedRecovery {
         return person == null ? 0 : person.nanos / 1e9;
     }
 
-    /** Seconds spent recovering everyone while tracking ran. */
-    public double seconds() {
-        return people.values().stream().mapToLong(p -> p.nanos).sum() / 1e9;
-    }
-
     /** A stream that has seen every frame so far, without its person. */
     private Person started() {
         Person person = new Person(recovery.stream(video, model, options));
