@@ -225,6 +225,9 @@ public final class ConvertBenchmark {
             return new Network() {
                 @Override
                 public void run(List<float[]> inputs) {
+                    if (inputs.size() != 1) {
+                        throw new IllegalArgumentException("TFLite runs one input a call, not " + inputs.size());
+                    }
                     runtime.run(inputs.get(0));
                 }
 
@@ -268,11 +271,15 @@ public final class ConvertBenchmark {
     private record PerRun(double wallNanos, double cpuNanos) {
     }
 
-    /** One network's mean call over the inputs, taken {@code batch} at a time, after a few untimed calls. */
+    /** One network's mean call over the inputs, taken {@code batch} at a time (from the start again at the end), after a few untimed calls. */
     private PerRun perRun(Engine engine, int threads, PoseModel model, List<float[]> inputs, int batch) {
         List<List<float[]>> calls = new ArrayList<>();
-        for (int from = 0; from + batch <= inputs.size(); from += batch) {
-            calls.add(inputs.subList(from, from + batch));
+        for (int from = 0; from < inputs.size(); from += batch) {
+            List<float[]> call = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                call.add(inputs.get((from + i) % inputs.size()));
+            }
+            calls.add(call);
         }
         try (Network network = open(engine, model, threads, batch)) {
             for (int i = 0; i < WARMUP; i++) {

@@ -63,11 +63,12 @@ public final class OnnxSession implements AutoCloseable {
             OPENED.incrementAndGet();
             inputName = session.getInputNames().iterator().next();
             inputShape = batched(((ai.onnxruntime.TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape(), batch);
-            if (inputShape.length == 0 || inputShape[0] != batch && batch != 1) {
-                session.close();
-                throw new IllegalArgumentException(model + " takes no batch of " + batch + ": its input is " + Arrays.toString(inputShape));
-            }
             this.batch = batch;
+            String noBatch = batch == 1 ? null : missingBatch(session, outputs, batch);
+            if (noBatch != null) {
+                session.close();
+                throw new IllegalArgumentException(model + " takes no batch of " + batch + ": " + noBatch);
+            }
             long elements = 1;
             for (long d : inputShape) {
                 elements *= d;
@@ -84,6 +85,20 @@ public final class OnnxSession implements AutoCloseable {
             throw new MocapException(ExitCode.MODEL_MISSING,
                     "cannot load model " + model + ": " + e.getMessage() + "; restore it with: ./mocap models install", e);
         }
+    }
+
+    /** Which of the input and the outputs has no symbolic first dimension to take a batch, or null when all have. */
+    private String missingBatch(OrtSession session, List<String> outputs, int batch) throws OrtException {
+        if (inputShape.length == 0 || inputShape[0] != batch) {
+            return "its input is " + Arrays.toString(inputShape);
+        }
+        for (String name : outputs) {
+            long[] shape = batched(((ai.onnxruntime.TensorInfo) session.getOutputInfo().get(name).getInfo()).getShape(), batch);
+            if (shape.length == 0 || shape[0] != batch) {
+                return "its output " + name + " is " + Arrays.toString(shape);
+            }
+        }
+        return null;
     }
 
     /** A tensor over a direct buffer for each output, or null when one of them has no fixed shape. */
@@ -223,8 +238,16 @@ public final class OnnxSession implements AutoCloseable {
         return out.duplicate().clear().position(item * size).limit((item + 1) * size).slice();
     }
 
-    /** Runs the model on the current input; returns copies of the requested outputs by name. */
+    /** Inputs per call. */
+    public int batch() {
+        return batch;
+    }
+
+    /** Runs the model on the current input (a session of batch 1); returns copies of the requested outputs by name. */
     public Map<String, float[]> run() {
+        if (batch != 1) {
+            throw new IllegalStateException("run() copies the outputs of one input; this session takes " + batch);
+        }
         infer();
         Map<String, float[]> out = new HashMap<>();
         for (String name : outputs) {

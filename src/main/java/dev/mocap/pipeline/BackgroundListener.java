@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class BackgroundListener implements LandmarksJob.FrameListener, AutoCloseable {
     static final int QUEUE = 64;
+    /** Longer than recovering any window takes. */
+    private static final long CLOSE_WAIT_SECONDS = 120;
 
     private final LandmarksJob.FrameListener target;
     private final String name;
@@ -51,7 +53,7 @@ final class BackgroundListener implements LandmarksJob.FrameListener, AutoClosea
                 if (failure.get() == null) {
                     target.frame(video, frame);
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
                 room.release();
@@ -80,14 +82,23 @@ final class BackgroundListener implements LandmarksJob.FrameListener, AutoClosea
         if (e instanceof Error error) {
             throw error;
         }
+        if (e != null) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** Stops the thread, dropping frames not yet seen (after a failure of tracking). */
+    /**
+     * Stops the thread, dropping frames not yet seen (after a failure of tracking), and waits
+     * for the frame being seen: recovering a window does not stop halfway, and whatever it uses
+     * may be used by the next conversion.
+     */
     @Override
     public void close() {
         thread.shutdownNow();
         try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still runs " + CLOSE_WAIT_SECONDS + " s after it was stopped");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

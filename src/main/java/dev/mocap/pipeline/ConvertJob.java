@@ -120,23 +120,26 @@ public final class ConvertJob {
      */
     public List<Result> runAll(Path input, Path base, Progress progress, Consumer<List<Path>> checkOutputs) {
         long start = System.nanoTime();
+        double landmarkSeconds;
         PeopleSequence people;
         List<Integer> persons;
         StreamedRecovery streamed = null;
         if (isLandmarksFile(input)) {
             people = readLandmarks(input);
             persons = options.pose().person().select(people);
+            landmarkSeconds = (System.nanoTime() - start) / 1e9;
         } else {
             streamed = new StreamedRecovery(recovery, options.recovery(), options.pose().person(), options.pose().model().fileBase());
             LandmarksJob.Result r;
             try (BackgroundListener recovering = new BackgroundListener(streamed::frame, "recovery " + input.getFileName())) {
                 r = new LandmarksJob(models, options.pose()).run(input, progress, recovering);
+                // Models loaded and every frame tracked; recovery may still be catching up (its time is counted apart).
+                landmarkSeconds = (System.nanoTime() - start) / 1e9;
                 recovering.drain();
             }
             people = r.people();
             persons = r.selected();
         }
-        double landmarkSeconds = (System.nanoTime() - start) / 1e9;
         List<Integer> converted = persons.isEmpty() ? List.of(PeopleSequence.NOBODY) : persons;
         if (streamed != null) {
             streamed.keepOnly(converted);

@@ -41,6 +41,8 @@ public final class LandmarkEstimator implements AutoCloseable {
     private final OnnxSession[] sessions = new OnnxSession[MAX_BATCH + 1];
     /** The session whose input was prepared last. */
     private OnnxSession prepared;
+    /** Calls of the model so far by how many crops they took (index 1 to {@value #MAX_BATCH}). */
+    private final int[] calls = new int[MAX_BATCH + 1];
     private final float[] pixels = new float[INPUT_SIZE * INPUT_SIZE * 3];
 
     public LandmarkEstimator(Path model, Device device, int threads) {
@@ -82,6 +84,9 @@ public final class LandmarkEstimator implements AutoCloseable {
 
     /** Step 1 for a batch ({@value #MAX_BATCH} crops at most): the crops one after the other in the input tensor. */
     public void prepare(VideoFrame frame, List<Roi> rois) {
+        if (rois.isEmpty() || rois.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(rois.size() + " crops for one call: 1 to " + MAX_BATCH + " are taken");
+        }
         prepared = session(rois.size());
         FloatBuffer input = prepared.input();
         for (Roi roi : rois) {
@@ -98,6 +103,12 @@ public final class LandmarkEstimator implements AutoCloseable {
     /** Step 2: the model, on the prepared crops. */
     public void infer() {
         prepared.infer();
+        calls[prepared.batch()]++;
+    }
+
+    /** How many calls of the model so far took 1, 2, … crops (index = crops). */
+    public int[] calls() {
+        return calls.clone();
     }
 
     /** Step 3: the model's outputs to landmarks in frame coordinates (the heatmap read in place, only around each landmark). */
@@ -181,10 +192,22 @@ public final class LandmarkEstimator implements AutoCloseable {
 
     @Override
     public void close() {
+        RuntimeException failure = null;
         for (OnnxSession session : sessions) {
-            if (session != null) {
-                session.close();
+            try {
+                if (session != null) {
+                    session.close();
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

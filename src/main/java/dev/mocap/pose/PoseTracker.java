@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * Follows every person in a video, each under a track id that is never reused. Each tracked
  * person's landmark region comes from their previous frame (one landmark-model run per person
- * per frame). The detector runs on the first frame, every {@value #REDETECT_FRAMES} frames to
+ * per frame; the people followed in a frame share calls of the model, {@link LandmarkEstimator#MAX_BATCH} crops a call). The detector runs on the first frame, every {@value #REDETECT_FRAMES} frames to
  * find people who came in, and on every frame while someone is lost or nobody is tracked. It
  * looks at the whole frame when someone was just lost (to find them again at once, wherever they
  * are); otherwise it takes the whole frame and, in elongated frames, squares of the short side in
@@ -47,13 +47,14 @@ public final class PoseTracker {
     private List<DetectionWindow> views;
     private int nextView;
     private int detectorRuns, newcomerSearches, landmarkRuns;
-    /** Calls of the landmark model by how many crops they took (index 1 to {@link LandmarkEstimator#MAX_BATCH}). */
-    private final int[] landmarkCalls = new int[LandmarkEstimator.MAX_BATCH + 1];
+    /** The landmark model's calls by size when this tracker started (the model may have served others before). */
+    private final int[] callsBefore;
 
     /** A tracker that runs the models it is handed; whoever opened them closes them (see {@link PoseModelPool}). */
     public PoseTracker(PoseModels models, float minPoseScore) {
         this.detector = models.detector();
         this.estimator = models.estimator();
+        this.callsBefore = estimator.calls();
         this.minPoseScore = minPoseScore;
     }
 
@@ -92,7 +93,7 @@ public final class PoseTracker {
         boolean lostAny = false;
         List<PersonTrack> active = tracks.stream().filter(PersonTrack::isActive).toList();
         List<LandmarkEstimator.Estimate> estimates = estimator.estimate(frame, active.stream().map(PersonTrack::nextRoi).toList());
-        countLandmarkCalls(active.size());
+        landmarkRuns += active.size();
         List<Sighting> sightings = new ArrayList<>();
         for (int i = 0; i < active.size(); i++) {
             PersonTrack t = active.get(i);
@@ -176,7 +177,7 @@ public final class PoseTracker {
     /** The landmarks in a detection's region, unless the model sees nobody there or someone already tracked. */
     private LandmarkEstimator.Estimate confirm(VideoFrame frame, Detection d) {
         LandmarkEstimator.Estimate e = estimator.estimate(frame, d.roi());
-        countLandmarkCalls(1);
+        landmarkRuns++;
         if (e.landmarks().score() < minPoseScore) {
             return null;
         }
@@ -223,14 +224,11 @@ public final class PoseTracker {
      * {@link LandmarkEstimator#MAX_BATCH}): the followed people of a frame run together.
      */
     public int[] landmarkCalls() {
-        return landmarkCalls.clone();
-    }
-
-    private void countLandmarkCalls(int crops) {
-        landmarkRuns += crops;
-        for (int left = crops; left > 0; left -= LandmarkEstimator.MAX_BATCH) {
-            landmarkCalls[Math.min(left, LandmarkEstimator.MAX_BATCH)]++;
+        int[] calls = estimator.calls();
+        for (int size = 0; size < calls.length; size++) {
+            calls[size] -= callsBefore[size];
         }
+        return calls;
     }
 
     private static Roi alignmentRoi(LandmarkEstimator.Estimate e) {

@@ -48,12 +48,13 @@ final class TemporalFit {
     /**
      * A foot the network judges planted is planted wherever it is no more than
      * {@link #LOWER_FOOT_MARGIN} above the other foot (a raised foot is higher than the standing
-     * one). A run that starts below this height (m) is pulled onto the floor, so that a depth
-     * error that lifts the whole body is brought, with the root, down; a higher run stands on
-     * something raised and is held at its height (until this release it was dropped: a person on
-     * a 2 m box in {@code sports2d/demo.mp4} had 4 % of foot-frames planted and slid 35 mm/frame).
+     * one). A foot whose run is on average below this height (m) is pulled onto the floor, so that
+     * a depth error that lifts the whole body is brought, with the root, down; a higher run stands
+     * on something raised and is held at its height, if it rises or falls by no more than
+     * {@link #RAISED_SPREAD} (until this release it was dropped: a person on a 2 m box in
+     * {@code sports2d/demo.mp4} had 4 % of foot-frames planted and slid 35 mm/frame).
      */
-    private static final double JUDGED_CONTACT_HEIGHT = 0.3, LOWER_FOOT_MARGIN = 0.05;
+    private static final double JUDGED_CONTACT_HEIGHT = 0.3, LOWER_FOOT_MARGIN = 0.05, RAISED_SPREAD = 0.2;
     /**
      * A foot still in the image is planted below this height (m). Foot locking could bring the body
      * down to higher ones now, but planting them up to 0.3 m cost contact F1 on the held-out clips
@@ -146,17 +147,44 @@ final class TemporalFit {
         }
     }
 
-    /** Contacts the network judged on a foot that the fit leaves neither low nor the lower foot. */
+    /**
+     * Contacts the network judged on a foot that the fit leaves neither low nor the lower foot,
+     * and raised ones (at least {@link #JUDGED_CONTACT_HEIGHT} up) whose run of judged frames
+     * rises or falls by more than {@link #RAISED_SPREAD}: a foot in mid-air, not on a step.
+     */
     private void dropLiftedContacts(Track track, Vec3[][] points) {
-        for (int k = 0; k < track.size(); k++) {
-            double[] judged = track.footContact(k);
-            for (int side = 0; judged != null && side < 2; side++) {
-                double limit = Math.max(CONTACT_HEIGHT, lowest(points[k], side != 0) + LOWER_FOOT_MARGIN);
-                if (judged[side] > Track.PLANTED && lowest(points[k], side == 0) > limit) {
-                    track.dropContact(k, side);
+        for (int side = 0; side < 2; side++) {
+            boolean left = side == 0;
+            int k = 0;
+            while (k < track.size()) {
+                if (!judgedPlanted(track, k, side)) {
+                    k++;
+                    continue;
                 }
+                int end = k;
+                double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
+                while (end < track.size() && judgedPlanted(track, end, side)) {
+                    double h = lowest(points[end], left);
+                    low = Math.min(low, h);
+                    high = Math.max(high, h);
+                    end++;
+                }
+                boolean wavering = high - low > RAISED_SPREAD;
+                for (int f = k; f < end; f++) {
+                    double height = lowest(points[f], left);
+                    double limit = Math.max(CONTACT_HEIGHT, lowest(points[f], !left) + LOWER_FOOT_MARGIN);
+                    if (height > limit || height >= JUDGED_CONTACT_HEIGHT && wavering) {
+                        track.dropContact(f, side);
+                    }
+                }
+                k = end;
             }
         }
+    }
+
+    private static boolean judgedPlanted(Track track, int k, int side) {
+        double[] judged = track.has(k) ? track.footContact(k) : null;
+        return judged != null && judged[side] > Track.PLANTED;
     }
 
     /** Height of the lowest heel or toe of one foot. */
@@ -202,11 +230,15 @@ final class TemporalFit {
                 }
                 int end = k;
                 Vec3 sum = Vec3.ZERO;
+                double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
                 while (end < frames && planted(points, track, end, i, fps)) {
                     sum = sum.plus(points[end][i]);
+                    low = Math.min(low, points[end][i].y());
+                    high = Math.max(high, points[end][i].y());
                     end++;
                 }
-                if (end - k >= 2) {
+                boolean raised = sum.y() / (end - k) >= JUDGED_CONTACT_HEIGHT;
+                if (end - k >= 2 && (!raised || high - low <= RAISED_SPREAD)) {
                     Vec3 anchor = sum.times(1.0 / (end - k));
                     for (int f = k; f < end; f++) {
                         anchors[f][i] = anchor;
@@ -337,6 +369,14 @@ final class TemporalFit {
     }
 
     private void addContacts(double[][] h, double[] g, double[] row, Vec3[] joints, Quat[] world, Vec3[] anchors) {
+        // Floor or raised is decided per foot, by its lowest anchored point: heel and toe of one foot go together.
+        double[] lowestAnchor = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        for (int i = 0; i < feet.length; i++) {
+            if (anchors[i] != null) {
+                int side = BlazePose.isLeft(feet[i].landmark()) ? 0 : 1;
+                lowestAnchor[side] = Math.min(lowestAnchor[side], anchors[i].y());
+            }
+        }
         for (int i = 0; i < feet.length; i++) {
             if (anchors[i] == null) {
                 continue;
@@ -344,7 +384,7 @@ final class TemporalFit {
             Vec3 p = feet[i].position(joints, world);
             addPointRow(h, g, row, feet[i], p, joints, world, Vec3.X, CONTACT_WEIGHT * (p.x() - anchors[i].x()), CONTACT_WEIGHT);
             addPointRow(h, g, row, feet[i], p, joints, world, Vec3.Z, CONTACT_WEIGHT * (p.z() - anchors[i].z()), CONTACT_WEIGHT);
-            double floor = anchors[i].y() < JUDGED_CONTACT_HEIGHT ? 0 : anchors[i].y();
+            double floor = lowestAnchor[BlazePose.isLeft(feet[i].landmark()) ? 0 : 1] < JUDGED_CONTACT_HEIGHT ? 0 : anchors[i].y();
             addPointRow(h, g, row, feet[i], p, joints, world, Vec3.Y, FLOOR_WEIGHT * (p.y() - floor), FLOOR_WEIGHT);
         }
     }

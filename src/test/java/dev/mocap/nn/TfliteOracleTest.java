@@ -119,44 +119,6 @@ class TfliteOracleTest {
         }
     }
 
-    /**
-     * Several frames in one call of {@link OnnxSession} (the symbolic batch, fixed when the session
-     * opens) give each frame what a call of its own gives.
-     */
-    @ParameterizedTest
-    @EnumSource(PoseModel.class)
-    void aBatchGivesEachInputItsOwnOutputs(PoseModel model) {
-        ModelStore store = ModelStore.locate();
-        int batch = 3, size;
-        try (TfliteRuntime tflite = TfliteRuntime.open(store.tflite(model), 1)) {
-            size = tflite.inputShape()[1];
-        }
-        List<float[]> inputs = frames.subList(0, batch).stream().map(f -> nhwc(f, size, model == PoseModel.DETECTOR)).toList();
-        try (OnnxSession single = new OnnxSession(store.onnx(model), Device.CPU, 1, model.outputs());
-             OnnxSession batched = new OnnxSession(store.onnx(model), Device.CPU, 1, model.outputs(), batch)) {
-            FloatBuffer input = batched.input();
-            inputs.forEach(input::put);
-            batched.infer();
-            for (int item = 0; item < batch; item++) {
-                single.input().put(inputs.get(item));
-                single.infer();
-                for (String name : model.outputs()) {
-                    float[] expected = values(single.output(name)), actual = values(batched.output(name, item));
-                    assertEquals(expected.length, actual.length, name);
-                    for (int i = 0; i < expected.length; i++) {
-                        assertEquals(expected[i], actual[i], 1e-4 * Math.max(1, Math.abs(expected[i])), name + " of input " + item + " at " + i);
-                    }
-                }
-            }
-        }
-    }
-
-    private static float[] values(FloatBuffer buffer) {
-        float[] out = new float[buffer.remaining()];
-        buffer.get(out);
-        return out;
-    }
-
     /** The .tflite's input, and the outputs the tool uses with their .tflite names and shapes, the batch symbolic. */
     private static void assertSameInterface(PoseModel model, TfliteRuntime tflite, OrtSession onnx) throws OrtException {
         assertEquals(List.of("input_1"), List.copyOf(onnx.getInputNames()));

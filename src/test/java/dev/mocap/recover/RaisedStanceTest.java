@@ -4,6 +4,7 @@ import dev.mocap.TestData;
 import dev.mocap.body.FootContacts;
 import dev.mocap.body.Motion;
 import dev.mocap.body.MotionMetrics;
+import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.format.bvh.BvhReader;
@@ -58,7 +59,21 @@ class RaisedStanceTest {
         System.out.printf(Locale.ROOT, "platform: %d true foot-frames, %.2f of them planted in the output, sliding there %.1f mm/frame%n",
                 trueFeet, recall, sliding);
         assertTrue(trueFeet > 30, "the walk on the platform has contacts: " + trueFeet);
+        assertTrue(medianLowestFoot(out, 0, half / STEP - 15) < 0.1, "the floor is under the first half's feet");
+        assertTrue(medianLowestFoot(out, from, frames) > PLATFORM - 0.3, "and the platform well above it");
         assertTrue(recall >= 0.4, "planted feet on the platform kept: " + recall);
         assertTrue(sliding <= 12, "and held: " + sliding + " mm/frame");
+    }
+
+    /** Median over frames [from, to) of the lower foot joint's height (m). */
+    private static double medianLowestFoot(Motion m, int from, int to) {
+        double[] h = new double[to - from];
+        for (int k = from; k < to; k++) {
+            Vec3[] j = m.jointPositions(k);
+            h[k - from] = Math.min(Math.min(j[Smpl24.LEFT_FOOT].y(), j[Smpl24.RIGHT_FOOT].y()),
+                    Math.min(j[Smpl24.LEFT_ANKLE].y(), j[Smpl24.RIGHT_ANKLE].y()));
+        }
+        java.util.Arrays.sort(h);
+        return h[h.length / 2];
     }
 }
