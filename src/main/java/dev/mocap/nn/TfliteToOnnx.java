@@ -204,6 +204,9 @@ public final class TfliteToOnnx {
         int output = op.outputs()[0];
         int rank = tensor(input).rank();
         int[] paddings = model.ints(tensor(op.inputs()[1]));
+        if (paddings[0] != 0 || paddings[1] != 0) {
+            throw unsupported(op, "padding of the batch");
+        }
         boolean spatialOnly = rank == 4 && paddings[0] == 0 && paddings[1] == 0 && paddings[6] == 0 && paddings[7] == 0;
         if (spatialOnly && feedsOnlyConvolutions(output)) {
             foldedPads.put(output, new FoldedPad(input, paddings[2], paddings[4], paddings[3], paddings[5]));
@@ -260,6 +263,9 @@ public final class TfliteToOnnx {
     private void concat(TfliteOperator op, OperatorOptions.Concatenation o) {
         int rank = tensor(op.inputs()[0]).rank();
         int axis = o.axis() < 0 ? o.axis() + rank : o.axis();
+        if (axis == 0) {
+            throw unsupported(op, "concatenation along the batch");
+        }
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < op.inputs().length; i++) {
             inputs.add(activation(op, i));
@@ -276,6 +282,9 @@ public final class TfliteToOnnx {
             x = out + "_nhwc_in";
         }
         long[] shape = longs(tensor(op.outputs()[0]).shape());
+        if (shape.length == 0 || shape[0] != 1 || tensor(op.inputs()[0]).rank() == 0 || tensor(op.inputs()[0]).shape()[0] != 1) {
+            throw unsupported(op, "reshape that does not keep the batch of 1 first");
+        }
         shape[0] = 0; // Reshape's 0: the input's own size there, the batch
         onnx.int64s(out + "_shape", new long[] {shape.length}, shape);
         if (shape.length == 4) {

@@ -103,17 +103,22 @@ public final class OnnxGraph {
     public static final long BATCH = -1;
     public static final String BATCH_NAME = "batch";
 
-    /** A float input; a dimension of {@link #BATCH} is symbolic. */
+    /** A float input; a first dimension of {@link #BATCH} is symbolic. */
     public void input(String name, long... dims) {
         proto.message(11, floatValueInfo(name, dims));
     }
 
-    /** A float output; a dimension of {@link #BATCH} is symbolic. */
+    /** A float output; a first dimension of {@link #BATCH} is symbolic. */
     public void output(String name, long... dims) {
         proto.message(12, floatValueInfo(name, dims));
     }
 
     private static ProtoWriter floatValueInfo(String name, long[] dims) {
+        for (int d = 1; d < dims.length; d++) {
+            if (dims[d] == BATCH) {
+                throw new IllegalArgumentException(name + ": only the first dimension may be the batch");
+            }
+        }
         ProtoWriter shape = new ProtoWriter();
         for (long d : dims) {
             shape.message(1, d == BATCH ? new ProtoWriter().string(2, BATCH_NAME) : new ProtoWriter().varint(1, d));
