@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,6 +76,31 @@ class BackgroundListenerTest {
     }
 
     @Test
+    void closingAfterTrackingFailedWaitsForTheFrameInHandAndDropsTheRest() throws Exception {
+        CountDownLatch inHand = new CountDownLatch(1), release = new CountDownLatch(1);
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        List<Thread> worker = new CopyOnWriteArrayList<>();
+        BackgroundListener listener = new BackgroundListener((video, f) -> {
+            worker.add(Thread.currentThread());
+            inHand.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                // close() interrupts: a window being recovered still runs to its end
+            }
+            seen.add(f.index());
+        }, "closing");
+        for (int i = 0; i < 10; i++) {
+            listener.frame(null, frame(i));
+        }
+        assertTrue(inHand.await(10, TimeUnit.SECONDS));
+        listener.close();
+        assertEquals(List.of(0), seen, "the frame in hand was finished, the queued ones dropped");
+        worker.get(0).join(10_000);
+        assertFalse(worker.get(0).isAlive(), "the thread has stopped");
+    }
+
+    @Test
     void aFailureOfTheListenerIsRethrownToTracking() {
         IllegalStateException failure = new IllegalStateException("recovery failed");
         try (BackgroundListener listener = new BackgroundListener((video, f) -> {
@@ -88,5 +114,23 @@ class BackgroundListenerTest {
             assertSame(failure, assertThrows(IllegalStateException.class, listener::drain));
             assertSame(failure, assertThrows(IllegalStateException.class, () -> listener.frame(null, frame(5))));
         }
+    }
+
+    @Test
+    void anErrorOfTheListenerReachesTrackingAsItself() {
+        StackOverflowError error = new StackOverflowError("deep");
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        try (BackgroundListener listener = new BackgroundListener((video, f) -> {
+            if (f.index() == 1) {
+                throw error;
+            }
+            seen.add(f.index());
+        }, "erring")) {
+            for (int i = 0; i < 4; i++) {
+                listener.frame(null, frame(i));
+            }
+            assertSame(error, assertThrows(StackOverflowError.class, listener::drain));
+        }
+        assertEquals(List.of(0), seen, "no frame reaches the listener after its failure");
     }
 }
