@@ -12,6 +12,9 @@ public enum PoseModel {
     FULL("pose_landmark_full"),
     HEAVY("pose_landmark_heavy");
 
+    /** The outputs of every landmark model: landmarks, pose flag, heatmap and world landmarks. */
+    public static final List<String> LANDMARK_OUTPUTS = List.of("Identity", "Identity_1", "Identity_3", "Identity_4");
+
     private final String fileBase;
 
     PoseModel(String fileBase) {
@@ -23,7 +26,7 @@ public enum PoseModel {
      * landmarks, pose flag, heatmap and world landmarks of a landmark model.
      */
     public List<String> outputs() {
-        return this == DETECTOR ? List.of("Identity", "Identity_1") : List.of("Identity", "Identity_1", "Identity_3", "Identity_4");
+        return this == DETECTOR ? List.of("Identity", "Identity_1") : LANDMARK_OUTPUTS;
     }
 
     /** e.g. {@code pose_landmark_full}; the .tflite file is named after it. */

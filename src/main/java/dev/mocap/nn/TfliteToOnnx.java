@@ -207,7 +207,7 @@ public final class TfliteToOnnx {
         if (paddings[0] != 0 || paddings[1] != 0) {
             throw unsupported(op, "padding of the batch");
         }
-        boolean spatialOnly = rank == 4 && paddings[0] == 0 && paddings[1] == 0 && paddings[6] == 0 && paddings[7] == 0;
+        boolean spatialOnly = rank == 4 && paddings[6] == 0 && paddings[7] == 0;
         if (spatialOnly && feedsOnlyConvolutions(output)) {
             foldedPads.put(output, new FoldedPad(input, paddings[2], paddings[4], paddings[3], paddings[5]));
             return;

@@ -2,6 +2,7 @@ package dev.mocap.pose;
 
 import dev.mocap.nn.Device;
 import dev.mocap.nn.OnnxSession;
+import dev.mocap.nn.PoseModel;
 import dev.mocap.video.VideoFrame;
 
 import java.nio.FloatBuffer;
@@ -23,7 +24,6 @@ public final class LandmarkEstimator implements AutoCloseable {
      * the first frame that has two people.
      */
     public static final int MAX_BATCH = 2;
-    private static final List<String> OUTPUTS = List.of("Identity", "Identity_1", "Identity_3", "Identity_4");
     private static final int ALL_POINTS = 39;
     private static final int HEATMAP_SIZE = 64;
     private static final int HEATMAP_KERNEL = 7;
@@ -54,7 +54,7 @@ public final class LandmarkEstimator implements AutoCloseable {
 
     private OnnxSession session(int batch) {
         if (sessions[batch] == null) {
-            sessions[batch] = new OnnxSession(model, device, threads, OUTPUTS, batch);
+            sessions[batch] = new OnnxSession(model, device, threads, PoseModel.LANDMARK_OUTPUTS, batch);
         }
         return sessions[batch];
     }

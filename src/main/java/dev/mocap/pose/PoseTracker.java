@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * Follows every person in a video, each under a track id that is never reused. Each tracked
  * person's landmark region comes from their previous frame (one landmark-model run per person
- * per frame; the people followed in a frame share calls of the model, {@link LandmarkEstimator#MAX_BATCH} crops a call). The detector runs on the first frame, every {@value #REDETECT_FRAMES} frames to
- * find people who came in, and on every frame while someone is lost or nobody is tracked. It
+ * per frame; the people followed in a frame share calls of the model,
+ * {@link LandmarkEstimator#MAX_BATCH} crops a call). The detector runs on the first frame, every
+ * {@value #REDETECT_FRAMES} frames to find people who came in, and on every frame while someone is lost or nobody is tracked. It
  * looks at the whole frame when someone was just lost (to find them again at once, wherever they
  * are); otherwise it takes the whole frame and, in elongated frames, squares of the short side in
  * turn, where small people are seen larger.

@@ -11,6 +11,9 @@ import java.util.Set;
  * are added (protobuf keeps the order of repeated fields, so interleaving is harmless).
  */
 public final class OnnxGraph {
+    /** A dimension of an input or output whose size is given at run time: the symbolic dimension {@value #BATCH_NAME}. */
+    public static final long BATCH = -1;
+    public static final String BATCH_NAME = "batch";
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
     /** Field numbers of onnx.proto: ModelProto.graph, GraphProto.node and .initializer, NodeProto.input, .output and .name, TensorProto.name. */
@@ -98,10 +101,6 @@ public final class OnnxGraph {
         }
         return out;
     }
-
-    /** A dimension of an input or output whose size is given at run time: the symbolic dimension {@value #BATCH_NAME}. */
-    public static final long BATCH = -1;
-    public static final String BATCH_NAME = "batch";
 
     /** A float input; a first dimension of {@link #BATCH} is symbolic. */
     public void input(String name, long... dims) {
