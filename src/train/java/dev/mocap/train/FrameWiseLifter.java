@@ -45,10 +45,14 @@ abstract class FrameWiseLifter implements LifterNetwork {
      * corrections of {@link LifterOnnx#finish}.
      */
     byte[] finish(OnnxGraph graph, String h, int frameAxis, String description) {
-        String y = OnnxLayers.linear(graph, "head", h, LifterOnnx.floats(head, "weight"), LifterOnnx.floats(head, "bias"));
-        String middle = OnnxLayers.slice(graph, "middle", y, frameAxis, PAD, -PAD);
-        String corrections = frameAxis == 0 ? OnnxLayers.transpose(graph, "corrections", middle, 1, 2, 0)
-                : OnnxLayers.transpose(graph, "corrections", middle, 0, 2, 1);
+        return finishMiddle(graph, OnnxLayers.slice(graph, "middle", h, frameAxis, PAD, -PAD), frameAxis, description);
+    }
+
+    /** As {@link #finish} on the core's output for the middle frames alone. */
+    byte[] finishMiddle(OnnxGraph graph, String middle, int frameAxis, String description) {
+        String y = OnnxLayers.linear(graph, "head", middle, LifterOnnx.floats(head, "weight"), LifterOnnx.floats(head, "bias"));
+        String corrections = frameAxis == 0 ? OnnxLayers.transpose(graph, "corrections", y, 1, 2, 0)
+                : OnnxLayers.transpose(graph, "corrections", y, 0, 2, 1);
         return LifterOnnx.finish(graph, corrections, description + ", " + LearnedLifter.INPUT_FRAMES + " frames at "
                 + (int) LearnedLifter.FPS + " fps");
     }
@@ -67,9 +71,15 @@ abstract class FrameWiseLifter implements LifterNetwork {
         });
     }
 
-    /** {@code net}'s output as a correction of the middle frames' world landmarks, as {@link LifterModel} does. */
+    /**
+     * {@code net}'s output as a correction of the middle frames' world landmarks, as {@link LifterModel}
+     * does; a net that gives several answers one after the other along the channels has each corrected.
+     */
     static Block withResidual(Block net, float[] mean, float[] std) {
-        return new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
-                List.of(net, new LambdaBlock(x -> LifterModel.worldResidual(x, mean, std))));
+        return new ParallelBlock(l -> {
+            NDArray answers = l.get(0).singletonOrThrow(), world = l.get(1).singletonOrThrow();
+            long times = answers.getShape().get(1) / world.getShape().get(1);
+            return new NDList(answers.add(times == 1 ? world : world.tile(new long[]{1, times, 1})));
+        }, List.of(net, new LambdaBlock(x -> LifterModel.worldResidual(x, mean, std))));
     }
 }

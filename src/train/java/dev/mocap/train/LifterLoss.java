@@ -25,9 +25,22 @@ final class LifterLoss extends Loss {
         super("lifter");
     }
 
+    /**
+     * A design that answers several times, one answer after the other along the outputs (its own,
+     * then those of parts of it: {@link TcmrLifter}), is held to the truth by the sum of their losses.
+     */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray label = labels.singletonOrThrow(), pred = predictions.singletonOrThrow();
+        int outputs = LearnedLifter.OUTPUTS;
+        NDArray sum = loss(label, pred.get(":, 0:" + outputs + ", :"));
+        for (long first = outputs; first < pred.getShape().get(1); first += outputs) {
+            sum = sum.add(loss(label, pred.get(":, " + first + ":" + (first + outputs) + ", :")));
+        }
+        return sum;
+    }
+
+    private static NDArray loss(NDArray label, NDArray pred) {
         return positionError(label, pred).add(velocityError(label, pred).mul(VELOCITY_WEIGHT))
                 .add(contactLoss(label, pred).mul(CONTACT_WEIGHT)).add(upError(label, pred).mul(UP_WEIGHT));
     }

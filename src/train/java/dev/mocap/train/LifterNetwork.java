@@ -16,13 +16,18 @@ interface LifterNetwork {
 
     byte[] toOnnx();
 
-    /** {@code tcn} (the shipped {@link LifterModel}), {@code gru} ({@link GruLifter}) or {@code attention} ({@link AttentionLifter}). */
+    /**
+     * {@code tcn} (the shipped {@link LifterModel}), {@code gru} ({@link GruLifter}), {@code tcmr}
+     * ({@link TcmrLifter}), {@code attention} ({@link AttentionLifter}) or {@code mpsnet} ({@link MpsNetLifter}).
+     */
     static LifterNetwork of(String design, float[] mean, float[] std) {
         return switch (design) {
             case "tcn" -> new LifterModel(mean, std);
             case "gru" -> new GruLifter(mean, std);
+            case "tcmr" -> new TcmrLifter(mean, std);
             case "attention" -> new AttentionLifter(mean, std);
-            default -> throw new IllegalArgumentException("design must be tcn, gru or attention: " + design);
+            case "mpsnet" -> new MpsNetLifter(mean, std);
+            default -> throw new IllegalArgumentException("design must be tcn, gru, tcmr, attention or mpsnet: " + design);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.mocap.train;
 
 import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
 import dev.mocap.nn.onnx.OnnxAttribute;
 import dev.mocap.nn.onnx.OnnxGraph;
 import dev.mocap.nn.onnx.OnnxLayers;
@@ -32,6 +33,11 @@ final class LifterOnnx {
     /** The named parameter of a DJL block, as floats. */
     static float[] floats(Block block, String parameter) {
         return block.getParameters().get(parameter).getArray().toFloatArray();
+    }
+
+    /** A DJL linear layer over the last axis of {@code x}. */
+    static String linear(OnnxGraph graph, String name, String x, Linear layer) {
+        return OnnxLayers.linear(graph, name, x, floats(layer, "weight"), floats(layer, "bias"));
     }
 
     /**

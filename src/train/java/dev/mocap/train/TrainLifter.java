@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -277,8 +278,9 @@ public final class TrainLifter {
         fill(raw, 0, s.inputs(), -PAD, LearnedLifter.INPUT_FRAMES, LiftingFeatures.SIZE, false);
         float[] expected;
         try (NDManager m = trainer.getManager().newSubManager()) {
-            expected = trainer.evaluate(new NDList(m.create(standardised, LifterModel.inputShape(1, LearnedLifter.INPUT_FRAMES))))
-                    .singletonOrThrow().toFloatArray();
+            // A design that answers several times gives its own answer first; the file gives that one.
+            expected = Arrays.copyOf(trainer.evaluate(new NDList(m.create(standardised, LifterModel.inputShape(1, LearnedLifter.INPUT_FRAMES))))
+                    .singletonOrThrow().toFloatArray(), LearnedLifter.OUTPUTS * LearnedLifter.CHUNK);
         }
         OnnxExportCheck.verify(onnxFile, LearnedLifter.OUTPUT, raw, expected, 1e-3, "a held-out chunk");
     }

@@ -55,13 +55,31 @@ public final class OnnxLayers {
      */
     public static String bidirectionalGru(OnnxGraph graph, String name, String x, int hidden, float[] forwardW, float[] forwardR,
                                           float[] backwardW, float[] backwardR) {
-        int inputs = forwardW.length / (3 * hidden);
-        graph.floats(name + "_W", new long[]{2, 3L * hidden, inputs}, concat(onnxGateOrder(forwardW, hidden), onnxGateOrder(backwardW, hidden)));
-        graph.floats(name + "_R", new long[]{2, 3L * hidden, hidden}, concat(onnxGateOrder(forwardR, hidden), onnxGateOrder(backwardR, hidden)));
-        graph.node("GRU", List.of(x, name + "_W", name + "_R"), name + "_y", OnnxAttribute.integer("hidden_size", hidden),
-                OnnxAttribute.string("direction", "bidirectional"), OnnxAttribute.integer("linear_before_reset", 1));
+        String y = gruNode(graph, name, x, hidden, "bidirectional", concat(onnxGateOrder(forwardW, hidden), onnxGateOrder(backwardW, hidden)),
+                concat(onnxGateOrder(forwardR, hidden), onnxGateOrder(backwardR, hidden)));
         // Y is [frames, direction, batch, hidden].
-        return reshape(graph, name, transpose(graph, name + "_t", name + "_y", 0, 2, 1, 3), 0, 0, -1);
+        return reshape(graph, name, transpose(graph, name + "_t", y, 0, 2, 1, 3), 0, 0, -1);
+    }
+
+    /**
+     * A one-direction GRU without bias terms over {@code x} [frames, batch, inputs], weights as in
+     * {@link #bidirectionalGru}. Forward, each frame's state has seen that frame and the ones
+     * before it; {@code reverse}, that frame and the ones after it. Returns [frames, batch, hidden].
+     */
+    public static String gru(OnnxGraph graph, String name, String x, int hidden, boolean reverse, float[] w, float[] r) {
+        String y = gruNode(graph, name, x, hidden, reverse ? "reverse" : "forward", onnxGateOrder(w, hidden), onnxGateOrder(r, hidden));
+        // Y is [frames, 1 direction, batch, hidden].
+        return reshape(graph, name, y, 0, -1, hidden);
+    }
+
+    /** A GRU node of the directions {@code w} and {@code r} hold (in ONNX's gate order, one after the other); its output Y. */
+    private static String gruNode(OnnxGraph graph, String name, String x, int hidden, String direction, float[] w, float[] r) {
+        int directions = direction.equals("bidirectional") ? 2 : 1, inputs = w.length / (directions * 3 * hidden);
+        graph.floats(name + "_W", new long[]{directions, 3L * hidden, inputs}, w);
+        graph.floats(name + "_R", new long[]{directions, 3L * hidden, hidden}, r);
+        graph.node("GRU", List.of(x, name + "_W", name + "_R"), name + "_y", OnnxAttribute.integer("hidden_size", hidden),
+                OnnxAttribute.string("direction", direction), OnnxAttribute.integer("linear_before_reset", 1));
+        return name + "_y";
     }
 
     /** PyTorch's gate blocks (reset, update, new) in ONNX's order (update, reset, new). */
@@ -121,6 +139,11 @@ public final class OnnxLayers {
         graph.floats(name + "_factor", new long[0], new float[]{factor});
         graph.node("Mul", List.of(x, name + "_factor"), name);
         return name;
+    }
+
+    public static String tanh(OnnxGraph graph, String x) {
+        graph.node("Tanh", List.of(x), x + "_tanh");
+        return x + "_tanh";
     }
 
     public static String relu(OnnxGraph graph, String x) {

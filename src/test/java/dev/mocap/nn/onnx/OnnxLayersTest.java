@@ -98,6 +98,31 @@ class OnnxLayersTest {
         assertArrayEquals(expected, out, TOLERANCE);
     }
 
+    @Test
+    void oneDirectionGruComputesPytorchsGruForwardOrBackward() throws IOException {
+        int frames = 5, inputs = 3, hidden = 4;
+        Random random = new Random(4);
+        float[] w = randoms(random, 3 * hidden * inputs), r = randoms(random, 3 * hidden * hidden), x = randoms(random, frames * inputs);
+        for (boolean reverse : new boolean[]{false, true}) {
+            OnnxGraph g = graph(frames, 1, inputs);
+            float[] out = run(g, x, OnnxLayers.gru(g, "gru", "x", hidden, reverse, w, r), frames, 1, hidden);
+            float[] expected = new float[frames * hidden], h = new float[hidden];
+            for (int step = 0; step < frames; step++) {
+                int t = reverse ? frames - 1 - step : step;
+                h = pytorchGruStep(w, r, x, t * inputs, inputs, h);
+                System.arraycopy(h, 0, expected, t * hidden, hidden);
+            }
+            assertArrayEquals(expected, out, TOLERANCE, reverse ? "reverse" : "forward");
+        }
+    }
+
+    @Test
+    void tanhIsElementwise() throws IOException {
+        OnnxGraph g = graph(1, 3);
+        float[] out = run(g, new float[]{-1, 0, 2}, OnnxLayers.tanh(g, "x"), 1, 3);
+        assertArrayEquals(new float[]{(float) Math.tanh(-1), 0, (float) Math.tanh(2)}, out, TOLERANCE);
+    }
+
     /**
      * PyTorch's GRU cell without biases, gates (reset, update, new) in that order:
      * r = σ(W_r x + R_r h), z = σ(W_z x + R_z h), n = tanh(W_n x + r ⊙ (R_n h)), h' = (1 − z) ⊙ n + z ⊙ h.
