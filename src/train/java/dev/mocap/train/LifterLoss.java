@@ -9,6 +9,8 @@ import dev.mocap.recover.LearnedLifter;
  * Mean per-landmark position error (metres, the L2 norm per landmark, as MPJPE), plus
  * {@value #VELOCITY_WEIGHT} × the same error of the frame-to-frame motion (so the output does not
  * carry the input's jitter: its per-frame error alone is met as well by a jittery answer), plus
+ * optionally a weight × the same error of the landmarks' second differences (their acceleration;
+ * 0 for the shipped networks: "What was tried" in models/LIFTER.md), plus
  * {@value #CONTACT_WEIGHT} × the binary cross-entropy of the two contact logits, plus
  * {@value #UP_WEIGHT} × the distance of the predicted up from the true one (unit vectors: about the
  * angle between them). Layout [batch, output, frame]: outputs 0–98 are 33 × (x, y, z), 99 and 100
@@ -21,8 +23,11 @@ final class LifterLoss extends Loss {
             CONTACT_LOGITS = ":, " + LearnedLifter.CONTACTS + ":" + LearnedLifter.UP + ", :",
             UP = ":, " + LearnedLifter.UP + ":" + LearnedLifter.OUTPUTS + ", :";
 
-    LifterLoss() {
+    private final float accelerationWeight;
+
+    LifterLoss(float accelerationWeight) {
         super("lifter");
+        this.accelerationWeight = accelerationWeight;
     }
 
     /**
@@ -40,8 +45,12 @@ final class LifterLoss extends Loss {
         return sum;
     }
 
-    private static NDArray loss(NDArray label, NDArray pred) {
-        return positionError(label, pred).add(velocityError(label, pred).mul(VELOCITY_WEIGHT))
+    private NDArray loss(NDArray label, NDArray pred) {
+        NDArray frameErrors = positionError(label, pred).add(velocityError(label, pred).mul(VELOCITY_WEIGHT));
+        if (accelerationWeight != 0) {
+            frameErrors = frameErrors.add(accelerationError(label, pred).mul(accelerationWeight));
+        }
+        return frameErrors
                 .add(contactLoss(label, pred).mul(CONTACT_WEIGHT)).add(upError(label, pred).mul(UP_WEIGHT));
     }
 
@@ -56,6 +65,14 @@ final class LifterLoss extends Loss {
         NDArray p = pred.get(POSITIONS), y = label.get(POSITIONS);
         NDArray dp = p.get(":, :, 1:").sub(p.get(":, :, :-1")), dy = y.get(":, :, 1:").sub(y.get(":, :, :-1"));
         return dp.sub(dy).reshape(batch, 33, 3, frames - 1).square().sum(new int[]{2}).add(1e-8f).sqrt().mean();
+    }
+
+    private static NDArray accelerationError(NDArray label, NDArray pred) {
+        long batch = label.getShape().get(0), frames = label.getShape().get(2);
+        NDArray p = pred.get(POSITIONS), y = label.get(POSITIONS);
+        NDArray ap = p.get(":, :, 2:").sub(p.get(":, :, 1:-1").mul(2)).add(p.get(":, :, :-2"));
+        NDArray ay = y.get(":, :, 2:").sub(y.get(":, :, 1:-1").mul(2)).add(y.get(":, :, :-2"));
+        return ap.sub(ay).reshape(batch, 33, 3, frames - 2).square().sum(new int[]{2}).add(1e-8f).sqrt().mean();
     }
 
     static NDArray upError(NDArray label, NDArray pred) {

@@ -41,14 +41,16 @@ import java.util.Random;
  * ({@link RenderedViews}), half of each round's sequences are real landmarks of rendered corpus
  * clips, so the network learns how the real landmark model errs; views that appear there while
  * it trains join at the next round. Usage:
- * {@code TrainLifter CORPUS_DIR FILE.onnx [STEPS [tcn|gru|attention [RENDERED_DIR]]]}, the seed
- * {@code -Dlifter.seed=N}; the designs ({@link LifterNetwork}) are compared in models/LIFTER.md.
+ * {@code TrainLifter CORPUS_DIR FILE.onnx [STEPS [DESIGN [RENDERED_DIR]]]}, the seed
+ * {@code -Dlifter.seed=N}, the weight of the acceleration term of the loss {@code -Dlifter.accel=W}
+ * (default 0); the designs ({@link LifterNetwork}) are compared in models/LIFTER.md.
  */
 public final class TrainLifter {
     private static final int BATCH = 32, OUT_FRAMES = 32, SEQUENCES_PER_ROUND = 240, MAX_FRAMES = 300, HELD_OUT_SEQUENCES = 60;
     private static final int DEFAULT_STEPS = 20000, STEPS_PER_ROUND = 500;
     private static final float LEARNING_RATE = 1e-3f, FINAL_LEARNING_RATE = 2e-5f;
     private static final long SEED = Long.getLong("lifter.seed", 15);
+    private static final float ACCELERATION_WEIGHT = Float.parseFloat(System.getProperty("lifter.accel", "0"));
     private static final int PAD = LearnedLifter.RECEPTIVE_FIELD / 2;
     /** The features' standardisation, measured on the first training round. */
     private static float[] mean, std;
@@ -100,7 +102,7 @@ public final class TrainLifter {
                 // Before the trainer takes its copies of the parameters.
                 model.load(output.getParent(), saved);
             }
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new LifterLoss())
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new LifterLoss(ACCELERATION_WEIGHT))
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.cosine().setBaseValue(LEARNING_RATE)
                             .optFinalValue(FINAL_LEARNING_RATE).setMaxUpdates(Math.max(1, steps)).build()).build());
             try (Trainer trainer = model.newTrainer(config)) {
