@@ -3,13 +3,14 @@
 # training views if they are not there yet, trains one network per seed (DJL, CPU; about 28 min
 # each on two threads), ships their mean as models/lifter.onnx, and refits the focal-length
 # estimate's bias to it (FocalEstimate.BIAS, printed: edit it by hand). Usage:
-# scripts/train-lifter.sh [SEED...] (default 14 15 16). TRAIN_THREADS (default 2) sets the threads.
+# scripts/train-lifter.sh [SEED...] (default 14 15 16). TRAIN_THREADS (default 2) sets the threads,
+# LIFTER_ACCEL (default 0) the weight of the loss's acceleration term (models/LIFTER.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(14 15 16)
-mvn_train=(mvn -B -ntp -Ptrain -Dmocap.skipModels=true -Dmaven.test.skip=true -Dtrain.threads="${TRAIN_THREADS:-2}")
+mvn_train=(mvn -B -ntp -Ptrain -Dmocap.skipModels=true -Dmaven.test.skip=true -Dtrain.threads="${TRAIN_THREADS:-2}" -Dlifter.accel="${LIFTER_ACCEL:-0}")
 xvfb=()
 [ -n "${DISPLAY:-}" ] || xvfb=(xvfb-run -a)
 "${xvfb[@]}" "${mvn_train[@]}" compile exec:java@render-views

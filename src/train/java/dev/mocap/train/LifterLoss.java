@@ -10,7 +10,7 @@ import dev.mocap.recover.LearnedLifter;
  * {@value #VELOCITY_WEIGHT} × the same error of the frame-to-frame motion (so the output does not
  * carry the input's jitter: its per-frame error alone is met as well by a jittery answer), plus
  * optionally a weight × the same error of the landmarks' second differences (their acceleration;
- * 0 for the shipped networks: "What was tried" in models/LIFTER.md), plus
+ * 0 for the shipped networks: "Earlier networks and what was tried" in models/LIFTER.md), plus
  * {@value #CONTACT_WEIGHT} × the binary cross-entropy of the two contact logits, plus
  * {@value #UP_WEIGHT} × the distance of the predicted up from the true one (unit vectors: about the
  * angle between them). Layout [batch, output, frame]: outputs 0–98 are 33 × (x, y, z), 99 and 100
