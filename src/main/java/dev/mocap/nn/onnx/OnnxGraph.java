@@ -28,6 +28,11 @@ public final class OnnxGraph {
     }
 
     public void node(String opType, List<String> inputs, String output, OnnxAttribute... attributes) {
+        proto.message(GRAPH_NODE, nodeProto(opType, inputs, output, attributes));
+    }
+
+    /** A NodeProto named after its one output. */
+    static ProtoWriter nodeProto(String opType, List<String> inputs, String output, OnnxAttribute... attributes) {
         ProtoWriter node = new ProtoWriter();
         for (String input : inputs) {
             node.string(1, input);
@@ -36,7 +41,7 @@ public final class OnnxGraph {
         for (OnnxAttribute attribute : attributes) {
             node.message(5, attribute.proto);
         }
-        proto.message(GRAPH_NODE, node);
+        return node;
     }
 
     /** Adds a FLOAT initializer unless one of that name exists (a weight used twice is stored once). */
