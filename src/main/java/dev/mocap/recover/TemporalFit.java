@@ -8,6 +8,8 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
 
+import java.util.Arrays;
+
 /**
  * Refines the whole sequence at once. The energy, per frame, is
  * <ul>
@@ -104,7 +106,7 @@ final class TemporalFit {
         this.camera = camera;
         this.smoothness = smoothness;
         this.depthWeight = DEPTH_WEIGHT * depthFactor;
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int g = 0; g < GROUPS.length; g++) {
             for (int j : GROUPS[g]) {
                 groupOf[j] = g;
@@ -162,16 +164,17 @@ final class TemporalFit {
                     continue;
                 }
                 int end = k;
-                double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
                 while (end < track.size() && judgedPlanted(track, end, side)) {
-                    double h = lowest(points[end], left);
-                    low = Math.min(low, h);
-                    high = Math.max(high, h);
                     end++;
                 }
+                double[] heights = new double[end - k];
+                for (int f = k; f < end; f++) {
+                    heights[f - k] = lowest(points[f], left);
+                }
+                double low = Arrays.stream(heights).min().orElseThrow(), high = Arrays.stream(heights).max().orElseThrow();
                 boolean wavering = high - low > RAISED_SPREAD;
                 for (int f = k; f < end; f++) {
-                    double height = lowest(points[f], left);
+                    double height = heights[f - k];
                     double limit = Math.max(CONTACT_HEIGHT, lowest(points[f], !left) + LOWER_FOOT_MARGIN);
                     if (height > limit || height >= JUDGED_CONTACT_HEIGHT && wavering) {
                         track.dropContact(f, side);

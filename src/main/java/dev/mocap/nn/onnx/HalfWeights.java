@@ -29,10 +29,8 @@ public final class HalfWeights {
         for (ProtoReader.Field f : ProtoReader.fields(model)) {
             if (f.number() == MODEL_GRAPH) {
                 out.message(MODEL_GRAPH, graph(f.bytes(), minimumSize));
-            } else if (f.delimited()) {
-                out.bytes(f.number(), f.bytes());
             } else {
-                out.varint(f.number(), f.value());
+                out.copy(f);
             }
         }
         return out.toByteArray();
@@ -55,10 +53,8 @@ public final class HalfWeights {
             ProtoReader.Field f = fields.get(i);
             if (halved.get(i) != null) {
                 out.message(GRAPH_INITIALIZER, halved.get(i));
-            } else if (f.delimited()) {
-                out.bytes(f.number(), f.bytes());
             } else {
-                out.varint(f.number(), f.value());
+                out.copy(f);
             }
         }
         return out;

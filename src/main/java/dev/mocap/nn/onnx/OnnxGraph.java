@@ -96,12 +96,10 @@ public final class OnnxGraph {
     private static ProtoWriter renamed(byte[] message, Set<Integer> names, String prefix, Set<String> shared) {
         ProtoWriter out = new ProtoWriter();
         for (ProtoReader.Field f : ProtoReader.fields(message)) {
-            if (!f.delimited()) {
-                out.varint(f.number(), f.value());
-            } else if (names.contains(f.number()) && !shared.contains(f.string())) {
+            if (f.delimited() && names.contains(f.number()) && !shared.contains(f.string())) {
                 out.string(f.number(), prefix + f.string());
             } else {
-                out.bytes(f.number(), f.bytes());
+                out.copy(f);
             }
         }
         return out;

@@ -30,6 +30,11 @@ public final class ProtoWriter {
         return bytes(field, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A field as {@link ProtoReader} read it. */
+    public ProtoWriter copy(ProtoReader.Field field) {
+        return field.delimited() ? bytes(field.number(), field.bytes()) : varint(field.number(), field.value());
+    }
+
     public ProtoWriter message(int field, ProtoWriter message) {
         return bytes(field, message.toByteArray());
     }
