@@ -3,20 +3,26 @@
 # training views if they are not there yet, trains one network per seed (DJL, CPU; about 28 min
 # each on two threads), ships their mean as models/lifter.onnx, and refits the focal-length
 # estimate's bias to it (FocalEstimate.BIAS, printed: edit it by hand). Usage:
-# scripts/train-lifter.sh [SEED...] (default 14 15 16). TRAIN_THREADS (default 2) sets the threads,
-# LIFTER_ACCEL (default 0) the weight of the loss's acceleration term (models/LIFTER.md).
+# scripts/train-lifter.sh [SEED...] (default 14 15 16). TRAIN_THREADS (default 2) sets the
+# threads, LIFTER_ACCEL (default 0) the weight of the loss's acceleration term; several weights
+# ("0 0.5") train one network per seed for each (models/LIFTER.md, "Earlier networks").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(14 15 16)
-mvn_train=(mvn -B -ntp -Ptrain -Dmocap.skipModels=true -Dmaven.test.skip=true -Dtrain.threads="${TRAIN_THREADS:-2}" -Dlifter.accel="${LIFTER_ACCEL:-0}")
+mvn_train=(mvn -B -ntp -Ptrain -Dmocap.skipModels=true -Dmaven.test.skip=true -Dtrain.threads="${TRAIN_THREADS:-2}")
 xvfb=()
 [ -n "${DISPLAY:-}" ] || xvfb=(xvfb-run -a)
 "${xvfb[@]}" "${mvn_train[@]}" compile exec:java@render-views
 rm -rf target/lifter-members
-for seed in "${seeds[@]}"; do
-  "${mvn_train[@]}" -Dlifter.seed="$seed" compile exec:java@train-lifter
+for accel in ${LIFTER_ACCEL:-0}; do
+  for seed in "${seeds[@]}"; do
+    name="seed$seed"
+    [ "$accel" = 0 ] || name="$name-accel$accel"
+    "${mvn_train[@]}" -Dlifter.seed="$seed" -Dlifter.accel="$accel" -Dlifter.output="$here/target/lifter-members/$name.onnx" \
+      compile exec:java@train-lifter
+  done
 done
 "${mvn_train[@]}" compile exec:java@ship-lifter
 "${mvn_train[@]}" compile exec:java@focal-calibration
