@@ -12,10 +12,9 @@ import java.util.List;
  * weights rounded to 11 significant bits.
  */
 public final class HalfWeights {
-    private static final int FLOAT = 1, FLOAT16 = 10;
-    /** Field numbers of onnx.proto: ModelProto.graph, GraphProto.node and .initializer, TensorProto.dims, .data_type, .name and .raw_data. */
-    private static final int MODEL_GRAPH = 7, GRAPH_NODE = 1, GRAPH_INITIALIZER = 5, TENSOR_DIMS = 1, TENSOR_TYPE = 2, TENSOR_NAME = 8,
-            TENSOR_RAW = 9;
+    private static final int FLOAT16 = 10;
+    /** Field numbers of onnx.proto beside {@link OnnxGraph}'s: TensorProto.dims, .data_type and .raw_data. */
+    private static final int TENSOR_DIMS = 1, TENSOR_TYPE = 2, TENSOR_RAW = 9;
     private static final String HALF_SUFFIX = "_half";
     /** The largest finite float16. */
     private static final float HALF_MAX = 65504;
@@ -27,8 +26,8 @@ public final class HalfWeights {
     public static byte[] of(byte[] model, int minimumSize) {
         ProtoWriter out = new ProtoWriter();
         for (ProtoReader.Field f : ProtoReader.fields(model)) {
-            if (f.number() == MODEL_GRAPH) {
-                out.message(MODEL_GRAPH, graph(f.bytes(), minimumSize));
+            if (f.number() == OnnxGraph.MODEL_GRAPH) {
+                out.message(OnnxGraph.MODEL_GRAPH, graph(f.bytes(), minimumSize));
             } else {
                 out.copy(f);
             }
@@ -42,17 +41,18 @@ public final class HalfWeights {
         ProtoWriter out = new ProtoWriter();
         // The casts come first: every node's inputs must be made before it.
         for (ProtoReader.Field f : fields) {
-            ProtoWriter half = f.number() == GRAPH_INITIALIZER ? halved(f.bytes(), minimumSize) : null;
+            ProtoWriter half = f.number() == OnnxGraph.GRAPH_INITIALIZER ? halved(f.bytes(), minimumSize) : null;
             halved.add(half);
             if (half != null) {
                 String name = tensorName(f.bytes());
-                out.message(GRAPH_NODE, OnnxGraph.nodeProto("Cast", List.of(name + HALF_SUFFIX), name, OnnxAttribute.integer("to", FLOAT)));
+                out.message(OnnxGraph.GRAPH_NODE,
+                        OnnxGraph.nodeProto("Cast", List.of(name + HALF_SUFFIX), name, OnnxAttribute.integer("to", OnnxGraph.FLOAT)));
             }
         }
         for (int i = 0; i < fields.size(); i++) {
             ProtoReader.Field f = fields.get(i);
             if (halved.get(i) != null) {
-                out.message(GRAPH_INITIALIZER, halved.get(i));
+                out.message(OnnxGraph.GRAPH_INITIALIZER, halved.get(i));
             } else {
                 out.copy(f);
             }
@@ -65,7 +65,7 @@ public final class HalfWeights {
         List<ProtoReader.Field> fields = ProtoReader.fields(tensor);
         long type = fields.stream().filter(f -> f.number() == TENSOR_TYPE).mapToLong(ProtoReader.Field::value).findFirst().orElse(0);
         byte[] raw = fields.stream().filter(f -> f.number() == TENSOR_RAW).map(ProtoReader.Field::bytes).findFirst().orElse(null);
-        if (type != FLOAT || raw == null || raw.length / 4 < minimumSize) {
+        if (type != OnnxGraph.FLOAT || raw == null || raw.length / 4 < minimumSize) {
             return null;
         }
         ByteBuffer floats = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
@@ -79,11 +79,12 @@ public final class HalfWeights {
                 out.varint(TENSOR_DIMS, f.value());
             }
         }
-        return out.varint(TENSOR_TYPE, FLOAT16).string(TENSOR_NAME, tensorName(tensor) + HALF_SUFFIX).bytes(TENSOR_RAW, halves.array());
+        return out.varint(TENSOR_TYPE, FLOAT16).string(OnnxGraph.TENSOR_NAME, tensorName(tensor) + HALF_SUFFIX)
+                .bytes(TENSOR_RAW, halves.array());
     }
 
     private static String tensorName(byte[] tensor) {
-        return ProtoReader.fields(tensor).stream().filter(f -> f.number() == TENSOR_NAME).map(ProtoReader.Field::string).findFirst()
+        return ProtoReader.fields(tensor).stream().filter(f -> f.number() == OnnxGraph.TENSOR_NAME).map(ProtoReader.Field::string).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("an initializer has no name"));
     }
 

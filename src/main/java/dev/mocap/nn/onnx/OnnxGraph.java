@@ -14,10 +14,10 @@ public final class OnnxGraph {
     /** A dimension of an input or output whose size is given at run time: the symbolic dimension {@value #BATCH_NAME}. */
     public static final long BATCH = -1;
     public static final String BATCH_NAME = "batch";
-    private static final int FLOAT = 1;
+    static final int FLOAT = 1;
     private static final int INT64 = 7;
     /** Field numbers of onnx.proto: ModelProto.graph, GraphProto.node and .initializer, NodeProto.input, .output and .name, TensorProto.name. */
-    private static final int MODEL_GRAPH = 7, GRAPH_NODE = 1, GRAPH_INITIALIZER = 5, NODE_INPUT = 1, NODE_OUTPUT = 2, NODE_NAME = 3,
+    static final int MODEL_GRAPH = 7, GRAPH_NODE = 1, GRAPH_INITIALIZER = 5, NODE_INPUT = 1, NODE_OUTPUT = 2, NODE_NAME = 3,
             TENSOR_NAME = 8;
 
     final ProtoWriter proto = new ProtoWriter();
