@@ -63,6 +63,7 @@ final class TemporalFit {
      * (models/LIFTER.md, "Limits").
      */
     private static final double STILL_CONTACT_HEIGHT = 0.1;
+    private static final double RAISED_STILL_S = 0.3;
     private static final double DAMPING = 1e-4;
     private static final int SWEEPS = 4;
 
@@ -131,22 +132,48 @@ final class TemporalFit {
     }
 
     /**
-     * Feet still in the image ({@link StillFeet}) that the fit leaves within reach of the floor
-     * and no higher than the other foot, where the network judged the frame but not that foot:
-     * planted too, for foot locking. They do not anchor the fit: a held foot that the fit cannot
-     * bring down would pull the body off the picture.
+     * Feet still in the image ({@link StillFeet}) that the fit leaves no higher than the other
+     * foot, where the network judged the frame but not that foot: planted too, for foot locking,
+     * within reach of the floor, or raised (a box, a step) where the still run lasts at least
+     * {@link #RAISED_STILL_S} and is steady as a judged raised run must be (a jump's top is still
+     * for a frame or two). They do not anchor the fit: a held foot that the fit cannot bring down
+     * would pull the body off the picture.
      */
     private void plantStillFeet(Track track, Grid grid, Vec3[][] points) {
-        for (int k = 0; k < track.size(); k++) {
-            double[] judged = track.footContact(k);
-            for (int side = 0; judged != null && side < 2; side++) {
-                double height = lowest(points[k], side == 0);
-                if (judged[side] <= Track.PLANTED && height < STILL_CONTACT_HEIGHT
-                        && height <= lowest(points[k], side != 0) + LOWER_FOOT_MARGIN && StillFeet.still(grid, k, side, camera.focal())) {
-                    track.addContact(k, side);
+        int minRaisedRun = (int) Math.ceil(RAISED_STILL_S * grid.fps());
+        for (int side = 0; side < 2; side++) {
+            boolean left = side == 0;
+            int k = 0;
+            while (k < track.size()) {
+                if (!stillLowerFoot(track, grid, points, k, side)) {
+                    k++;
+                    continue;
                 }
+                int end = k;
+                double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
+                while (end < track.size() && stillLowerFoot(track, grid, points, end, side)) {
+                    low = Math.min(low, lowest(points[end], left));
+                    high = Math.max(high, lowest(points[end], left));
+                    end++;
+                }
+                boolean steady = end - k >= minRaisedRun && high - low <= RAISED_SPREAD;
+                for (int f = k; f < end; f++) {
+                    double height = lowest(points[f], left);
+                    if (height < STILL_CONTACT_HEIGHT || steady && height >= JUDGED_CONTACT_HEIGHT) {
+                        track.addContact(f, side);
+                    }
+                }
+                k = end;
             }
         }
+    }
+
+    /** Foot {@code side} is still in the image, no higher than the other, and not judged planted where the network judged the frame. */
+    private boolean stillLowerFoot(Track track, Grid grid, Vec3[][] points, int k, int side) {
+        double[] judged = track.footContact(k);
+        return judged != null && judged[side] <= Track.PLANTED
+                && lowest(points[k], side == 0) <= lowest(points[k], side != 0) + LOWER_FOOT_MARGIN
+                && StillFeet.still(grid, k, side, camera.focal());
     }
 
     /**
