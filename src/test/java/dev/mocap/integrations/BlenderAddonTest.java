@@ -162,7 +162,8 @@ class BlenderAddonTest {
         assertEquals("FINISHED", r.get("outcome"));
         assertEquals("True", r.get("objects_kept"), "the user's armature and mesh are kept, nothing else is left behind");
         assertEquals("pose_1 1.0 120.0", r.get("action"));
-        assertTrue(numbers(r.get("hips_travel"))[0] > 0.05, "the hips move: " + r.get("hips_travel"));
+        // She balances on one leg in place: her hips sway by centimetres; a pose that is not animated stays at 0.
+        assertTrue(numbers(r.get("hips_travel"))[0] > 0.02, "the hips move: " + r.get("hips_travel"));
         double[] worst = numbers(r.get("worst"));
         assertTrue(worst[0] < 1e-4, "bone heads within 0.1 mm of the tool's own retargeted GLB: " + worst[0] + " m");
         assertTrue(worst[1] < 1e-4, "bone rotations as in the tool's GLB: matrices within " + worst[1]);
