@@ -143,15 +143,19 @@ final class TemporalFit {
         int minRaisedRun = (int) Math.ceil(RAISED_STILL_S * grid.fps());
         for (int side = 0; side < 2; side++) {
             boolean left = side == 0;
+            boolean[] still = new boolean[track.size()];
+            for (int k = 0; k < still.length; k++) {
+                still[k] = stillLowerFoot(track, grid, points, k, side);
+            }
             int k = 0;
-            while (k < track.size()) {
-                if (!stillLowerFoot(track, grid, points, k, side)) {
+            while (k < still.length) {
+                if (!still[k]) {
                     k++;
                     continue;
                 }
                 int end = k;
                 double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
-                while (end < track.size() && stillLowerFoot(track, grid, points, end, side)) {
+                while (end < still.length && still[end]) {
                     low = Math.min(low, lowest(points[end], left));
                     high = Math.max(high, lowest(points[end], left));
                     end++;
