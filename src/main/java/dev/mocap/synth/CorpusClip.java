@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -62,7 +63,10 @@ public record CorpusClip(String name, double fps, Vec3[][] points) {
         return file.getFileName().toString().replaceFirst("\\.bvh(\\.gz)?$", "");
     }
 
-    /** The clip's motion in metres, for a body of {@value #STATURE} m (whatever unit the file uses). */
+    /**
+     * The clip's motion in metres, for a body of {@value #STATURE} m (whatever unit the file uses),
+     * without the take's {@link CalibrationFrames} at its start.
+     */
     public static Motion readMotion(Path file) throws IOException {
         Motion m;
         try (InputStream raw = Files.newInputStream(file);
@@ -75,7 +79,10 @@ public record CorpusClip(String name, double fps, Vec3[][] points) {
         for (int f = 0; f < root.length; f++) {
             root[f] = m.rootPositions()[f].times(scale);
         }
-        return new Motion(m.skeleton().scaled(scale), m.fps(), root, m.rotations());
+        Motion scaled = new Motion(m.skeleton().scaled(scale), m.fps(), root, m.rotations());
+        int start = CalibrationFrames.count(of(name(file), scaled).points(), m.fps()), n = m.frameCount();
+        return start == 0 ? scaled
+                : new Motion(scaled.skeleton(), m.fps(), Arrays.copyOfRange(root, start, n), m.rotations().range(start, n));
     }
 
     /** The clip of a motion, its body points rescaled to a stature of {@value #STATURE} m. */
