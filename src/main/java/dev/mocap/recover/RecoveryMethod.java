@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * How the skeleton's depth is found ({@code --recovery}): {@code fit} (the default) takes each
- * frame's body shape from the landmark model's world landmarks; {@code learned} from the learned
- * lifting network, which has seen how people move in motion capture (far better on synthetic
- * landmarks, not yet better through the real landmark model: models/LIFTER.md). Both then fit
- * the skeleton to the 2D landmarks through the camera.
+ * How the skeleton's depth is found ({@code --recovery}): {@code learned} (the default) takes each
+ * frame's body shape from the learned lifting network, which has seen how people move in motion
+ * capture (PA-MPJPE about a third lower on the held-out rendered clips: models/LIFTER.md), and
+ * estimates the focal length when none is given; {@code fit} takes it from the landmark model's
+ * world landmarks. Both then fit the skeleton to the 2D landmarks through the camera.
  */
 public enum RecoveryMethod {
     LEARNED, FIT;
