@@ -26,8 +26,12 @@ public final class FocalEstimate {
     private static final double[] FACTORS = {0.5, 0.59, 0.71, 0.84, 1.0, 1.19, 1.41, 1.68, 2.0};
     /** Median ln(judged / true focal length) on the rendered training views, and the judgement's weight against the diagonal. */
     public static final double BIAS = 0.225, WEIGHT = 0.25;
-    /** At most this many frames (from the middle of the clip) are judged. */
-    private static final int MAX_FRAMES = 450;
+    /**
+     * At most this long a stretch (seconds, from the middle of the clip) is judged: one chunk of
+     * the network's time grid, so that each candidate costs one run of the network. Judging up to
+     * 450 frames (four runs) estimated as well on the held-out sets (models/LIFTER.md).
+     */
+    private static final double MAX_SECONDS = (LearnedLifter.CHUNK - 1) / LearnedLifter.FPS;
 
     private FocalEstimate() {
     }
@@ -72,11 +76,20 @@ public final class FocalEstimate {
     }
 
     private static List<FramePose> middle(List<FramePose> seen) {
-        if (seen.size() <= MAX_FRAMES) {
+        double start = seen.get(0).timestamp(), end = seen.get(seen.size() - 1).timestamp();
+        if (end - start <= MAX_SECONDS) {
             return seen;
         }
-        int first = (seen.size() - MAX_FRAMES) / 2;
-        return seen.subList(first, first + MAX_FRAMES);
+        double from = (start + end - MAX_SECONDS) / 2, to = from + MAX_SECONDS;
+        int first = 0;
+        while (seen.get(first).timestamp() < from) {
+            first++;
+        }
+        int last = first;
+        while (last + 1 < seen.size() && seen.get(last + 1).timestamp() <= to) {
+            last++;
+        }
+        return seen.subList(first, last + 1);
     }
 
     /** Median over the frames of the weighted reprojection misfit, in units of the body's image size. */
