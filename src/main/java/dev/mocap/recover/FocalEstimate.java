@@ -29,9 +29,10 @@ public final class FocalEstimate {
     /**
      * At most this long a stretch (seconds, from the middle of the clip) is judged: one chunk of
      * the network's time grid, so that each candidate costs one run of the network. Judging up to
-     * 450 frames (four runs) estimated as well on the held-out sets (models/LIFTER.md).
+     * 450 frames (four runs) estimated a little better on the longer held-out clips, at four times
+     * the cost (models/LIFTER.md).
      */
-    private static final double MAX_SECONDS = (LearnedLifter.CHUNK - 1) / LearnedLifter.FPS;
+    private static final double MAX_SECONDS = (LearnedLifter.CHUNK - 1) / LearnedLifter.FPS, TIME_TOLERANCE = 1e-6;
 
     private FocalEstimate() {
     }
@@ -75,18 +76,22 @@ public final class FocalEstimate {
         return Math.max(x0, Math.min(x2, -b / (2 * a)));
     }
 
-    private static List<FramePose> middle(List<FramePose> seen) {
+    /** The frames judged: all of them, or those of the {@link #MAX_SECONDS} around the middle frame seen. */
+    static List<FramePose> middle(List<FramePose> seen) {
         double start = seen.get(0).timestamp(), end = seen.get(seen.size() - 1).timestamp();
         if (end - start <= MAX_SECONDS) {
             return seen;
         }
-        double from = (start + end - MAX_SECONDS) / 2, to = from + MAX_SECONDS;
+        // Centred on the middle frame seen, not the middle of the time: a person seen at the start
+        // and at the end of a long video has no frames in between.
+        double centre = seen.get(seen.size() / 2).timestamp();
+        double from = Math.max(start, Math.min(centre - MAX_SECONDS / 2, end - MAX_SECONDS)), to = from + MAX_SECONDS;
         int first = 0;
-        while (seen.get(first).timestamp() < from) {
+        while (seen.get(first).timestamp() < from - TIME_TOLERANCE) {
             first++;
         }
         int last = first;
-        while (last + 1 < seen.size() && seen.get(last + 1).timestamp() <= to) {
+        while (last + 1 < seen.size() && seen.get(last + 1).timestamp() <= to + TIME_TOLERANCE) {
             last++;
         }
         return seen.subList(first, last + 1);

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FocalEstimateTest {
@@ -41,6 +44,33 @@ class FocalEstimateTest {
             assertTrue(longer > 10 * right && shorter > 10 * right,
                     "frame " + k + ": misfit " + right + " true, " + longer + " at 1.6×, " + shorter + " at 0.6×");
         }
+    }
+
+    @Test
+    void aLongClipIsJudgedOnOneRunOfTheNetworkAroundItsMiddleFrame() {
+        List<FramePose> tenSeconds = frames(0, 300);
+        List<FramePose> judged = FocalEstimate.middle(tenSeconds);
+        double span = judged.get(judged.size() - 1).timestamp() - judged.get(0).timestamp();
+        assertTrue(span * LearnedLifter.FPS + 1 <= LearnedLifter.CHUNK + 1e-6 && judged.size() >= LearnedLifter.CHUNK - 1,
+                judged.size() + " frames over " + span + " s: one chunk of the network's grid");
+        assertTrue(judged.get(0).timestamp() < 5 && judged.get(judged.size() - 1).timestamp() > 5);
+        List<FramePose> short4s = frames(0, 120);
+        assertEquals(120, FocalEstimate.middle(short4s).size());
+        // Seen for the first and the last second of a minute only: judged where the person is.
+        List<FramePose> apart = new ArrayList<>(frames(0, 30));
+        apart.addAll(frames(1770, 30));
+        judged = FocalEstimate.middle(apart);
+        assertTrue(judged.contains(apart.get(30)), "the middle frame seen is judged");
+        assertEquals(30, judged.size(), judged.get(0).timestamp() + " to " + judged.get(judged.size() - 1).timestamp() + " s");
+    }
+
+    /** {@code count} frames at 30 fps from frame {@code first}, without landmarks. */
+    private static List<FramePose> frames(int first, int count) {
+        List<FramePose> out = new ArrayList<>();
+        for (int k = first; k < first + count; k++) {
+            out.add(new FramePose(k, k / 30.0, null));
+        }
+        return out;
     }
 
     private static Camera cameraAt(double focal) {
