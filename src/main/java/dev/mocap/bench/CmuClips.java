@@ -7,6 +7,7 @@ import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Vec3;
 import dev.mocap.format.bvh.BvhReader;
+import dev.mocap.synth.CorpusClip;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The four CMU mocap clips of the test data (120 fps, CMU length units), split for the learned
- * refiner: it is trained on the walk and the jump and judged on the run and the dance.
+ * The CMU mocap clips of the test data (120 fps, CMU length units); the run and the dance are the
+ * learned refiner's benchmark, motion it never trained on.
  */
 public final class CmuClips {
     /** One CMU length unit, (1/0.45) inch, in metres. */
@@ -23,24 +24,27 @@ public final class CmuClips {
     /** Every 4th frame of the 120 fps clips gives the 30 fps of the videos. */
     public static final int STEP_TO_30_FPS = 4;
 
-    /** A clip file and its first frame of motion (the jump, run and dance files start with a T-pose). */
-    public record Clip(String file, int firstFrame) {
+    /** A clip file of the test data's CMU folder. */
+    public record Clip(String file) {
     }
 
-    public static final List<Clip> TRAINING = List.of(new Clip("cmu_131_01_walk.bvh", 0), new Clip("cmu_01_01_jump.bvh", 1));
-    public static final List<Clip> HELD_OUT = List.of(new Clip("cmu_09_11_run.bvh", 1), new Clip("cmu_55_01_dance.bvh", 1));
+    public static final List<Clip> HELD_OUT = List.of(new Clip("cmu_09_11_run.bvh"), new Clip("cmu_55_01_dance.bvh"));
 
     private CmuClips() {
     }
 
-    /** The clip's motion at its own 120 fps, in metres, from its first frame of motion. */
+    /**
+     * The clip's motion at its own 120 fps, in metres, from its first frame of motion (the run and
+     * the dance start with a T-pose: {@link CorpusClip#motionStart}).
+     */
     public static Motion read(Path cmuDir, Clip clip) {
         Path file = cmuDir.resolve(clip.file());
         if (!Files.isRegularFile(file)) {
             throw new MocapException(ExitCode.BAD_INPUT, "CMU clip not found: " + file);
         }
         try {
-            return every(BvhReader.read(file, CMU_UNIT), clip.firstFrame(), 1);
+            Motion take = BvhReader.read(file, CMU_UNIT);
+            return every(take, CorpusClip.motionStart(take), 1);
         } catch (IOException e) {
             throw new MocapException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }

@@ -80,9 +80,14 @@ public record CorpusClip(String name, double fps, Vec3[][] points) {
             root[f] = m.rootPositions()[f].times(scale);
         }
         Motion scaled = new Motion(m.skeleton().scaled(scale), m.fps(), root, m.rotations());
-        int start = CalibrationFrames.count(of(name(file), scaled).points(), m.fps()), n = m.frameCount();
+        int start = motionStart(scaled), n = m.frameCount();
         return start == 0 ? scaled
                 : new Motion(scaled.skeleton(), m.fps(), Arrays.copyOfRange(root, start, n), m.rotations().range(start, n));
+    }
+
+    /** How many frames at the start of a take come before its motion ({@link CalibrationFrames}). */
+    public static int motionStart(Motion take) {
+        return CalibrationFrames.count(of("take", take).points(), take.fps());
     }
 
     /** The clip of a motion, its body points rescaled to a stature of {@value #STATURE} m. */
