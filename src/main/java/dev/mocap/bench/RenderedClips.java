@@ -37,8 +37,9 @@ public final class RenderedClips {
     /**
      * How the truth is made (feet held; the retargeter's pelvis path scaled by leg length, its body
      * moved toward the pinned feet before the legs bend, its hip height measured also on skeletons
-     * whose legs point up at rest; the takes' calibration frames dropped). In the videos' names and the training
-     * views' descriptions, so that nothing rendered by an earlier recipe is read against this truth.
+     * whose legs point up at rest; the takes' calibration frames dropped). In the videos' names and
+     * the training views' descriptions, so that nothing rendered by an earlier recipe is read
+     * against this truth.
      */
     public static final String RECIPE = "held.stride.shift.legs.start";
 
