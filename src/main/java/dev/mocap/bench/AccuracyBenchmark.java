@@ -9,13 +9,9 @@ import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.filter.SmoothingPreset;
 import dev.mocap.nn.ModelStore;
-import dev.mocap.pipeline.LandmarksJob;
 import dev.mocap.pipeline.MotionFinishing;
-import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;
-import dev.mocap.pose.LandmarkSequence;
-import dev.mocap.pose.PoseOptions;
 import dev.mocap.recover.MotionRecovery;
 import dev.mocap.recover.Recovery;
 import dev.mocap.recover.RecoveryMethod;
@@ -104,8 +100,7 @@ public final class AccuracyBenchmark {
      * OpenGL).
      */
     public List<Row> run(Path corpusDir, Path cmuDir, Path renderedDir) throws IOException {
-        List<Path> heldOut = corpusDir == null ? List.of()
-                : list(corpusDir, ".bvh.gz").stream().filter(f -> HeldOutClips.isHeldOut(CorpusClip.name(f))).toList();
+        List<Path> heldOut = corpusDir == null ? List.of() : heldOutClips(corpusDir);
         List<Path> testdata = cmuDir == null ? List.of() : list(cmuDir, ".bvh");
         List<Row> rows = new ArrayList<>();
         Map<RecoveryMethod, MotionRecovery> recoveries = new EnumMap<>(RecoveryMethod.class);
@@ -120,21 +115,12 @@ public final class AccuracyBenchmark {
         for (Path f : testdata) {
             rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries, designs));
         }
-        for (Path f : renderedDir == null ? List.<Path>of() : heldOut) {
-            for (int view = 0; view < RenderedClips.VIEWS; view++) {
-                RenderedClips.Clip clip;
-                try {
-                    clip = RenderedClips.render(f, renderedDir, view);
-                } catch (MocapException e) {
-                    out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
-                    break;
-                }
-                LandmarkSequence seq = new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
-                        .sequence();
+        if (renderedDir != null) {
+            RenderedClips.forEachView(heldOut, renderedDir, models, out, (clip, seq) -> {
                 rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
                         clip.camera(), seq), recoveries, designs));
                 rows.add(smoothedTruth(clip));
-            }
+            });
         }
         print(rows);
         printSpeed();
@@ -148,6 +134,11 @@ public final class AccuracyBenchmark {
         lifters.forEach((name, file) -> networks.put(LIFTER_ROW + name, file));
         LifterSpeed.msPerFrame(networks).forEach((name, ms) -> out.printf(Locale.ROOT, "network speed, one core: %-24s %.3f ms/frame%n",
                 name, ms));
+    }
+
+    /** The corpus clips in {@code corpusDir} that the learned models never train on. */
+    static List<Path> heldOutClips(Path corpusDir) throws IOException {
+        return list(corpusDir, ".bvh.gz").stream().filter(f -> HeldOutClips.isHeldOut(CorpusClip.name(f))).toList();
     }
 
     private static List<Path> list(Path dir, String suffix) throws IOException {

@@ -1,5 +1,6 @@
 package dev.mocap.bench;
 
+import dev.mocap.MocapException;
 import dev.mocap.body.Motion;
 import dev.mocap.body.Quat;
 import dev.mocap.body.Skeleton;
@@ -8,6 +9,11 @@ import dev.mocap.body.SupportFeet;
 import dev.mocap.body.Vec3;
 import dev.mocap.body.AdultSkeleton;
 import dev.mocap.filter.FloorLevel;
+import dev.mocap.nn.ModelStore;
+import dev.mocap.pipeline.LandmarksJob;
+import dev.mocap.pipeline.Progress;
+import dev.mocap.pose.LandmarkSequence;
+import dev.mocap.pose.PoseOptions;
 import dev.mocap.body.FootContactDetector;
 import dev.mocap.preview.SampleClip;
 import dev.mocap.body.Camera;
@@ -20,9 +26,11 @@ import dev.mocap.synth.CorpusClip;
 import dev.mocap.synth.RandomCamera;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -75,6 +83,32 @@ public final class RenderedClips {
             SampleClip.render(motion, camera, video);
         }
         return new Clip(name, video, motion, camera);
+    }
+
+    /** What a measurement is handed for each rendered view. */
+    interface ViewMeasure {
+        void measure(Clip clip, LandmarkSequence seen) throws IOException;
+    }
+
+    /**
+     * Every view of the corpus clips {@code clips} rendered into {@code dir} (or rendered there
+     * before) and run through the landmark model, handed to {@code measure}; a clip that cannot be
+     * put on the mannequin is reported on {@code out} and skipped.
+     */
+    static void forEachView(List<Path> clips, Path dir, ModelStore models, PrintStream out, ViewMeasure measure) throws IOException {
+        for (Path f : clips) {
+            for (int view = 0; view < VIEWS; view++) {
+                Clip clip;
+                try {
+                    clip = render(f, dir, view);
+                } catch (MocapException e) {
+                    out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
+                    break;
+                }
+                measure.measure(clip, new LandmarksJob(models, PoseOptions.defaults()).run(clip.video(), null, null, Progress.silent())
+                        .sequence());
+            }
+        }
     }
 
     /**

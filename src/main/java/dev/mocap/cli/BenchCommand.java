@@ -7,6 +7,7 @@ import dev.mocap.bench.AccuracyBenchmark;
 import dev.mocap.bench.BatchBenchmark;
 import dev.mocap.bench.ExportBenchmark;
 import dev.mocap.bench.FilterBenchmark;
+import dev.mocap.bench.LabelBenchmark;
 import dev.mocap.bench.LandmarkBenchmark;
 import dev.mocap.bench.RecoveryBenchmark;
 import dev.mocap.bench.ConvertBenchmark;
@@ -45,7 +46,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] [--regressor MODEL.onnx] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]] [--rendered DIR] [--lifter NAME=MODEL.onnx]...";
+        return "landmarks|recovery|convert VIDEO [--frames N] [--rounds N] [--model lite|full|heavy] [--regressor MODEL.onnx] | filters [CMU_DIR] | export [VIDEO|MOTION.bvh] | batch [DIR|VIDEOS...] | accuracy [CORPUS_DIR [CMU_DIR]] [--rendered DIR] [--lifter NAME=MODEL.onnx]... | labels [CORPUS_DIR] --rendered DIR";
     }
 
     @Override
@@ -57,7 +58,9 @@ final class BenchCommand implements Command {
                 + "'export' (time to write 10 000 frames as BVH, FBX, GLB), "
                 + "'batch' (videos/min and frames/s with --jobs 1 and 2), "
                 + "'accuracy' (raw landmarks, --recovery fit and learned, and further lifting networks, against exact 3D truth "
-                + "on held-out mocap)";
+                + "on held-out mocap), "
+                + "'labels' (how often the landmark model exchanges left and right on the rendered held-out clips, and what the "
+                + "swap repair does about it)";
     }
 
     @Override
@@ -68,7 +71,7 @@ final class BenchCommand implements Command {
         o.addOption(Option.builder().longOpt("rounds").hasArg().argName("N")
                 .desc("convert: rounds of the three measurements, taken in turn (default " + DEFAULT_ROUNDS + ")").build());
         o.addOption(Option.builder().longOpt("rendered").hasArg().argName("DIR")
-                .desc("accuracy: also render the held-out clips as videos into DIR (kept for reruns) and measure them through the "
+                .desc("accuracy, labels: render the held-out clips as videos into DIR (kept for reruns) and measure them through the "
                         + "landmark model (needs OpenGL: xvfb-run on a server)").build());
         o.addOption(Option.builder().longOpt("lifter").hasArg().argName("NAME=MODEL.onnx")
                 .desc("accuracy: also measure this lifting network (models/LIFTER.md's contract) as --recovery learned, in rows "
@@ -99,6 +102,18 @@ final class BenchCommand implements Command {
                 new AccuracyBenchmark(ModelStore.locate(), System.out, lifters(line.getOptionValues("lifter"))).run(Path.of(args.size() > 1 ? args.get(1) : DEFAULT_CORPUS_DIR),
                         Path.of(args.size() > 2 ? args.get(2) : DEFAULT_CMU_DIR),
                         line.hasOption("rendered") ? Path.of(line.getOptionValue("rendered")) : null);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return ExitCode.OK;
+        }
+        if (!args.isEmpty() && args.get(0).equals("labels") && args.size() <= 2) {
+            if (!line.hasOption("rendered")) {
+                throw new IllegalArgumentException("bench labels needs --rendered DIR (where the held-out clips' videos are rendered)");
+            }
+            try {
+                new LabelBenchmark(ModelStore.locate(), System.out).run(Path.of(args.size() > 1 ? args.get(1) : DEFAULT_CORPUS_DIR),
+                        Path.of(line.getOptionValue("rendered")));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -6,7 +6,6 @@ import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;
 import dev.mocap.video.VideoInfo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -99,11 +98,7 @@ public final class FocalEstimate {
 
     /** Median over the frames of the weighted reprojection misfit, in units of the body's image size. */
     private static double misfit(List<FramePose> frames, Camera camera, LearnedLifter lifter) {
-        List<Observation> observations = new ArrayList<>(frames.size());
-        for (FramePose f : frames) {
-            observations.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, 1));
-        }
-        observations = SwapRepair.repair(observations).frames();
+        List<Observation> observations = SwapRepair.repair(LandmarkRecovery.lift(frames, camera, 1)).frames();
         List<Vec3[]> shapes = lifter.lift(observations, camera).shapes();
         double[] misfits = new double[observations.size()];
         for (int i = 0; i < misfits.length; i++) {

@@ -83,7 +83,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         return new Recovery(segments, frame.place(camera), body.skeleton(), warnings);
     }
 
-    private static List<Observation> lift(List<FramePose> frames, Camera camera, double scale) {
+    static List<Observation> lift(List<FramePose> frames, Camera camera, double scale) {
         List<Observation> out = new ArrayList<>(frames.size());
         for (FramePose f : frames) {
             out.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, scale));

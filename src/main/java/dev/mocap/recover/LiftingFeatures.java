@@ -5,7 +5,6 @@ import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
 import dev.mocap.pose.FramePose;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -97,11 +96,7 @@ public final class LiftingFeatures {
      * left/right swaps repaired), as the network's inputs: for training on synthetic landmarks.
      */
     public static List<float[]> forTraining(List<FramePose> frames, Camera camera) {
-        List<Observation> lifted = new ArrayList<>(frames.size());
-        for (FramePose f : frames) {
-            lifted.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, 1));
-        }
-        List<Observation> repaired = SwapRepair.repair(lifted).frames();
+        List<Observation> repaired = SwapRepair.repair(LandmarkRecovery.lift(frames, camera, 1)).frames();
         float[][] out = new float[repaired.size()][];
         for (int k = 0; k < out.length; k++) {
             out[k] = of(repaired.get(k), camera);

@@ -1,7 +1,9 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.Camera;
 import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.FramePose;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
  * legs passed each other was carried on to the end of the clip (the sample's walk: legs swapped
  * in 49 of 120 frames after recovery, none now).
  */
-final class SwapRepair {
+public final class SwapRepair {
     private static final int[][] LEGS = {{BlazePose.LEFT_KNEE, BlazePose.RIGHT_KNEE}, {BlazePose.LEFT_ANKLE, BlazePose.RIGHT_ANKLE},
             {BlazePose.LEFT_HEEL, BlazePose.RIGHT_HEEL}, {BlazePose.LEFT_FOOT_INDEX, BlazePose.RIGHT_FOOT_INDEX}};
     private static final int[][] ARMS = {{BlazePose.LEFT_ELBOW, BlazePose.RIGHT_ELBOW}, {BlazePose.LEFT_WRIST, BlazePose.RIGHT_WRIST},
@@ -29,27 +31,42 @@ final class SwapRepair {
     private SwapRepair() {
     }
 
-    /** The observations with swapped limbs exchanged back, and how many limb swaps were repaired. */
-    record Repaired(List<Observation> frames, int swaps) {
+    /** The observations with swapped limbs exchanged back, and per frame whether its legs and its arms were. */
+    record Repaired(List<Observation> frames, boolean[] legs, boolean[] arms) {
+        /** How many limb swaps were repaired (a frame with both legs and arms exchanged counts twice). */
+        int swaps() {
+            int n = 0;
+            for (int t = 0; t < legs.length; t++) {
+                n += (legs[t] ? 1 : 0) + (arms[t] ? 1 : 0);
+            }
+            return n;
+        }
     }
 
     static Repaired repair(List<Observation> frames) {
         boolean[] legs = exchanged(frames, LEGS), arms = exchanged(frames, ARMS);
         List<Observation> out = new ArrayList<>(frames.size());
-        int swaps = 0;
         for (int t = 0; t < frames.size(); t++) {
             Observation fixed = frames.get(t);
             if (legs[t]) {
                 fixed = exchange(fixed, LEGS);
-                swaps++;
             }
             if (arms[t]) {
                 fixed = exchange(fixed, ARMS);
-                swaps++;
             }
             out.add(fixed);
         }
-        return new Repaired(out, swaps);
+        return new Repaired(out, legs, arms);
+    }
+
+    /**
+     * Which of the frames (all with a person, in order) the recovery exchanges the legs of
+     * ({@code [0][k]}) and the arms of ({@code [1][k]}), seen by {@code camera}: for measuring the
+     * repair against the truth ({@code bench labels}).
+     */
+    public static boolean[][] decisions(List<FramePose> seen, Camera camera) {
+        Repaired r = repair(LandmarkRecovery.lift(seen, camera, 1));
+        return new boolean[][] {r.legs(), r.arms()};
     }
 
     /** The cheapest keep/exchange choice for every frame (Viterbi over two states). */

@@ -20,6 +20,8 @@ class SwapRepairTest {
         SwapRepair.Repaired r = SwapRepair.repair(frames);
         assertEquals(1, r.swaps());
         for (int k = 0; k < 5; k++) {
+            assertEquals(k == 2, r.legs()[k], "legs exchanged at frame " + k);
+            assertEquals(false, r.arms()[k], "arms exchanged at frame " + k);
             Observation o = r.frames().get(k);
             assertEquals(100 + k, o.u(BlazePose.LEFT_KNEE), 1e-9, "frame " + k);
             assertEquals(300 + k, o.u(BlazePose.RIGHT_KNEE), 1e-9, "frame " + k);

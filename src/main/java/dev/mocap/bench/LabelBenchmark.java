@@ -1,0 +1,156 @@
+package dev.mocap.bench;
+
+import dev.mocap.body.Camera;
+import dev.mocap.body.Vec3;
+import dev.mocap.nn.ModelStore;
+import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.FramePose;
+import dev.mocap.pose.LandmarkSequence;
+import dev.mocap.recover.SwapRepair;
+import dev.mocap.synth.BodyPoints;
+import dev.mocap.synth.CorpusClip;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How often the real landmark model puts left and right the wrong way round, and what
+ * {@code SwapRepair} makes of it, on the held-out clips rendered as videos (the true focal length
+ * given): per frame with a person, the torso (hips and shoulders), the legs (knees and ankles)
+ * and the arms (elbows and wrists) are each judged right or exchanged against the true joints in
+ * the image. An exchanged torso is the whole body mirrored (front taken for back), which no limb
+ * exchange can undo; a limb exchanged alone is what {@code SwapRepair} is for.
+ */
+public final class LabelBenchmark {
+    /** A labelling is judged only where it fits the truth at least this much better (squared pixels) than the other. */
+    private static final double CLEAR = 2;
+    static final int RIGHT = 0, EXCHANGED = 1, UNCLEAR = -1;
+    private static final int[][] TORSO = {{BlazePose.LEFT_HIP, BlazePose.RIGHT_HIP, BodyPoints.L_HIP, BodyPoints.R_HIP},
+            {BlazePose.LEFT_SHOULDER, BlazePose.RIGHT_SHOULDER, BodyPoints.L_SHOULDER, BodyPoints.R_SHOULDER}};
+    private static final int[][] LEGS = {{BlazePose.LEFT_KNEE, BlazePose.RIGHT_KNEE, BodyPoints.L_KNEE, BodyPoints.R_KNEE},
+            {BlazePose.LEFT_ANKLE, BlazePose.RIGHT_ANKLE, BodyPoints.L_ANKLE, BodyPoints.R_ANKLE}};
+    private static final int[][] ARMS = {{BlazePose.LEFT_ELBOW, BlazePose.RIGHT_ELBOW, BodyPoints.L_ELBOW, BodyPoints.R_ELBOW},
+            {BlazePose.LEFT_WRIST, BlazePose.RIGHT_WRIST, BodyPoints.L_WRIST, BodyPoints.R_WRIST}};
+
+    private final ModelStore models;
+    private final PrintStream out;
+
+    public LabelBenchmark(ModelStore models, PrintStream out) {
+        this.models = models;
+        this.out = out;
+    }
+
+    /** Counts of one view (or of all): frames judged, exchanged by the model, and what the repair did with a limb group. */
+    record Counts(String view, int frames, int torsoJudged, int torsoExchanged, Limb legs, Limb arms) {
+        Counts plus(Counts o) {
+            return new Counts("ALL", frames + o.frames, torsoJudged + o.torsoJudged, torsoExchanged + o.torsoExchanged,
+                    legs.plus(o.legs), arms.plus(o.arms));
+        }
+    }
+
+    /**
+     * A limb group over judged frames: exchanged by the model ({@code withTorso}: of them, where the
+     * torso was exchanged too), and the repair's exchanges that were right or false, and the
+     * model's exchanges it left.
+     */
+    record Limb(int judged, int exchanged, int withTorso, int repaired, int falseRepairs, int left) {
+        Limb plus(Limb o) {
+            return new Limb(judged + o.judged, exchanged + o.exchanged, withTorso + o.withTorso, repaired + o.repaired,
+                    falseRepairs + o.falseRepairs, left + o.left);
+        }
+    }
+
+    public void run(Path corpusDir, Path renderedDir) throws IOException {
+        List<Counts> views = new ArrayList<>();
+        RenderedClips.forEachView(AccuracyBenchmark.heldOutClips(corpusDir), renderedDir, models, out,
+                (clip, seen) -> views.add(measure(clip, seen)));
+        out.printf(Locale.ROOT, "%-14s %6s %15s | %-38s | %-38s%n", "view", "frames", "torso exchanged",
+                "legs: exchanged (with torso) repaired/false/left", "arms: exchanged (with torso) repaired/false/left");
+        Counts all = new Counts("ALL", 0, 0, 0, new Limb(0, 0, 0, 0, 0, 0), new Limb(0, 0, 0, 0, 0, 0));
+        for (Counts c : views) {
+            print(c);
+            all = all.plus(c);
+        }
+        print(all);
+        out.println("(frames with a person; a part is judged where one labelling fits the true joints in the image at least twice as well"
+                + " as the other; torso: hips and shoulders, its exchange is the whole body mirrored; repaired/false/left: SwapRepair's"
+                + " right and false exchanges, and the model's exchanges it left)");
+    }
+
+    private void print(Counts c) {
+        out.printf(Locale.ROOT, "%-14s %6d %7d of %-5d | %s | %s%n", c.view(), c.frames(), c.torsoExchanged(), c.torsoJudged(),
+                limb(c.legs()), limb(c.arms()));
+    }
+
+    private static String limb(Limb l) {
+        return String.format(Locale.ROOT, "%4d of %-5d (%4d)  %4d / %4d / %4d  ", l.exchanged(), l.judged(), l.withTorso(), l.repaired(),
+                l.falseRepairs(), l.left());
+    }
+
+    private static Counts measure(RenderedClips.Clip clip, LandmarkSequence seq) {
+        Vec3[][] truth = CorpusClip.of(clip.name(), clip.truth()).points();
+        Camera camera = clip.camera();
+        List<FramePose> seen = new ArrayList<>();
+        for (FramePose f : seq.frames()) {
+            if (f.hasPerson() && f.index() < truth.length) {
+                seen.add(f);
+            }
+        }
+        boolean[][] repaired = SwapRepair.decisions(seen, Camera.atOrigin(camera.focal(), camera.width(), camera.height()));
+        int torsoJudged = 0, torsoExchanged = 0;
+        List<int[]> legs = new ArrayList<>(), arms = new ArrayList<>();
+        for (int k = 0; k < seen.size(); k++) {
+            FramePose f = seen.get(k);
+            Vec3[] points = truth[f.index()];
+            int torso = judge(f, points, camera, TORSO);
+            torsoJudged += torso == UNCLEAR ? 0 : 1;
+            torsoExchanged += torso == EXCHANGED ? 1 : 0;
+            legs.add(new int[] {judge(f, points, camera, LEGS), torso, repaired[0][k] ? 1 : 0});
+            arms.add(new int[] {judge(f, points, camera, ARMS), torso, repaired[1][k] ? 1 : 0});
+        }
+        return new Counts(clip.name(), seen.size(), torsoJudged, torsoExchanged, limb(legs), limb(arms));
+    }
+
+    /** From per frame {judged state, torso state, repaired (1) or not}. */
+    static Limb limb(List<int[]> frames) {
+        int judged = 0, exchanged = 0, withTorso = 0, repaired = 0, falseRepairs = 0, left = 0;
+        for (int[] f : frames) {
+            if (f[0] == UNCLEAR) {
+                continue;
+            }
+            judged++;
+            boolean wrong = f[0] == EXCHANGED, undone = f[2] == 1;
+            exchanged += wrong ? 1 : 0;
+            withTorso += wrong && f[1] == EXCHANGED ? 1 : 0;
+            repaired += wrong && undone ? 1 : 0;
+            falseRepairs += !wrong && undone ? 1 : 0;
+            left += wrong && !undone ? 1 : 0;
+        }
+        return new Limb(judged, exchanged, withTorso, repaired, falseRepairs, left);
+    }
+
+    /**
+     * Whether the frame's landmarks of the pairs (BlazePose left, right; true left, right) are
+     * {@link #RIGHT}, {@link #EXCHANGED} against the true points projected by {@code camera}, or
+     * {@link #UNCLEAR} (close together, as a side view's hips are).
+     */
+    static int judge(FramePose f, Vec3[] truth, Camera camera, int[][] pairs) {
+        double same = 0, crossed = 0;
+        for (int[] p : pairs) {
+            double[] left = camera.project(camera.toCamera(truth[p[2]])), right = camera.project(camera.toCamera(truth[p[3]]));
+            double lu = f.landmarks().imageX(p[0]), lv = f.landmarks().imageY(p[0]);
+            double ru = f.landmarks().imageX(p[1]), rv = f.landmarks().imageY(p[1]);
+            same += squared(lu - left[0], lv - left[1]) + squared(ru - right[0], rv - right[1]);
+            crossed += squared(lu - right[0], lv - right[1]) + squared(ru - left[0], rv - left[1]);
+        }
+        return crossed * CLEAR < same ? EXCHANGED : same * CLEAR < crossed ? RIGHT : UNCLEAR;
+    }
+
+    private static double squared(double du, double dv) {
+        return du * du + dv * dv;
+    }
+}
