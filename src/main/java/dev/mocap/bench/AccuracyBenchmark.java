@@ -56,7 +56,8 @@ public final class AccuracyBenchmark {
     private static final double MAX_SECONDS = 20;
 
     static final String HELD_OUT = "held-out corpus clips, synthetic landmarks", TESTDATA = "test data CMU clips, synthetic landmarks",
-            RENDERED = "held-out corpus clips rendered, real landmark model", ESTIMATED_FOCAL = "learned, focal est.",
+            RENDERED = "held-out corpus clips rendered, real landmark model",
+            RENDERED_LOOKS = "held-out corpus clips rendered in varied looks, real landmark model", ESTIMATED_FOCAL = "learned, focal est.",
             SMOOTHED_TRUTH = "truth, smoothed", LIFTER_ROW = "lifter ";
 
     /**
@@ -96,8 +97,8 @@ public final class AccuracyBenchmark {
     /**
      * Every held-out corpus clip in {@code corpusDir} and every CMU clip in {@code cmuDir} (either
      * may be null); with {@code renderedDir}, also the held-out clips rendered there as videos of
-     * the dressed mannequin and run through the real landmark model ({@link RenderedClips}; needs
-     * OpenGL).
+     * the dressed mannequin, once in the sample's clothes and once in varied looks, and run through
+     * the real landmark model ({@link RenderedClips}; needs OpenGL).
      */
     public List<Row> run(Path corpusDir, Path cmuDir, Path renderedDir) throws IOException {
         List<Path> heldOut = corpusDir == null ? List.of() : heldOutClips(corpusDir);
@@ -115,11 +116,12 @@ public final class AccuracyBenchmark {
         for (Path f : testdata) {
             rows.addAll(measure(TESTDATA, view(CorpusClip.read(f)), recoveries, designs));
         }
-        if (renderedDir != null) {
-            RenderedClips.forEachView(heldOut, renderedDir, models, out, (clip, seq) -> {
-                rows.addAll(measure(RENDERED, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
+        for (boolean variedLook : renderedDir == null ? new boolean[0] : new boolean[] {false, true}) {
+            String set = variedLook ? RENDERED_LOOKS : RENDERED;
+            RenderedClips.forEachView(heldOut, renderedDir, variedLook, models, out, (clip, seq) -> {
+                rows.addAll(measure(set, SyntheticView.seen(clip.name(), CorpusClip.of(clip.name(), clip.truth()).points(),
                         clip.camera(), seq), recoveries, designs));
-                rows.add(smoothedTruth(clip));
+                rows.add(smoothedTruth(set, clip));
             });
         }
         print(rows);
@@ -216,7 +218,7 @@ public final class AccuracyBenchmark {
      * The true motion through the default smoothing against itself: what the smoothing alone
      * costs, the floor under every recovery's acceleration error on the clip.
      */
-    private Row smoothedTruth(RenderedClips.Clip clip) {
+    private Row smoothedTruth(String set, RenderedClips.Clip clip) {
         Motion truth = clip.truth(), smooth = SmoothingPreset.DEFAULT.filter(() -> models).apply(truth);
         int n = truth.frameCount();
         Vec3[][] predicted = new Vec3[n][], exact = new Vec3[n][];
@@ -225,7 +227,7 @@ public final class AccuracyBenchmark {
             exact[k] = joints(truth.jointPositions(k));
         }
         PoseErrors e = PoseErrors.of(predicted, exact, 0);
-        return new Row(RENDERED, clip.name(), SMOOTHED_TRUTH, n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, null, Double.NaN,
+        return new Row(set, clip.name(), SMOOTHED_TRUTH, n, e.mpjpe(), e.paMpjpe(), e.accelError(), Double.NaN, null, Double.NaN,
                 Double.NaN);
     }
 

@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * How often the real landmark model puts left and right the wrong way round, and what
- * {@code SwapRepair} makes of it, on the held-out clips rendered as videos (the true focal length
- * given): per frame with a person, the torso (hips and shoulders), the legs (knees and ankles)
+ * {@code SwapRepair} makes of it, on the held-out clips rendered as videos in the sample's clothes
+ * and in varied looks (views named {@code _look}; the true focal length given): per frame with a person, the torso (hips and shoulders), the legs (knees and ankles)
  * and the arms (elbows and wrists) are each judged right or exchanged against the true joints in
  * the image. An exchanged torso is the whole body mirrored (front taken for back), which no limb
  * exchange can undo; a limb exchanged alone is what {@code SwapRepair} is for.
@@ -44,10 +44,10 @@ public final class LabelBenchmark {
         this.out = out;
     }
 
-    /** Counts of one view (or of all): frames judged, exchanged by the model, and what the repair did with a limb group. */
+    /** Counts of one view (or of several, under the name of the first): frames judged, exchanged by the model, and what the repair did. */
     record Counts(String view, int frames, int torsoJudged, int torsoExchanged, Limb legs, Limb arms) {
         Counts plus(Counts o) {
-            return new Counts("ALL", frames + o.frames, torsoJudged + o.torsoJudged, torsoExchanged + o.torsoExchanged,
+            return new Counts(view, frames + o.frames, torsoJudged + o.torsoJudged, torsoExchanged + o.torsoExchanged,
                     legs.plus(o.legs), arms.plus(o.arms));
         }
     }
@@ -66,19 +66,25 @@ public final class LabelBenchmark {
 
     public void run(Path corpusDir, Path renderedDir) throws IOException {
         List<Counts> views = new ArrayList<>();
-        RenderedClips.forEachView(AccuracyBenchmark.heldOutClips(corpusDir), renderedDir, models, out,
-                (clip, seen) -> views.add(measure(clip, seen)));
+        for (boolean variedLook : new boolean[] {false, true}) {
+            RenderedClips.forEachView(AccuracyBenchmark.heldOutClips(corpusDir), renderedDir, variedLook, models, out,
+                    (clip, seen) -> views.add(measure(clip, seen)));
+        }
         out.printf(Locale.ROOT, "%-14s %6s %15s | %-38s | %-38s%n", "view", "frames", "torso exchanged",
                 "legs: exchanged (with torso) repaired/false/left", "arms: exchanged (with torso) repaired/false/left");
-        Counts all = new Counts("ALL", 0, 0, 0, new Limb(0, 0, 0, 0, 0, 0), new Limb(0, 0, 0, 0, 0, 0));
         for (Counts c : views) {
             print(c);
-            all = all.plus(c);
         }
-        print(all);
+        print(total("ONE LOOK", views.stream().filter(c -> !c.view().endsWith(RenderedClips.LOOK)).toList()));
+        print(total("VARIED LOOKS", views.stream().filter(c -> c.view().endsWith(RenderedClips.LOOK)).toList()));
         out.println("(frames with a person; a part is judged where one labelling fits the true joints in the image at least twice as well"
                 + " as the other; torso: hips and shoulders, its exchange is the whole body mirrored; repaired/false/left: SwapRepair's"
                 + " right and false exchanges, and the model's exchanges it left)");
+    }
+
+    static Counts total(String name, List<Counts> views) {
+        Limb none = new Limb(0, 0, 0, 0, 0, 0);
+        return views.stream().reduce(new Counts(name, 0, 0, 0, none, none), Counts::plus);
     }
 
     private void print(Counts c) {

@@ -15,6 +15,9 @@ import dev.mocap.pipeline.Progress;
 import dev.mocap.pose.LandmarkSequence;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.body.FootContactDetector;
+import dev.mocap.preview.BodyLook;
+import dev.mocap.preview.RandomOutfit;
+import dev.mocap.preview.RenderLight;
 import dev.mocap.preview.SampleClip;
 import dev.mocap.body.Camera;
 import dev.mocap.retarget.AutoBoneMap;
@@ -37,11 +40,14 @@ import java.util.Random;
 /**
  * A corpus clip as a video of a person: its motion moved onto the SMPL-24 mannequin (retargeted
  * onto an adult skeleton, scaled to a 1.70 m body), filmed by a random camera (960×540, seeded by
- * the clip's name) and rendered with the dressed mannequin of the sample clip. What the recovery
- * makes of the video through the real landmark model can then be compared with the motion itself.
+ * the clip's name) and rendered with the dressed mannequin of the sample clip, or in a varied
+ * look. What the recovery makes of the video through the real landmark model can then be compared
+ * with the motion itself.
  */
 public final class RenderedClips {
     static final int WIDTH = 960, HEIGHT = 540, MAX_FRAMES = 150, VIEWS = 3;
+    /** What follows a view's name where it is rendered in a varied look. */
+    static final String LOOK = "_look";
     /**
      * How the truth is made (feet held; the retargeter's pelvis path scaled by leg length, its body
      * moved toward the pinned feet before the legs bend, its hip height measured also on skeletons
@@ -60,10 +66,13 @@ public final class RenderedClips {
     /**
      * View {@code view} (0 to {@value #VIEWS} − 1) of the clip rendered into {@code dir} (or the
      * video rendered there before): the views' 5-second windows are spread evenly over the clip
-     * and each has its own camera.
+     * and each has its own camera. With {@code variedLook} the mannequin wears a random outfit
+     * under random light (as the training views do, seeded by the view's name) instead of the
+     * sample's clothes.
      */
-    static Clip render(Path corpusFile, Path dir, int view) throws IOException {
-        String clipName = CorpusClip.name(corpusFile), name = view == 0 ? clipName : clipName + "_v" + view;
+    static Clip render(Path corpusFile, Path dir, int view, boolean variedLook) throws IOException {
+        String clipName = CorpusClip.name(corpusFile);
+        String name = (view == 0 ? clipName : clipName + "_v" + view) + (variedLook ? LOOK : "");
         Motion source = CorpusClip.readMotion(corpusFile);
         int length = (int) Math.floor(source.frameCount() / source.fps() * 30);
         int start = (int) Math.round(view * Math.max(0, length - MAX_FRAMES) / (VIEWS - 1.0));
@@ -80,7 +89,11 @@ public final class RenderedClips {
         Files.createDirectories(dir);
         Path video = dir.resolve(name + "." + RECIPE + ".mp4");
         if (!Files.isRegularFile(video)) {
-            SampleClip.render(motion, camera, video);
+            if (variedLook) {
+                SampleClip.render(motion, camera, video, BodyLook.dressed(RandomOutfit.of(random)), RenderLight.random(random));
+            } else {
+                SampleClip.render(motion, camera, video);
+            }
         }
         return new Clip(name, video, motion, camera);
     }
@@ -92,15 +105,16 @@ public final class RenderedClips {
 
     /**
      * Every view of the corpus clips {@code clips} rendered into {@code dir} (or rendered there
-     * before) and run through the landmark model, handed to {@code measure}; a clip that cannot be
+     * before; {@code variedLook} as in {@link #render}) and run through the landmark model, handed to {@code measure}; a clip that cannot be
      * put on the mannequin is reported on {@code out} and skipped.
      */
-    static void forEachView(List<Path> clips, Path dir, ModelStore models, PrintStream out, ViewMeasure measure) throws IOException {
+    static void forEachView(List<Path> clips, Path dir, boolean variedLook, ModelStore models, PrintStream out, ViewMeasure measure)
+            throws IOException {
         for (Path f : clips) {
             for (int view = 0; view < VIEWS; view++) {
                 Clip clip;
                 try {
-                    clip = render(f, dir, view);
+                    clip = render(f, dir, view, variedLook);
                 } catch (MocapException e) {
                     out.println("not rendered: " + f.getFileName() + ": " + e.getMessage());
                     break;

@@ -44,6 +44,16 @@ class LabelBenchmarkTest {
         assertEquals(new LabelBenchmark.Limb(4, 2, 1, 1, 1, 1), limb);
     }
 
+    @Test
+    void aTotalAddsItsViewsUnderItsOwnName() {
+        LabelBenchmark.Limb one = new LabelBenchmark.Limb(10, 2, 1, 1, 0, 1), two = new LabelBenchmark.Limb(5, 1, 0, 0, 1, 1);
+        LabelBenchmark.Counts total = LabelBenchmark.total("VARIED LOOKS", List.of(new LabelBenchmark.Counts("a_look", 12, 9, 2, one, two),
+                new LabelBenchmark.Counts("b_look", 8, 7, 1, two, one)));
+        assertEquals(new LabelBenchmark.Counts("VARIED LOOKS", 20, 16, 3, new LabelBenchmark.Limb(15, 3, 1, 1, 1, 2),
+                new LabelBenchmark.Limb(15, 3, 1, 1, 1, 2)), total);
+        assertEquals(0, LabelBenchmark.total("NONE", List.of()).frames());
+    }
+
     /** Knees and ankles of a body 3 m in front of the camera, the left leg {@code halfApart} m to the subject's left (image right). */
     private static Vec3[] legs(double halfApart) {
         Vec3[] p = new Vec3[BodyPoints.COUNT];

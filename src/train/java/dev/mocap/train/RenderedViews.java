@@ -17,6 +17,8 @@ import dev.mocap.pose.LandmarksJson;
 import dev.mocap.pose.PeopleSequence;
 import dev.mocap.pose.PoseOptions;
 import dev.mocap.preview.BodyLook;
+import dev.mocap.preview.RandomOutfit;
+import dev.mocap.preview.RenderLight;
 import dev.mocap.preview.SampleClip;
 import dev.mocap.body.Camera;
 import dev.mocap.synth.CorpusClip;

@@ -1,4 +1,4 @@
-package dev.mocap.train;
+package dev.mocap.preview;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -6,11 +6,11 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * Random light for a rendered training view, applied to each picture: exposure, the colour of
+ * Random light for a rendered view (training, and the benchmark's varied looks), applied to each picture: exposure, the colour of
  * the light (white balance), contrast and a gamma curve, and sensor noise. The same light for
  * every frame of a view.
  */
-final class RenderLight implements UnaryOperator<BufferedImage> {
+public final class RenderLight implements UnaryOperator<BufferedImage> {
     private final byte[][] curve = new byte[3][256];
     /** Sensor noise: grey levels drawn from a table of normal deviates, scaled by the view's noise level. */
     private final int[] grain = new int[4096];
@@ -30,7 +30,7 @@ final class RenderLight implements UnaryOperator<BufferedImage> {
         next = random.nextInt(grain.length);
     }
 
-    static RenderLight random(Random random) {
+    public static RenderLight random(Random random) {
         double exposure = Math.exp((2 * random.nextDouble() - 1) * Math.log(1.6));
         double warmth = (2 * random.nextDouble() - 1) * 0.15;
         double[] balance = {1 + warmth, 1, 1 - warmth};
