@@ -20,9 +20,9 @@ import java.util.Locale;
 /**
  * How often the real landmark model puts left and right the wrong way round, and what
  * {@code SwapRepair} makes of it, on the held-out clips rendered as videos in the sample's clothes
- * and in varied looks (views named {@code _look}; the true focal length given): per frame with a person, the torso (hips and shoulders), the legs (knees and ankles)
- * and the arms (elbows and wrists) are each judged right or exchanged against the true joints in
- * the image. An exchanged torso is the whole body mirrored (front taken for back), which no limb
+ * and in varied looks (views named {@code _look}; the true focal length given): per frame with a
+ * person, the torso (hips and shoulders), the legs (knees and ankles) and the arms (elbows and
+ * wrists) are each judged right or exchanged against the true joints in the image. An exchanged torso is the whole body mirrored (front taken for back), which no limb
  * exchange can undo; a limb exchanged alone is what {@code SwapRepair} is for.
  */
 public final class LabelBenchmark {
@@ -44,7 +44,10 @@ public final class LabelBenchmark {
         this.out = out;
     }
 
-    /** Counts of one view (or of several, under the name of the first): frames judged, exchanged by the model, and what the repair did. */
+    /**
+     * Counts of one view (or of several, under the name of the first): frames judged, exchanged by
+     * the model, and what the repair did.
+     */
     record Counts(String view, int frames, int torsoJudged, int torsoExchanged, Limb legs, Limb arms) {
         Counts plus(Counts o) {
             return new Counts(view, frames + o.frames, torsoJudged + o.torsoJudged, torsoExchanged + o.torsoExchanged,

@@ -105,8 +105,9 @@ public final class RenderedClips {
 
     /**
      * Every view of the corpus clips {@code clips} rendered into {@code dir} (or rendered there
-     * before; {@code variedLook} as in {@link #render}) and run through the landmark model, handed to {@code measure}; a clip that cannot be
-     * put on the mannequin is reported on {@code out} and skipped.
+     * before; {@code variedLook} as in {@link #render}) and run through the landmark model, handed
+     * to {@code measure}; a clip that cannot be put on the mannequin is reported on {@code out} and
+     * skipped.
      */
     static void forEachView(List<Path> clips, Path dir, boolean variedLook, ModelStore models, PrintStream out, ViewMeasure measure)
             throws IOException {

@@ -3,7 +3,10 @@ package dev.mocap.preview;
 import java.awt.Color;
 import java.util.Random;
 
-/** A random outfit for rendered views (training and the varied-look benchmark set): skin tones from light to dark, any clothing colour, sleeves and trouser length. */
+/**
+ * A random outfit for rendered views (training, and the benchmark's varied looks): skin tones from
+ * light to dark, any clothing colour, sleeves and trouser length.
+ */
 public final class RandomOutfit {
     private static final float[][] SKIN = {{0.95f, 0.80f, 0.69f}, {0.87f, 0.68f, 0.55f}, {0.80f, 0.57f, 0.43f}, {0.62f, 0.42f, 0.30f},
             {0.45f, 0.30f, 0.20f}, {0.30f, 0.20f, 0.14f}};

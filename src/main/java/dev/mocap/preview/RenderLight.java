@@ -6,9 +6,9 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * Random light for a rendered view (training, and the benchmark's varied looks), applied to each picture: exposure, the colour of
- * the light (white balance), contrast and a gamma curve, and sensor noise. The same light for
- * every frame of a view.
+ * Random light for a rendered view (training, and the benchmark's varied looks), applied to each
+ * picture: exposure, the colour of the light (white balance), contrast and a gamma curve, and
+ * sensor noise. The same light for every frame of a view.
  */
 public final class RenderLight implements UnaryOperator<BufferedImage> {
     private final byte[][] curve = new byte[3][256];

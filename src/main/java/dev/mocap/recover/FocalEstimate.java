@@ -98,7 +98,7 @@ public final class FocalEstimate {
 
     /** Median over the frames of the weighted reprojection misfit, in units of the body's image size. */
     private static double misfit(List<FramePose> frames, Camera camera, LearnedLifter lifter) {
-        List<Observation> observations = SwapRepair.repair(LandmarkRecovery.lift(frames, camera, 1)).frames();
+        List<Observation> observations = SwapRepair.lifted(frames, camera).frames();
         List<Vec3[]> shapes = lifter.lift(observations, camera).shapes();
         double[] misfits = new double[observations.size()];
         for (int i = 0; i < misfits.length; i++) {

@@ -39,7 +39,7 @@ public final class LandmarkRecovery implements MotionRecovery {
         Camera camera = lifter == null || options.focalGiven() ? start.camera()
                 : estimatedCamera(seen, seq.video());
 
-        SwapRepair.Repaired observed = SwapRepair.repair(lift(seen, camera, 1));
+        SwapRepair.Repaired observed = SwapRepair.lifted(seen, camera);
         if (observed.swaps() > 0) {
             warnings.add(observed.swaps() + " left/right limb swaps of the landmark model were undone");
         }
@@ -81,14 +81,6 @@ public final class LandmarkRecovery implements MotionRecovery {
             warnings.add(String.format(Locale.ROOT, "the person is first seen at %.2f s; the motion starts there", grid.first()));
         }
         return new Recovery(segments, frame.place(camera), body.skeleton(), warnings);
-    }
-
-    static List<Observation> lift(List<FramePose> frames, Camera camera, double scale) {
-        List<Observation> out = new ArrayList<>(frames.size());
-        for (FramePose f : frames) {
-            out.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, scale));
-        }
-        return out;
     }
 
     private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale, double rayPull) {

@@ -96,7 +96,7 @@ public final class LiftingFeatures {
      * left/right swaps repaired), as the network's inputs: for training on synthetic landmarks.
      */
     public static List<float[]> forTraining(List<FramePose> frames, Camera camera) {
-        List<Observation> repaired = SwapRepair.repair(LandmarkRecovery.lift(frames, camera, 1)).frames();
+        List<Observation> repaired = SwapRepair.lifted(frames, camera).frames();
         float[][] out = new float[repaired.size()][];
         for (int k = 0; k < out.length; k++) {
             out[k] = of(repaired.get(k), camera);

@@ -59,13 +59,22 @@ public final class SwapRepair {
         return new Repaired(out, legs, arms);
     }
 
+    /** The frames (all with a person, in order) lifted as {@code camera} sees them, with limb swaps repaired. */
+    static Repaired lifted(List<FramePose> seen, Camera camera) {
+        List<Observation> frames = new ArrayList<>(seen.size());
+        for (FramePose f : seen) {
+            frames.add(Lifter.lift(f.timestamp(), f.landmarks(), camera, 1));
+        }
+        return repair(frames);
+    }
+
     /**
      * Which of the frames (all with a person, in order) the recovery exchanges the legs of
      * ({@code [0][k]}) and the arms of ({@code [1][k]}), seen by {@code camera}: for measuring the
      * repair against the truth ({@code bench labels}).
      */
     public static boolean[][] decisions(List<FramePose> seen, Camera camera) {
-        Repaired r = repair(LandmarkRecovery.lift(seen, camera, 1));
+        Repaired r = lifted(seen, camera);
         return new boolean[][] {r.legs(), r.arms()};
     }
 
