@@ -67,7 +67,10 @@ final class Lifter {
 
     /**
      * Solves f·(S + T)ₓ = (u − cx)·(S + T)_z and the same for y, for the translation T of the
-     * shape S, weighted least squares over all landmarks (linear in T).
+     * shape S, weighted least squares over all landmarks (linear in T). For a small or distant
+     * figure whose shape disagrees with the picture that fit is ill-conditioned (it put a walker
+     * 8 m away 5 m off in one frame and behind the camera in the next), so where its depth is more
+     * than a factor {@code e^DEPTH_GUARD} from the depth that size alone gives, the latter is taken.
      */
     static Vec3 rootTranslation(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
         double[][] a = new double[3][3];
@@ -80,8 +83,11 @@ final class Lifter {
             accumulate(a, b, w, new double[]{0, f, -dv}, dv * shape[i].z() - f * shape[i].y());
         }
         double[] t = LinearAlgebra.solve(a, b);
-        return new Vec3(t[0], t[1], t[2]);
+        Vec3 bySize = fromSize(shape, pixels, weight, camera);
+        return t[2] > 0 && Math.abs(Math.log(t[2] / bySize.z())) <= DEPTH_GUARD ? new Vec3(t[0], t[1], t[2]) : bySize;
     }
+
+    private static final double DEPTH_GUARD = 0.25;
 
     private static void accumulate(double[][] a, double[] b, double w, double[] row, double rhs) {
         for (int r = 0; r < 3; r++) {
@@ -90,5 +96,77 @@ final class Lifter {
             }
             b[r] += w * row[r] * rhs;
         }
+    }
+
+    /**
+     * The translation whose depth comes from size alone: the depth at which the projected twelve
+     * limb joints spread as far about their centre as the image's do (a fixed point, so it keeps
+     * the perspective), with x and y then fitted as above at that depth.
+     */
+    static Vec3 fromSize(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
+        double imageSpread = spread(pixels, weight);
+        double depth = camera.focal() * shapeSpread(shape, weight) / Math.max(imageSpread, 1e-9);
+        Vec3 t = atDepth(shape, pixels, weight, camera, depth);
+        for (int step = 0; step < SIZE_STEPS; step++) {
+            double[] projected = new double[pixels.length];
+            for (int i = 0; i < shape.length; i++) {
+                double[] uv = camera.project(shape[i].plus(t));
+                projected[2 * i] = uv[0];
+                projected[2 * i + 1] = uv[1];
+            }
+            double ratio = spread(projected, weight) / Math.max(imageSpread, 1e-9);
+            if (!(ratio > 0) || !Double.isFinite(ratio)) {
+                break;
+            }
+            depth *= ratio;
+            t = atDepth(shape, pixels, weight, camera, depth);
+            if (Math.abs(ratio - 1) < 1e-12) {
+                break;
+            }
+        }
+        return t;
+    }
+
+    private static final int SIZE_STEPS = 30;
+
+    /** x and y of the translation for a root at {@code depth}, weighted least squares (linear in each). */
+    private static Vec3 atDepth(Vec3[] shape, double[] pixels, double[] weight, Camera camera, double depth) {
+        double f = camera.focal(), sx = 0, sy = 0, sw = 0;
+        for (int i = 0; i < shape.length; i++) {
+            double w = Math.max(weight[i], 1e-3), z = shape[i].z() + depth;
+            sx += w * ((pixels[2 * i] - camera.cx()) * z / f - shape[i].x());
+            sy += w * ((pixels[2 * i + 1] - camera.cy()) * z / f - shape[i].y());
+            sw += w;
+        }
+        return new Vec3(sx / sw, sy / sw, depth);
+    }
+
+    /** Weighted RMS distance of the twelve limb joints' 2D points from their weighted centre. */
+    private static double spread(double[] pixels, double[] weight) {
+        double cu = 0, cv = 0, sw = 0;
+        for (int j : BlazePose.MAJOR_JOINTS) {
+            double w = Math.max(weight[j], 1e-3);
+            cu += w * pixels[2 * j];
+            cv += w * pixels[2 * j + 1];
+            sw += w;
+        }
+        cu /= sw;
+        cv /= sw;
+        double sum = 0;
+        for (int j : BlazePose.MAJOR_JOINTS) {
+            double du = pixels[2 * j] - cu, dv = pixels[2 * j + 1] - cv;
+            sum += Math.max(weight[j], 1e-3) * (du * du + dv * dv);
+        }
+        return Math.sqrt(sum / sw);
+    }
+
+    /** The same spread of the shape across the view (x and y), in metres: the starting depth's numerator. */
+    private static double shapeSpread(Vec3[] shape, double[] weight) {
+        double[] flat = new double[2 * shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            flat[2 * i] = shape[i].x();
+            flat[2 * i + 1] = shape[i].y();
+        }
+        return spread(flat, weight);
     }
 }

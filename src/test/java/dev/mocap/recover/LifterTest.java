@@ -16,6 +16,31 @@ class LifterTest {
     @Test
     void rootTranslationIsExactForAConsistentShape() {
         Camera camera = Camera.atOrigin(1200, 1280, 720);
+        Vec3[] shape = standingShape();
+        Vec3 truth = new Vec3(0.4, -0.2, 4.5);
+        double[] pixels = pixels(shape, truth, camera), weight = weights(shape);
+        assertEquals(0, Lifter.rootTranslation(shape, pixels, weight, camera).distance(truth), 1e-9);
+        assertEquals(0, Lifter.fromSize(shape, pixels, weight, camera).distance(truth), 1e-9);
+    }
+
+    @Test
+    void aShapeThatDisagreesWithThePictureStillLandsInFrontOfTheCameraAtItsSize() {
+        Camera camera = Camera.atOrigin(1000, 540, 960);
+        Vec3[] shape = standingShape();
+        Vec3 truth = new Vec3(-0.3, 0.1, 8.0);
+        double[] pixels = pixels(shape, truth, camera), weight = weights(shape);
+        // The network's reading of a distant figure seen from behind: the same body turned round
+        // (left and right across the picture exchanged, depth mirrored), bent at the hips.
+        Vec3[] wrong = new Vec3[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            Vec3 p = shape[i];
+            wrong[i] = new Vec3(-p.x(), p.y(), -p.z() + (p.y() < 0 ? 0.8 * p.y() : 0));
+        }
+        Vec3 t = Lifter.rootTranslation(wrong, pixels, weight, camera);
+        assertEquals(truth.z(), t.z(), 0.25 * truth.z());
+    }
+
+    private static Vec3[] standingShape() {
         Quat[] pose = new Quat[Smpl24.COUNT];
         Arrays.fill(pose, Quat.IDENTITY);
         // The body in camera axes (y down, z forward), centred on its hips.
@@ -24,16 +49,24 @@ class LifterTest {
         for (int i = 0; i < body.length; i++) {
             shape[i] = new Vec3(body[i].x(), -body[i].y(), -body[i].z());
         }
-        Vec3 truth = new Vec3(0.4, -0.2, 4.5);
-        double[] pixels = new double[2 * shape.length], weight = new double[shape.length];
+        return shape;
+    }
+
+    private static double[] pixels(Vec3[] shape, Vec3 at, Camera camera) {
+        double[] pixels = new double[2 * shape.length];
         for (int i = 0; i < shape.length; i++) {
-            double[] uv = camera.project(shape[i].plus(truth));
+            double[] uv = camera.project(shape[i].plus(at));
             pixels[2 * i] = uv[0];
             pixels[2 * i + 1] = uv[1];
-            weight[i] = i == BlazePose.NOSE ? 0.1 : 1;
         }
-        Vec3 t = Lifter.rootTranslation(shape, pixels, weight, camera);
-        assertEquals(0, t.distance(truth), 1e-9);
+        return pixels;
+    }
+
+    private static double[] weights(Vec3[] shape) {
+        double[] weight = new double[shape.length];
+        Arrays.fill(weight, 1);
+        weight[BlazePose.NOSE] = 0.1;
+        return weight;
     }
 
     @Test
