@@ -13,6 +13,7 @@ import dev.mocap.video.VideoInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Motion recovery by fitting the SMPL-24 skeleton to BlazePose landmarks: lift the landmarks
@@ -59,6 +60,7 @@ public final class LandmarkRecovery implements MotionRecovery {
                     lifter == null ? 1 : LearnedLifter.RAY_PULL);
             body = BodyModel.measure(observations);
         }
+        unclearFigureWarning(observations, camera).ifPresent(warnings::add);
         WorldFrame frame = WorldFrame.cameraAxes();
         if (!options.keepCameraFrame()) {
             GroundPlane.Result ground = judgedUp == null ? GroundPlane.fit(observations) : GroundPlane.fit(observations, judgedUp);
@@ -82,6 +84,21 @@ public final class LandmarkRecovery implements MotionRecovery {
         }
         return new Recovery(segments, frame.place(camera), body.skeleton(), warnings);
     }
+
+    /**
+     * A warning where, in at least {@link #UNCLEAR_SHARE} of the frames, the body's shape fits the
+     * picture only at a depth its size contradicts (see {@link Lifter#rootTranslation}): the mark
+     * of landmarks that are wrong, not merely noisy.
+     */
+    static Optional<String> unclearFigureWarning(List<Observation> observations, Camera camera) {
+        long unclear = observations.stream().filter(o -> Lifter.placedBySize(o, camera)).count();
+        double share = (double) unclear / observations.size();
+        return share < UNCLEAR_SHARE ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "in %.0f %% of the frames the landmarks' 3D reading disagrees with the picture (a small, distant or unclear"
+                        + " figure): the motion there is unreliable, its depth taken from the body's size alone", 100 * share));
+    }
+
+    private static final double UNCLEAR_SHARE = 0.05;
 
     private static List<Observation> rescaled(List<Observation> frames, Camera camera, double scale, double rayPull) {
         List<Observation> out = new ArrayList<>(frames.size());

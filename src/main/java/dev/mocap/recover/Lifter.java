@@ -69,10 +69,21 @@ final class Lifter {
      * Solves f·(S + T)ₓ = (u − cx)·(S + T)_z and the same for y, for the translation T of the
      * shape S, weighted least squares over all landmarks (linear in T). For a small or distant
      * figure whose shape disagrees with the picture that fit is ill-conditioned (it put a walker
-     * 8 m away 5 m off in one frame and behind the camera in the next), so where its depth is more
+     * 7–9 m away anywhere from 12 m in front of the camera to 5 m behind it), so where its depth is more
      * than a factor {@code e^DEPTH_GUARD} from the depth that size alone gives, the latter is taken.
      */
     static Vec3 rootTranslation(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
+        Vec3 fitted = leastSquares(shape, pixels, weight, camera), bySize = fromSize(shape, pixels, weight, camera);
+        return agree(fitted.z(), bySize.z()) ? fitted : bySize;
+    }
+
+    /** Whether the observation's shape is placed by its size because the full fit disagreed with it. */
+    static boolean placedBySize(Observation o, Camera camera) {
+        Vec3[] body = bodyShape(o);
+        return !agree(leastSquares(body, o.pixels(), o.weight(), camera).z(), fromSize(body, o.pixels(), o.weight(), camera).z());
+    }
+
+    private static Vec3 leastSquares(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
         double[][] a = new double[3][3];
         double[] b = new double[3];
         double f = camera.focal();
@@ -83,8 +94,11 @@ final class Lifter {
             accumulate(a, b, w, new double[]{0, f, -dv}, dv * shape[i].z() - f * shape[i].y());
         }
         double[] t = LinearAlgebra.solve(a, b);
-        Vec3 bySize = fromSize(shape, pixels, weight, camera);
-        return t[2] > 0 && Math.abs(Math.log(t[2] / bySize.z())) <= DEPTH_GUARD ? new Vec3(t[0], t[1], t[2]) : bySize;
+        return new Vec3(t[0], t[1], t[2]);
+    }
+
+    private static boolean agree(double fitted, double bySize) {
+        return fitted > 0 && Math.abs(Math.log(fitted / bySize)) <= DEPTH_GUARD;
     }
 
     private static final double DEPTH_GUARD = 0.25;

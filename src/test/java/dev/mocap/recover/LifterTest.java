@@ -7,9 +7,15 @@ import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LifterTest {
 
@@ -29,15 +35,41 @@ class LifterTest {
         Vec3[] shape = standingShape();
         Vec3 truth = new Vec3(-0.3, 0.1, 8.0);
         double[] pixels = pixels(shape, truth, camera), weight = weights(shape);
-        // The network's reading of a distant figure seen from behind: the same body turned round
-        // (left and right across the picture exchanged, depth mirrored), bent at the hips.
+        Vec3 t = Lifter.rootTranslation(turnedRound(shape), pixels, weight, camera);
+        assertEquals(truth.z(), t.z(), 0.25 * truth.z());
+    }
+
+    @Test
+    void recoveryWarnsWhereManyFramesFitThePictureOnlyAgainstTheirSize() {
+        Camera camera = Camera.atOrigin(1000, 540, 960);
+        Vec3[] shape = standingShape();
+        Vec3 at = new Vec3(-0.3, 0.1, 8.0);
+        double[] pixels = pixels(shape, at, camera), weight = weights(shape);
+        Vec3[] placed = Arrays.stream(shape).map(p -> p.plus(at)).toArray(Vec3[]::new);
+        Observation seen = new Observation(0, pixels, placed, placed, weight, 1);
+        List<Observation> frames = new ArrayList<>(Collections.nCopies(30, Lifter.reshape(seen, shape, null, camera, 0.5)));
+        assertFalse(Lifter.placedBySize(frames.get(0), camera));
+        assertEquals(Optional.empty(), LandmarkRecovery.unclearFigureWarning(frames, camera));
+
+        Observation wrong = Lifter.reshape(seen, turnedRound(shape), null, camera, 0.5);
+        assertTrue(Lifter.placedBySize(wrong, camera));
+        frames.set(3, wrong);
+        assertEquals(Optional.empty(), LandmarkRecovery.unclearFigureWarning(frames, camera));
+        frames.set(11, wrong);
+        assertTrue(LandmarkRecovery.unclearFigureWarning(frames, camera).orElseThrow().startsWith("in 7 % of the frames"));
+    }
+
+    /**
+     * The network's reading of a distant figure seen from behind: the same body turned round
+     * (left and right across the picture exchanged, depth mirrored), bent at the hips.
+     */
+    private static Vec3[] turnedRound(Vec3[] shape) {
         Vec3[] wrong = new Vec3[shape.length];
         for (int i = 0; i < shape.length; i++) {
             Vec3 p = shape[i];
             wrong[i] = new Vec3(-p.x(), p.y(), -p.z() + (p.y() < 0 ? 0.8 * p.y() : 0));
         }
-        Vec3 t = Lifter.rootTranslation(wrong, pixels, weight, camera);
-        assertEquals(truth.z(), t.z(), 0.25 * truth.z());
+        return wrong;
     }
 
     private static Vec3[] standingShape() {
