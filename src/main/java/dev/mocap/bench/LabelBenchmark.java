@@ -22,8 +22,10 @@ import java.util.Locale;
  * {@code SwapRepair} makes of it, on the held-out clips rendered as videos in the sample's clothes
  * and in varied looks (views named {@code _look}; the true focal length given): per frame with a
  * person, the torso (hips and shoulders), the legs (knees and ankles) and the arms (elbows and
- * wrists) are each judged right or exchanged against the true joints in the image. An exchanged torso is the whole body mirrored (front taken for back), which no limb
- * exchange can undo; a limb exchanged alone is what {@code SwapRepair} is for.
+ * wrists) are each judged right or exchanged against the true joints in the image. An exchanged
+ * torso is the whole body read the wrong way round (front taken for back), which {@code SwapRepair}
+ * undoes by turning the body round; a limb exchanged alone it undoes by exchanging the limb. A
+ * limb counts as repaired where its labels end up exchanged against the model's, by either.
  */
 public final class LabelBenchmark {
     /** A labelling is judged only where it fits the truth at least this much better (squared pixels) than the other. */
@@ -48,15 +50,14 @@ public final class LabelBenchmark {
      * Counts of one view (or of several, under the name of the first): frames judged, exchanged by
      * the model, and what the repair did.
      */
-    record Counts(String view, int frames, int torsoJudged, int torsoExchanged, Limb legs, Limb arms) {
+    record Counts(String view, int frames, Limb torso, Limb legs, Limb arms) {
         Counts plus(Counts o) {
-            return new Counts(view, frames + o.frames, torsoJudged + o.torsoJudged, torsoExchanged + o.torsoExchanged,
-                    legs.plus(o.legs), arms.plus(o.arms));
+            return new Counts(view, frames + o.frames, torso.plus(o.torso), legs.plus(o.legs), arms.plus(o.arms));
         }
     }
 
     /**
-     * A limb group over judged frames: exchanged by the model ({@code withTorso}: of them, where the
+     * A part (the torso or a limb group) over judged frames: exchanged by the model ({@code withTorso}: of them, where the
      * torso was exchanged too), and the repair's exchanges that were right or false, and the
      * model's exchanges it left.
      */
@@ -73,7 +74,7 @@ public final class LabelBenchmark {
             RenderedClips.forEachView(AccuracyBenchmark.heldOutClips(corpusDir), renderedDir, variedLook, models, out,
                     (clip, seen) -> views.add(measure(clip, seen)));
         }
-        out.printf(Locale.ROOT, "%-14s %6s %15s | %-38s | %-38s%n", "view", "frames", "torso exchanged",
+        out.printf(Locale.ROOT, "%-14s %6s | %-33s | %-38s | %-38s%n", "view", "frames", "torso: exchanged turned/false/left",
                 "legs: exchanged (with torso) repaired/false/left", "arms: exchanged (with torso) repaired/false/left");
         for (Counts c : views) {
             print(c);
@@ -81,18 +82,19 @@ public final class LabelBenchmark {
         print(total("ONE LOOK", views.stream().filter(c -> !c.view().endsWith(RenderedClips.LOOK)).toList()));
         print(total("VARIED LOOKS", views.stream().filter(c -> c.view().endsWith(RenderedClips.LOOK)).toList()));
         out.println("(frames with a person; a part is judged where one labelling fits the true joints in the image at least twice as well"
-                + " as the other; torso: hips and shoulders, its exchange is the whole body mirrored; repaired/false/left: SwapRepair's"
-                + " right and false exchanges, and the model's exchanges it left)");
+                + " as the other; torso: hips and shoulders, its exchange is the whole body read the wrong way round;"
+                + " turned or repaired/false/left: SwapRepair's right and false exchanges, and the model's exchanges it left)");
     }
 
     static Counts total(String name, List<Counts> views) {
         Limb none = new Limb(0, 0, 0, 0, 0, 0);
-        return views.stream().reduce(new Counts(name, 0, 0, 0, none, none), Counts::plus);
+        return views.stream().reduce(new Counts(name, 0, none, none, none), Counts::plus);
     }
 
     private void print(Counts c) {
-        out.printf(Locale.ROOT, "%-14s %6d %7d of %-5d | %s | %s%n", c.view(), c.frames(), c.torsoExchanged(), c.torsoJudged(),
-                limb(c.legs()), limb(c.arms()));
+        Limb t = c.torso();
+        out.printf(Locale.ROOT, "%-14s %6d | %4d of %-5d %4d / %4d / %4d   | %s | %s%n", c.view(), c.frames(), t.exchanged(), t.judged(),
+                t.repaired(), t.falseRepairs(), t.left(), limb(c.legs()), limb(c.arms()));
     }
 
     private static String limb(Limb l) {
@@ -110,18 +112,17 @@ public final class LabelBenchmark {
             }
         }
         boolean[][] repaired = SwapRepair.decisions(seen, Camera.atOrigin(camera.focal(), camera.width(), camera.height()));
-        int torsoJudged = 0, torsoExchanged = 0;
-        List<int[]> legs = new ArrayList<>(), arms = new ArrayList<>();
+        List<int[]> torsos = new ArrayList<>(), legs = new ArrayList<>(), arms = new ArrayList<>();
         for (int k = 0; k < seen.size(); k++) {
             FramePose f = seen.get(k);
             Vec3[] points = truth[f.index()];
             int torso = judge(f, points, camera, TORSO);
-            torsoJudged += torso == UNCLEAR ? 0 : 1;
-            torsoExchanged += torso == EXCHANGED ? 1 : 0;
-            legs.add(new int[] {judge(f, points, camera, LEGS), torso, repaired[0][k] ? 1 : 0});
-            arms.add(new int[] {judge(f, points, camera, ARMS), torso, repaired[1][k] ? 1 : 0});
+            boolean turned = repaired[0][k];
+            torsos.add(new int[] {torso, torso, turned ? 1 : 0});
+            legs.add(new int[] {judge(f, points, camera, LEGS), torso, turned != repaired[1][k] ? 1 : 0});
+            arms.add(new int[] {judge(f, points, camera, ARMS), torso, turned != repaired[2][k] ? 1 : 0});
         }
-        return new Counts(clip.name(), seen.size(), torsoJudged, torsoExchanged, limb(legs), limb(arms));
+        return new Counts(clip.name(), seen.size(), limb(torsos), limb(legs), limb(arms));
     }
 
     /** From per frame {judged state, torso state, repaired (1) or not}. */

@@ -42,6 +42,13 @@ public final class BlazePose {
         return NAMES.get(index).contains("right");
     }
 
+    /** The same landmark on the other side of the body (left ↔ right); the nose is its own. */
+    public static int partner(int index) {
+        String name = NAMES.get(index);
+        return isLeft(index) ? NAMES.indexOf(name.replace("left", "right"))
+                : isRight(index) ? NAMES.indexOf(name.replace("right", "left")) : index;
+    }
+
     private BlazePose() {
     }
 }

@@ -21,4 +21,25 @@ public record Landmarks(float[] image, float[] world, float[] visibility, float[
     public double imageY(int landmark) {
         return image[3 * landmark + 1];
     }
+
+    /**
+     * The other reading of the same picture: the body turned round, front taken for back. Every
+     * landmark takes its partner's place (left ↔ right) and its depth is mirrored; the image
+     * points stay where they are.
+     */
+    public Landmarks turnedRound() {
+        float[] im = new float[image.length], w = new float[world.length], vis = new float[visibility.length],
+                pres = new float[presence.length];
+        for (int i = 0; i < BlazePose.COUNT; i++) {
+            int p = BlazePose.partner(i);
+            for (int axis = 0; axis < 3; axis++) {
+                float sign = axis == 2 ? -1 : 1;
+                im[3 * i + axis] = sign * image[3 * p + axis];
+                w[3 * i + axis] = sign * world[3 * p + axis];
+            }
+            vis[i] = visibility[p];
+            pres[i] = presence[p];
+        }
+        return new Landmarks(im, w, vis, pres, score, roi);
+    }
 }

@@ -41,6 +41,10 @@ public final class LandmarkRecovery implements MotionRecovery {
                 : estimatedCamera(seen, seq.video());
 
         SwapRepair.Repaired observed = SwapRepair.lifted(seen, camera);
+        if (observed.turns() > 0) {
+            warnings.add(observed.turns() + " frames in which the landmark model read the body the wrong way round (front for back)"
+                    + " were turned back");
+        }
         if (observed.swaps() > 0) {
             warnings.add(observed.swaps() + " left/right limb swaps of the landmark model were undone");
         }

@@ -1,13 +1,21 @@
 package dev.mocap.recover;
 
+import dev.mocap.body.Camera;
+import dev.mocap.body.Quat;
+import dev.mocap.body.Smpl24;
 import dev.mocap.body.Vec3;
 import dev.mocap.pose.BlazePose;
+import dev.mocap.pose.FramePose;
+import dev.mocap.pose.Landmarks;
+import dev.mocap.pose.Roi;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SwapRepairTest {
 
@@ -17,7 +25,7 @@ class SwapRepairTest {
         for (int k = 0; k < 5; k++) {
             frames.add(frame(k, k == 2));
         }
-        SwapRepair.Repaired r = SwapRepair.repair(frames);
+        SwapRepair.Repaired r = SwapRepair.repair(frames, new boolean[frames.size()]);
         assertEquals(1, r.swaps());
         for (int k = 0; k < 5; k++) {
             assertEquals(k == 2, r.legs()[k], "legs exchanged at frame " + k);
@@ -41,7 +49,7 @@ class SwapRepairTest {
             }
             frames.add(new Observation(k / 30.0, pixels, new Vec3[33], new Vec3[33], new double[33], 1));
         }
-        assertEquals(0, SwapRepair.repair(frames).swaps());
+        assertEquals(0, SwapRepair.repair(frames, new boolean[frames.size()]).swaps());
     }
 
     /**
@@ -63,11 +71,89 @@ class SwapRepairTest {
             }
             frames.add(new Observation(k / 30.0, pixels, new Vec3[33], new Vec3[33], new double[33], 1));
         }
-        SwapRepair.Repaired r = SwapRepair.repair(frames);
+        SwapRepair.Repaired r = SwapRepair.repair(frames, new boolean[frames.size()]);
         assertEquals(2, r.swaps());
         for (int k = 0; k < 16; k++) {
             assertEquals(200 + 15 * (k - 5), r.frames().get(k).u(BlazePose.LEFT_KNEE), 1e-9, "frame " + k);
         }
+    }
+
+    /** The model's common error: a person facing the camera read as facing away for a few frames. */
+    @Test
+    void aBodyReadTheWrongWayRoundIsTurnedBack() {
+        SwapRepair.Repaired r = SwapRepair.lifted(walk(12, true, 4, 7), CAMERA);
+        for (int k = 0; k < 12; k++) {
+            assertEquals(k >= 4 && k <= 7, r.turned()[k], "frame " + k);
+            Observation o = r.frames().get(k);
+            assertTrue(o.u(BlazePose.LEFT_HIP) > o.u(BlazePose.RIGHT_HIP), "facing the camera at frame " + k);
+            assertEquals(-0.3, o.shape()[BlazePose.LEFT_WRIST].z() - LandmarkRecovery.pelvis(o.shape()).z(), 0.05,
+                    "the wrist held towards the camera at frame " + k);
+        }
+        assertEquals(4, r.turns());
+        assertEquals(0, r.swaps());
+    }
+
+    /** Facing away is believed where the model reads it steadily; its rare opposite error is still undone. */
+    @Test
+    void someoneWalkingAwayIsNotTurnedRound() {
+        assertEquals(0, SwapRepair.lifted(walk(60, false, -1, -1), CAMERA).turns());
+        SwapRepair.Repaired r = SwapRepair.lifted(walk(60, false, 20, 21), CAMERA);
+        for (int k = 0; k < 60; k++) {
+            assertEquals(k == 20 || k == 21, r.turned()[k], "frame " + k);
+        }
+    }
+
+    /** {@code frames} of {@link #walker}, read the wrong way round from {@code from} to {@code to}. */
+    private static List<FramePose> walk(int frames, boolean facingCamera, int from, int to) {
+        List<FramePose> seen = new ArrayList<>();
+        for (int k = 0; k < frames; k++) {
+            Landmarks l = walker(k, facingCamera);
+            seen.add(new FramePose(k, k / 30.0, k >= from && k <= to ? l.turnedRound() : l));
+        }
+        return seen;
+    }
+
+    @Test
+    void turningRoundTwiceGivesTheSameReading() {
+        Landmarks l = walker(3, true), back = l.turnedRound().turnedRound();
+        assertArrayEquals(l.image(), back.image());
+        assertArrayEquals(l.world(), back.world());
+        assertEquals(BlazePose.RIGHT_EAR, BlazePose.partner(BlazePose.LEFT_EAR));
+        assertEquals(4, BlazePose.partner(1), "left_eye_inner and right_eye_inner");
+        assertEquals(BlazePose.NOSE, BlazePose.partner(BlazePose.NOSE));
+        assertEquals(l.imageX(BlazePose.LEFT_HIP), l.turnedRound().imageX(BlazePose.RIGHT_HIP));
+        assertEquals(-l.world()[3 * BlazePose.LEFT_WRIST + 2], l.turnedRound().world()[3 * BlazePose.RIGHT_WRIST + 2]);
+    }
+
+    private static final Camera CAMERA = Camera.atOrigin(1000, 1280, 720);
+
+    /**
+     * A person 4 m from the camera, stepping sideways, facing the camera or away from it, read
+     * right; the left wrist held forward so that depth tells the two readings apart.
+     */
+    private static Landmarks walker(int k, boolean facingCamera) {
+        Quat[] pose = new Quat[Smpl24.COUNT];
+        java.util.Arrays.fill(pose, Quat.IDENTITY);
+        Vec3[] body = SyntheticBody.landmarks(Vec3.ZERO, pose);
+        float[] image = new float[3 * BlazePose.COUNT], world = new float[3 * BlazePose.COUNT], ones = new float[BlazePose.COUNT];
+        java.util.Arrays.fill(ones, 1);
+        Vec3 at = new Vec3(-0.3 + 0.01 * k, 0, 4);
+        for (int i = 0; i < BlazePose.COUNT; i++) {
+            // Into camera axes (y down) by a half turn about x: the body's forward (+z) becomes -z,
+            // towards the camera; facing away, a further half turn about the vertical.
+            Vec3 p = facingCamera ? new Vec3(body[i].x(), -body[i].y(), -body[i].z()) : new Vec3(-body[i].x(), -body[i].y(), body[i].z());
+            if (i == BlazePose.LEFT_WRIST) {
+                p = p.plus(new Vec3(0, 0, facingCamera ? -0.3 : 0.3));
+            }
+            double[] uv = CAMERA.project(p.plus(at));
+            image[3 * i] = (float) uv[0];
+            image[3 * i + 1] = (float) uv[1];
+            image[3 * i + 2] = (float) (p.z() * CAMERA.focal() / at.z());
+            world[3 * i] = (float) p.x();
+            world[3 * i + 1] = (float) p.y();
+            world[3 * i + 2] = (float) p.z();
+        }
+        return new Landmarks(image, world, ones, ones, 1, new Roi(640, 360, 400, 0));
     }
 
     /** The left leg at x = 100 + k and the right at 300 + k, labels exchanged when {@code swapped}. */
