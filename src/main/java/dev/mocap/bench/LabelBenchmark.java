@@ -50,20 +50,20 @@ public final class LabelBenchmark {
      * Counts of one view (or of several, under the name of the first): frames judged, exchanged by
      * the model, and what the repair did.
      */
-    record Counts(String view, int frames, Limb torso, Limb legs, Limb arms) {
+    record Counts(String view, int frames, Part torso, Part legs, Part arms) {
         Counts plus(Counts o) {
             return new Counts(view, frames + o.frames, torso.plus(o.torso), legs.plus(o.legs), arms.plus(o.arms));
         }
     }
 
     /**
-     * A part (the torso or a limb group) over judged frames: exchanged by the model ({@code withTorso}: of them, where the
-     * torso was exchanged too), and the repair's exchanges that were right or false, and the
-     * model's exchanges it left.
+     * A part (the torso or a limb group) over judged frames: exchanged by the model
+     * ({@code withTorso}: of them, where the torso was exchanged too; for the torso, all), and the
+     * repair's exchanges that were right or false, and the model's exchanges it left.
      */
-    record Limb(int judged, int exchanged, int withTorso, int repaired, int falseRepairs, int left) {
-        Limb plus(Limb o) {
-            return new Limb(judged + o.judged, exchanged + o.exchanged, withTorso + o.withTorso, repaired + o.repaired,
+    record Part(int judged, int exchanged, int withTorso, int repaired, int falseRepairs, int left) {
+        Part plus(Part o) {
+            return new Part(judged + o.judged, exchanged + o.exchanged, withTorso + o.withTorso, repaired + o.repaired,
                     falseRepairs + o.falseRepairs, left + o.left);
         }
     }
@@ -87,17 +87,17 @@ public final class LabelBenchmark {
     }
 
     static Counts total(String name, List<Counts> views) {
-        Limb none = new Limb(0, 0, 0, 0, 0, 0);
+        Part none = new Part(0, 0, 0, 0, 0, 0);
         return views.stream().reduce(new Counts(name, 0, none, none, none), Counts::plus);
     }
 
     private void print(Counts c) {
-        Limb t = c.torso();
+        Part t = c.torso();
         out.printf(Locale.ROOT, "%-14s %6d | %4d of %-5d %4d / %4d / %4d   | %s | %s%n", c.view(), c.frames(), t.exchanged(), t.judged(),
-                t.repaired(), t.falseRepairs(), t.left(), limb(c.legs()), limb(c.arms()));
+                t.repaired(), t.falseRepairs(), t.left(), part(c.legs()), part(c.arms()));
     }
 
-    private static String limb(Limb l) {
+    private static String part(Part l) {
         return String.format(Locale.ROOT, "%4d of %-5d (%4d)  %4d / %4d / %4d  ", l.exchanged(), l.judged(), l.withTorso(), l.repaired(),
                 l.falseRepairs(), l.left());
     }
@@ -111,22 +111,36 @@ public final class LabelBenchmark {
                 seen.add(f);
             }
         }
-        boolean[][] repaired = SwapRepair.decisions(seen, Camera.atOrigin(camera.focal(), camera.width(), camera.height()));
-        List<int[]> torsos = new ArrayList<>(), legs = new ArrayList<>(), arms = new ArrayList<>();
-        for (int k = 0; k < seen.size(); k++) {
+        SwapRepair.Decisions repaired = SwapRepair.decisions(seen, Camera.atOrigin(camera.focal(), camera.width(), camera.height()));
+        int n = seen.size();
+        int[] torso = new int[n], legs = new int[n], arms = new int[n];
+        for (int k = 0; k < n; k++) {
             FramePose f = seen.get(k);
             Vec3[] points = truth[f.index()];
-            int torso = judge(f, points, camera, TORSO);
-            boolean turned = repaired[0][k];
-            torsos.add(new int[] {torso, torso, turned ? 1 : 0});
-            legs.add(new int[] {judge(f, points, camera, LEGS), torso, turned != repaired[1][k] ? 1 : 0});
-            arms.add(new int[] {judge(f, points, camera, ARMS), torso, turned != repaired[2][k] ? 1 : 0});
+            torso[k] = judge(f, points, camera, TORSO);
+            legs[k] = judge(f, points, camera, LEGS);
+            arms[k] = judge(f, points, camera, ARMS);
         }
-        return new Counts(clip.name(), seen.size(), limb(torsos), limb(legs), limb(arms));
+        boolean[] kept = new boolean[n];
+        return new Counts(clip.name(), n, part(rows(torso, torso, repaired.turned(), kept)),
+                part(rows(legs, torso, repaired.turned(), repaired.legs())), part(rows(arms, torso, repaired.turned(), repaired.arms())));
+    }
+
+    /**
+     * Per frame {judged state, torso state, repaired (1) or not} of a part whose labels the repair
+     * turned with the body ({@code turned}) and then exchanged ({@code exchanged}): repaired where
+     * they end up exchanged against the model's, by one of the two and not both.
+     */
+    static List<int[]> rows(int[] judged, int[] torso, boolean[] turned, boolean[] exchanged) {
+        List<int[]> rows = new ArrayList<>(judged.length);
+        for (int k = 0; k < judged.length; k++) {
+            rows.add(new int[] {judged[k], torso[k], turned[k] != exchanged[k] ? 1 : 0});
+        }
+        return rows;
     }
 
     /** From per frame {judged state, torso state, repaired (1) or not}. */
-    static Limb limb(List<int[]> frames) {
+    static Part part(List<int[]> frames) {
         int judged = 0, exchanged = 0, withTorso = 0, repaired = 0, falseRepairs = 0, left = 0;
         for (int[] f : frames) {
             if (f[0] == UNCLEAR) {
@@ -140,7 +154,7 @@ public final class LabelBenchmark {
             falseRepairs += !wrong && undone ? 1 : 0;
             left += wrong && !undone ? 1 : 0;
         }
-        return new Limb(judged, exchanged, withTorso, repaired, falseRepairs, left);
+        return new Part(judged, exchanged, withTorso, repaired, falseRepairs, left);
     }
 
     /**

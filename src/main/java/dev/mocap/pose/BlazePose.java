@@ -44,9 +44,17 @@ public final class BlazePose {
 
     /** The same landmark on the other side of the body (left ↔ right); the nose is its own. */
     public static int partner(int index) {
-        String name = NAMES.get(index);
-        return isLeft(index) ? NAMES.indexOf(name.replace("left", "right"))
-                : isRight(index) ? NAMES.indexOf(name.replace("right", "left")) : index;
+        return PARTNERS[index];
+    }
+
+    private static final int[] PARTNERS = new int[COUNT];
+
+    static {
+        for (int i = 0; i < COUNT; i++) {
+            String name = NAMES.get(i);
+            PARTNERS[i] = isLeft(i) ? NAMES.indexOf(name.replace("left", "right"))
+                    : isRight(i) ? NAMES.indexOf(name.replace("right", "left")) : i;
+        }
     }
 
     private BlazePose() {

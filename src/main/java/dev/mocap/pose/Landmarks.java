@@ -25,7 +25,8 @@ public record Landmarks(float[] image, float[] world, float[] visibility, float[
     /**
      * The other reading of the same picture: the body turned round, front taken for back. Every
      * landmark takes its partner's place (left ↔ right) and its depth is mirrored; the image
-     * points stay where they are.
+     * points stay where they are. Needs all four arrays (not the compact frames of
+     * {@code CompactPeopleFrames}, which keep image points only).
      */
     public Landmarks turnedRound() {
         float[] im = new float[image.length], w = new float[world.length], vis = new float[visibility.length],

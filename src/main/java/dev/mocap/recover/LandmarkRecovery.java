@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Motion recovery by fitting the SMPL-24 skeleton to BlazePose landmarks: lift the landmarks
- * into camera space through a full-perspective camera ({@link Lifter}), undo left/right limb
- * swaps ({@link SwapRepair}), measure the subject's
+ * into camera space through a full-perspective camera ({@link Lifter}), undo left/right
+ * swaps (the whole body read the wrong way round, then legs and arms: {@link SwapRepair}),
+ * measure the subject's
  * skeleton ({@link BodyModel}), find the floor ({@link GroundPlane}), pose each frame
  * ({@link AnalyticPose}), refine the whole sequence ({@link TemporalFit}), then bridge short gaps
  * and split at long ones.
@@ -96,10 +97,11 @@ public final class LandmarkRecovery implements MotionRecovery {
      */
     static Optional<String> unclearFigureWarning(List<Observation> observations, Camera camera) {
         long unclear = observations.stream().filter(o -> Lifter.placedBySize(o, camera)).count();
-        double share = (double) unclear / observations.size();
-        return share < UNCLEAR_SHARE ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-                "in %.0f %% of the frames the landmarks' 3D reading disagrees with the picture (a small, distant or unclear"
-                        + " figure): the motion there is unreliable, its depth taken from the body's size alone", 100 * share));
+        if (unclear == 0 || unclear < UNCLEAR_SHARE * observations.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(unclear + " frames in which the landmarks' 3D reading disagrees with the picture (a small, distant or"
+                + " unclear figure): the motion there is unreliable, its depth taken from the body's size alone");
     }
 
     private static final double UNCLEAR_SHARE = 0.05;

@@ -8,7 +8,8 @@ import dev.mocap.pose.Landmarks;
 /**
  * Places one frame's landmarks in camera space. The world landmarks give a metric body shape
  * around the hips; its translation is the least-squares fit of its projection to the 2D
- * landmarks. Because the 2D landmarks are far more accurate than the world landmarks' depth,
+ * landmarks, unless that fit's depth is implausible for the body's size in the picture
+ * ({@link #rootTranslation}). Because the 2D landmarks are far more accurate than the world landmarks' depth,
  * each landmark is then put on its own camera ray, at the depth the shape gives it.
  */
 final class Lifter {
@@ -69,18 +70,25 @@ final class Lifter {
      * Solves f·(S + T)ₓ = (u − cx)·(S + T)_z and the same for y, for the translation T of the
      * shape S, weighted least squares over all landmarks (linear in T). For a small or distant
      * figure whose shape disagrees with the picture that fit is ill-conditioned (it put a walker
-     * 7–9 m away anywhere from 12 m in front of the camera to 5 m behind it), so where its depth is more
-     * than a factor {@code e^DEPTH_GUARD} from the depth that size alone gives, the latter is taken.
+     * 7–9 m away anywhere from 12 m in front of the camera to 5 m behind it), so where its depth
+     * is more than a factor {@code e^DEPTH_GUARD} from the depth that size alone gives, the latter
+     * is taken.
      */
     static Vec3 rootTranslation(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
         Vec3 fitted = leastSquares(shape, pixels, weight, camera), bySize = fromSize(shape, pixels, weight, camera);
-        return agree(fitted.z(), bySize.z()) ? fitted : bySize;
+        return takeSize(fitted, bySize) ? bySize : fitted;
     }
 
     /** Whether the observation's shape is placed by its size because the full fit disagreed with it. */
     static boolean placedBySize(Observation o, Camera camera) {
         Vec3[] body = bodyShape(o);
-        return !agree(leastSquares(body, o.pixels(), o.weight(), camera).z(), fromSize(body, o.pixels(), o.weight(), camera).z());
+        return takeSize(leastSquares(body, o.pixels(), o.weight(), camera), fromSize(body, o.pixels(), o.weight(), camera));
+    }
+
+    /** The size-based placement replaces the fitted one where it is sound and the fitted depth is not near it. */
+    private static boolean takeSize(Vec3 fitted, Vec3 bySize) {
+        boolean sound = bySize.z() > 0 && Double.isFinite(bySize.z()) && Double.isFinite(bySize.x()) && Double.isFinite(bySize.y());
+        return sound && !(fitted.z() > 0 && Math.abs(Math.log(fitted.z() / bySize.z())) <= DEPTH_GUARD);
     }
 
     private static Vec3 leastSquares(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
@@ -97,10 +105,6 @@ final class Lifter {
         return new Vec3(t[0], t[1], t[2]);
     }
 
-    private static boolean agree(double fitted, double bySize) {
-        return fitted > 0 && Math.abs(Math.log(fitted / bySize)) <= DEPTH_GUARD;
-    }
-
     private static final double DEPTH_GUARD = 0.25;
 
     private static void accumulate(double[][] a, double[] b, double w, double[] row, double rhs) {
@@ -115,11 +119,15 @@ final class Lifter {
     /**
      * The translation whose depth comes from size alone: the depth at which the projected twelve
      * limb joints spread as far about their centre as the image's do (a fixed point, so it keeps
-     * the perspective), with x and y then fitted as above at that depth.
+     * the perspective), with x and y then fitted as above at that depth; not finite where either
+     * spread is nil (no size to go by).
      */
     static Vec3 fromSize(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
-        double imageSpread = spread(pixels, weight);
-        double depth = camera.focal() * shapeSpread(shape, weight) / Math.max(imageSpread, 1e-9);
+        double imageSpread = spread(pixels, weight), shapeSpread = shapeSpread(shape, weight);
+        if (!(imageSpread > 1e-9) || !(shapeSpread > 1e-9)) {
+            return new Vec3(Double.NaN, Double.NaN, Double.NaN);
+        }
+        double depth = camera.focal() * shapeSpread / imageSpread;
         Vec3 t = atDepth(shape, pixels, weight, camera, depth);
         for (int step = 0; step < SIZE_STEPS; step++) {
             double[] projected = new double[pixels.length];
@@ -128,7 +136,7 @@ final class Lifter {
                 projected[2 * i] = uv[0];
                 projected[2 * i + 1] = uv[1];
             }
-            double ratio = spread(projected, weight) / Math.max(imageSpread, 1e-9);
+            double ratio = spread(projected, weight) / imageSpread;
             if (!(ratio > 0) || !Double.isFinite(ratio)) {
                 break;
             }

@@ -92,8 +92,8 @@ public final class LiftingFeatures {
     }
 
     /**
-     * The observations the recovery would lift from these frames (camera at the origin,
-     * left/right swaps repaired), as the network's inputs: for training on synthetic landmarks.
+     * The observations the recovery would lift from these frames (camera at the origin, bodies
+     * read the wrong way round turned back and left/right swaps repaired), as the network's inputs: for training on synthetic landmarks.
      */
     public static List<float[]> forTraining(List<FramePose> frames, Camera camera) {
         List<Observation> repaired = SwapRepair.lifted(frames, camera).frames();

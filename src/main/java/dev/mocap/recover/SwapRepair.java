@@ -45,6 +45,11 @@ public final class SwapRepair {
      * a clip of someone walking away is never turned round as a whole.
      */
     private static final double TURN_COST = 0.1, AWAY_COST = 0.09;
+    /**
+     * Frames further apart than this (seconds: the person was lost in between) are not linked:
+     * someone who leaves the picture facing the camera may come back facing away.
+     */
+    private static final double MAX_LINK_SECONDS = 0.25;
 
     private SwapRepair() {
     }
@@ -73,8 +78,8 @@ public final class SwapRepair {
         }
     }
 
-    /** The limb swaps of frames already turned back ({@code turned} says which were) repaired. */
-    static Repaired repair(List<Observation> frames, boolean[] turned) {
+    /** The frames with their limb swaps repaired (none turned round). */
+    static Repaired repair(List<Observation> frames) {
         boolean[] legs = exchanged(frames, LEGS, SwapRepair::exchangeCost), arms = exchanged(frames, ARMS, SwapRepair::exchangeCost);
         List<Observation> out = new ArrayList<>(frames.size());
         for (int t = 0; t < frames.size(); t++) {
@@ -87,7 +92,7 @@ public final class SwapRepair {
             }
             out.add(fixed);
         }
-        return new Repaired(out, turned, legs, arms);
+        return new Repaired(out, new boolean[frames.size()], legs, arms);
     }
 
     /** The frames (all with a person, in order) lifted as {@code camera} sees them, turned back and with limb swaps repaired. */
@@ -103,17 +108,21 @@ public final class SwapRepair {
                 frames.set(t, Lifter.lift(f.timestamp(), f.landmarks().turnedRound(), camera, 1));
             }
         }
-        return repair(frames, turned);
+        Repaired limbs = repair(frames);
+        return new Repaired(limbs.frames(), turned, limbs.legs(), limbs.arms());
+    }
+
+    /** Per frame, whether the recovery turned it round, and exchanged its legs and its arms after that. */
+    public record Decisions(boolean[] turned, boolean[] legs, boolean[] arms) {
     }
 
     /**
-     * Which of the frames (all with a person, in order) the recovery turns round ({@code [0][k]}),
-     * and exchanges the legs of ({@code [1][k]}) and the arms of ({@code [2][k]}) after that, seen by
-     * {@code camera}: for measuring the repair against the truth ({@code bench labels}).
+     * The repair's decisions for the frames (all with a person, in order) seen by {@code camera}:
+     * for measuring them against the truth ({@code bench labels}).
      */
-    public static boolean[][] decisions(List<FramePose> seen, Camera camera) {
+    public static Decisions decisions(List<FramePose> seen, Camera camera) {
         Repaired r = lifted(seen, camera);
-        return new boolean[][] {r.turned(), r.legs(), r.arms()};
+        return new Decisions(r.turned(), r.legs(), r.arms());
     }
 
     /** What keeping ({@code exchanged} false) or exchanging one frame's labels costs, beside the motion it implies. */
@@ -125,6 +134,11 @@ public final class SwapRepair {
         return exchanged ? EXCHANGE_COST : 0;
     }
 
+    /**
+     * The turn's own cost, and how far the frame's resulting reading faces away from the camera:
+     * the left hip's and shoulder's image offsets from the right ones, over the torso's image
+     * length, clamped to ±1 (about 1 when the body is square to the camera; near 0 side on).
+     */
     private static double turnCost(Observation o, boolean turned) {
         double across = (o.u(BlazePose.LEFT_HIP) - o.u(BlazePose.RIGHT_HIP) + o.u(BlazePose.LEFT_SHOULDER) - o.u(BlazePose.RIGHT_SHOULDER))
                 / Math.sqrt(torsoSquared(o));
@@ -147,7 +161,9 @@ public final class SwapRepair {
         for (int t = 1; t < n; t++) {
             Observation previous = frames.get(t - 1), current = frames.get(t);
             double scale = torsoSquared(current);
-            double same = cost(previous, current, pairs, false) / scale, crossed = cost(previous, current, pairs, true) / scale;
+            boolean linked = current.time() - previous.time() <= MAX_LINK_SECONDS;
+            double same = linked ? cost(previous, current, pairs, false) / scale : 0;
+            double crossed = linked ? cost(previous, current, pairs, true) / scale : 0;
             for (int s = 0; s < 2; s++) {
                 double viaKeep = total[t - 1][0] + (s == 0 ? same : crossed);
                 double viaExchange = total[t - 1][1] + (s == 1 ? same : crossed);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LabelBenchmarkTest {
@@ -39,19 +40,31 @@ class LabelBenchmarkTest {
     void theRepairIsCountedAgainstWhatTheModelDid() {
         int x = LabelBenchmark.EXCHANGED, r = LabelBenchmark.RIGHT, u = LabelBenchmark.UNCLEAR;
         // {limb state, torso state, repaired}
-        LabelBenchmark.Limb limb = LabelBenchmark.limb(List.of(new int[] {x, x, 1}, new int[] {x, r, 0}, new int[] {r, r, 1},
+        LabelBenchmark.Part limb = LabelBenchmark.part(List.of(new int[] {x, x, 1}, new int[] {x, r, 0}, new int[] {r, r, 1},
                 new int[] {r, r, 0}, new int[] {u, r, 1}));
-        assertEquals(new LabelBenchmark.Limb(4, 2, 1, 1, 1, 1), limb);
+        assertEquals(new LabelBenchmark.Part(4, 2, 1, 1, 1, 1), limb);
+    }
+
+    /** A limb turned with the body counts as exchanged back; turned and then exchanged again, as kept. */
+    @Test
+    void aLimbIsRepairedWhereTheTurnOrTheExchangeButNotBothChangedItsLabels() {
+        int x = LabelBenchmark.EXCHANGED, r = LabelBenchmark.RIGHT;
+        List<int[]> rows = LabelBenchmark.rows(new int[] {x, x, x, r}, new int[] {x, x, r, r}, new boolean[] {true, true, false, false},
+                new boolean[] {false, true, true, true});
+        assertArrayEquals(new int[] {x, x, 1}, rows.get(0));
+        assertArrayEquals(new int[] {x, x, 0}, rows.get(1));
+        assertArrayEquals(new int[] {x, r, 1}, rows.get(2));
+        assertEquals(new LabelBenchmark.Part(4, 3, 2, 2, 1, 1), LabelBenchmark.part(rows));
     }
 
     @Test
     void aTotalAddsItsViewsUnderItsOwnName() {
-        LabelBenchmark.Limb one = new LabelBenchmark.Limb(10, 2, 1, 1, 0, 1), two = new LabelBenchmark.Limb(5, 1, 0, 0, 1, 1);
-        LabelBenchmark.Limb torso = new LabelBenchmark.Limb(9, 2, 2, 1, 0, 1);
+        LabelBenchmark.Part one = new LabelBenchmark.Part(10, 2, 1, 1, 0, 1), two = new LabelBenchmark.Part(5, 1, 0, 0, 1, 1);
+        LabelBenchmark.Part torso = new LabelBenchmark.Part(9, 2, 2, 1, 0, 1);
         LabelBenchmark.Counts total = LabelBenchmark.total("VARIED LOOKS", List.of(new LabelBenchmark.Counts("a_look", 12, torso, one, two),
                 new LabelBenchmark.Counts("b_look", 8, torso, two, one)));
-        assertEquals(new LabelBenchmark.Counts("VARIED LOOKS", 20, new LabelBenchmark.Limb(18, 4, 4, 2, 0, 2),
-                new LabelBenchmark.Limb(15, 3, 1, 1, 1, 2), new LabelBenchmark.Limb(15, 3, 1, 1, 1, 2)), total);
+        assertEquals(new LabelBenchmark.Counts("VARIED LOOKS", 20, new LabelBenchmark.Part(18, 4, 4, 2, 0, 2),
+                new LabelBenchmark.Part(15, 3, 1, 1, 1, 2), new LabelBenchmark.Part(15, 3, 1, 1, 1, 2)), total);
         assertEquals(0, LabelBenchmark.total("NONE", List.of()).frames());
     }
 
