@@ -31,21 +31,17 @@ class LifterTest {
 
     @Test
     void aShapeThatDisagreesWithThePictureStillLandsInFrontOfTheCameraAtItsSize() {
-        Camera camera = Camera.atOrigin(1000, 540, 960);
         Vec3[] shape = standingShape();
-        Vec3 truth = new Vec3(-0.3, 0.1, 8.0);
-        double[] pixels = pixels(shape, truth, camera), weight = weights(shape);
-        Vec3 t = Lifter.rootTranslation(readFromBehindAndBent(shape), pixels, weight, camera);
-        assertEquals(truth.z(), t.z(), 0.25 * truth.z());
+        Vec3 t = Lifter.rootTranslation(readFromBehindAndBent(shape), pixels(shape, DISTANT, PORTRAIT), weights(shape), PORTRAIT);
+        assertEquals(DISTANT.z(), t.z(), 0.25 * DISTANT.z());
     }
 
     @Test
     void recoveryWarnsWhereManyFramesFitThePictureOnlyAgainstTheirSize() {
-        Camera camera = Camera.atOrigin(1000, 540, 960);
+        Camera camera = PORTRAIT;
         Vec3[] shape = standingShape();
-        Vec3 at = new Vec3(-0.3, 0.1, 8.0);
-        double[] pixels = pixels(shape, at, camera), weight = weights(shape);
-        Vec3[] placed = Arrays.stream(shape).map(p -> p.plus(at)).toArray(Vec3[]::new);
+        double[] pixels = pixels(shape, DISTANT, camera), weight = weights(shape);
+        Vec3[] placed = Arrays.stream(shape).map(p -> p.plus(DISTANT)).toArray(Vec3[]::new);
         Observation seen = new Observation(0, pixels, placed, placed, weight, 1);
         List<Observation> frames = new ArrayList<>(Collections.nCopies(30, Lifter.reshape(seen, shape, null, camera, 0.5)));
         assertFalse(Lifter.placedBySize(frames.get(0), camera));
@@ -58,6 +54,10 @@ class LifterTest {
         frames.set(11, wrong);
         assertTrue(LandmarkRecovery.unclearFigureWarning(frames, camera).orElseThrow().startsWith("2 frames in which"));
     }
+
+    /** A portrait phone frame, and a person 8 m away in it: a small figure. */
+    private static final Camera PORTRAIT = Camera.atOrigin(1000, 540, 960);
+    private static final Vec3 DISTANT = new Vec3(-0.3, 0.1, 8.0);
 
     /**
      * The network's reading of a distant figure seen from behind: the same body turned round
