@@ -16,7 +16,7 @@ class StillFeetTest {
     private static final double FOCAL = 1000;
 
     /** 31 frames at 30 fps, 4 m away: the left foot stands (1 px of jitter), the right one moves {@code rightPxPerFrame}. */
-    private static Grid frames(double rightPxPerFrame, double rightWeight) {
+    static Grid frames(double rightPxPerFrame, double rightWeight) {
         Random random = new Random(3);
         List<Observation> out = new ArrayList<>();
         for (int k = 0; k <= 30; k++) {
