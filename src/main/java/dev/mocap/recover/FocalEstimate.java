@@ -110,33 +110,27 @@ public final class FocalEstimate {
 
     /**
      * The body shape (camera axes, relative to the mid-hip) moved by the translation that best
-     * reprojects it onto the 2D landmarks (linear least squares on the projection equations), and
-     * the weighted RMS of what is left, divided by the body's image size.
+     * reprojects it onto the 2D landmarks (the lifter's least squares), and the weighted RMS of
+     * what is left in normalised image coordinates, divided by the body's image size.
      */
     static double misfit(Observation o, Vec3[] shape, Camera camera) {
-        double[][] normal = new double[3][3];
-        double[] rhs = new double[3];
+        Vec3 t = Lifter.leastSquares(shape, o.pixels(), o.weight(), camera);
+        if (t.z() <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
         double[] x = new double[BlazePose.COUNT], y = new double[BlazePose.COUNT];
         for (int i = 0; i < BlazePose.COUNT; i++) {
             x[i] = (o.u(i) - camera.cx()) / camera.focal();
             y[i] = (o.v(i) - camera.cy()) / camera.focal();
-            double w = o.weight()[i];
-            // (X + tx) - x (Z + tz) = 0 and (Y + ty) - y (Z + tz) = 0, linear in t.
-            accumulate(normal, rhs, new double[]{1, 0, -x[i]}, x[i] * shape[i].z() - shape[i].x(), w);
-            accumulate(normal, rhs, new double[]{0, 1, -y[i]}, y[i] * shape[i].z() - shape[i].y(), w);
-        }
-        double[] t = LinearAlgebra.solve(normal, rhs);
-        if (t[2] <= 0) {
-            return Double.POSITIVE_INFINITY;
         }
         double sum = 0, weights = 0, size = 0;
         double hx = (x[BlazePose.LEFT_HIP] + x[BlazePose.RIGHT_HIP]) / 2, hy = (y[BlazePose.LEFT_HIP] + y[BlazePose.RIGHT_HIP]) / 2;
         for (int i = 0; i < BlazePose.COUNT; i++) {
-            double z = shape[i].z() + t[2];
+            double z = shape[i].z() + t.z();
             if (z <= 0) {
                 return Double.POSITIVE_INFINITY;
             }
-            double dx = (shape[i].x() + t[0]) / z - x[i], dy = (shape[i].y() + t[1]) / z - y[i];
+            double dx = (shape[i].x() + t.x()) / z - x[i], dy = (shape[i].y() + t.y()) / z - y[i];
             sum += o.weight()[i] * (dx * dx + dy * dy);
             weights += o.weight()[i];
         }
@@ -144,14 +138,5 @@ public final class FocalEstimate {
             size += (x[j] - hx) * (x[j] - hx) + (y[j] - hy) * (y[j] - hy);
         }
         return Math.sqrt(sum / Math.max(weights, 1e-9)) / Math.max(Math.sqrt(size / BlazePose.MAJOR_JOINTS.length), 1e-9);
-    }
-
-    private static void accumulate(double[][] normal, double[] rhs, double[] row, double value, double weight) {
-        for (int a = 0; a < 3; a++) {
-            for (int b = 0; b < 3; b++) {
-                normal[a][b] += weight * row[a] * row[b];
-            }
-            rhs[a] += weight * row[a] * value;
-        }
     }
 }

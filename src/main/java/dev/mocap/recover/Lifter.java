@@ -91,7 +91,8 @@ final class Lifter {
         return sound && !(fitted.z() > 0 && Math.abs(Math.log(fitted.z() / bySize.z())) <= DEPTH_GUARD);
     }
 
-    private static Vec3 leastSquares(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
+    /** The translation of the least-squares fit alone (see {@link #rootTranslation}). */
+    static Vec3 leastSquares(Vec3[] shape, double[] pixels, double[] weight, Camera camera) {
         double[][] a = new double[3][3];
         double[] b = new double[3];
         double f = camera.focal();
