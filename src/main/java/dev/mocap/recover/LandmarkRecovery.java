@@ -42,12 +42,12 @@ public final class LandmarkRecovery implements MotionRecovery {
                 : estimatedCamera(seen, seq.video());
 
         SwapRepair.Repaired observed = SwapRepair.lifted(seen, camera);
-        if (observed.turns() > 0) {
-            warnings.add(observed.turns() + " frames in which the landmark model read the body the wrong way round (front for back)"
+        if (observed.decisions().turns() > 0) {
+            warnings.add(observed.decisions().turns() + " frames in which the landmark model read the body the wrong way round (front for back)"
                     + " were turned back");
         }
-        if (observed.swaps() > 0) {
-            warnings.add(observed.swaps() + " left/right limb swaps of the landmark model were undone");
+        if (observed.decisions().swaps() > 0) {
+            warnings.add(observed.decisions().swaps() + " left/right limb swaps of the landmark model were undone");
         }
         List<Observation> observations = observed.frames();
         Vec3 judgedUp = null;

@@ -54,11 +54,12 @@ public final class SwapRepair {
     private SwapRepair() {
     }
 
-    /**
-     * The observations with the body turned back and swapped limbs exchanged back, and per frame
-     * whether it was turned round and whether its legs and its arms were exchanged (after turning).
-     */
-    record Repaired(List<Observation> frames, boolean[] turned, boolean[] legs, boolean[] arms) {
+    /** The observations with the body turned back and swapped limbs exchanged back, and what was decided for each frame. */
+    record Repaired(List<Observation> frames, Decisions decisions) {
+    }
+
+    /** Per frame, whether the recovery turned it round, and exchanged its legs and its arms after that. */
+    public record Decisions(boolean[] turned, boolean[] legs, boolean[] arms) {
         /** How many limb swaps were repaired (a frame with both legs and arms exchanged counts twice). */
         int swaps() {
             return count(legs) + count(arms);
@@ -92,7 +93,7 @@ public final class SwapRepair {
             }
             out.add(fixed);
         }
-        return new Repaired(out, new boolean[frames.size()], legs, arms);
+        return new Repaired(out, new Decisions(new boolean[frames.size()], legs, arms));
     }
 
     /** The frames (all with a person, in order) lifted as {@code camera} sees them, turned back and with limb swaps repaired. */
@@ -109,11 +110,7 @@ public final class SwapRepair {
             }
         }
         Repaired limbs = repair(frames);
-        return new Repaired(limbs.frames(), turned, limbs.legs(), limbs.arms());
-    }
-
-    /** Per frame, whether the recovery turned it round, and exchanged its legs and its arms after that. */
-    public record Decisions(boolean[] turned, boolean[] legs, boolean[] arms) {
+        return new Repaired(limbs.frames(), new Decisions(turned, limbs.decisions().legs(), limbs.decisions().arms()));
     }
 
     /**
@@ -121,8 +118,7 @@ public final class SwapRepair {
      * for measuring them against the truth ({@code bench labels}).
      */
     public static Decisions decisions(List<FramePose> seen, Camera camera) {
-        Repaired r = lifted(seen, camera);
-        return new Decisions(r.turned(), r.legs(), r.arms());
+        return lifted(seen, camera).decisions();
     }
 
     /** What keeping ({@code exchanged} false) or exchanging one frame's labels costs, beside the motion it implies. */

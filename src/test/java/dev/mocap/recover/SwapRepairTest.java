@@ -26,10 +26,10 @@ class SwapRepairTest {
             frames.add(frame(k, k == 2));
         }
         SwapRepair.Repaired r = SwapRepair.repair(frames);
-        assertEquals(1, r.swaps());
+        assertEquals(1, r.decisions().swaps());
         for (int k = 0; k < 5; k++) {
-            assertEquals(k == 2, r.legs()[k], "legs exchanged at frame " + k);
-            assertEquals(false, r.arms()[k], "arms exchanged at frame " + k);
+            assertEquals(k == 2, r.decisions().legs()[k], "legs exchanged at frame " + k);
+            assertEquals(false, r.decisions().arms()[k], "arms exchanged at frame " + k);
             Observation o = r.frames().get(k);
             assertEquals(100 + k, o.u(BlazePose.LEFT_KNEE), 1e-9, "frame " + k);
             assertEquals(300 + k, o.u(BlazePose.RIGHT_KNEE), 1e-9, "frame " + k);
@@ -49,7 +49,7 @@ class SwapRepairTest {
             }
             frames.add(new Observation(k / 30.0, pixels, new Vec3[33], new Vec3[33], new double[33], 1));
         }
-        assertEquals(0, SwapRepair.repair(frames).swaps());
+        assertEquals(0, SwapRepair.repair(frames).decisions().swaps());
     }
 
     /**
@@ -72,7 +72,7 @@ class SwapRepairTest {
             frames.add(new Observation(k / 30.0, pixels, new Vec3[33], new Vec3[33], new double[33], 1));
         }
         SwapRepair.Repaired r = SwapRepair.repair(frames);
-        assertEquals(2, r.swaps());
+        assertEquals(2, r.decisions().swaps());
         for (int k = 0; k < 16; k++) {
             assertEquals(200 + 15 * (k - 5), r.frames().get(k).u(BlazePose.LEFT_KNEE), 1e-9, "frame " + k);
         }
@@ -83,23 +83,23 @@ class SwapRepairTest {
     void aBodyReadTheWrongWayRoundIsTurnedBack() {
         SwapRepair.Repaired r = SwapRepair.lifted(walk(12, true, 4, 7), CAMERA);
         for (int k = 0; k < 12; k++) {
-            assertEquals(k >= 4 && k <= 7, r.turned()[k], "frame " + k);
+            assertEquals(k >= 4 && k <= 7, r.decisions().turned()[k], "frame " + k);
             Observation o = r.frames().get(k);
             assertTrue(o.u(BlazePose.LEFT_HIP) > o.u(BlazePose.RIGHT_HIP), "facing the camera at frame " + k);
             assertEquals(-0.3, o.shape()[BlazePose.LEFT_WRIST].z() - LandmarkRecovery.pelvis(o.shape()).z(), 0.05,
                     "the wrist held towards the camera at frame " + k);
         }
-        assertEquals(4, r.turns());
-        assertEquals(0, r.swaps());
+        assertEquals(4, r.decisions().turns());
+        assertEquals(0, r.decisions().swaps());
     }
 
     /** Facing away is believed where the model reads it steadily; its rare opposite error is still undone. */
     @Test
     void someoneWalkingAwayIsNotTurnedRound() {
-        assertEquals(0, SwapRepair.lifted(walk(60, false, -1, -1), CAMERA).turns());
+        assertEquals(0, SwapRepair.lifted(walk(60, false, -1, -1), CAMERA).decisions().turns());
         SwapRepair.Repaired r = SwapRepair.lifted(walk(60, false, 20, 21), CAMERA);
         for (int k = 0; k < 60; k++) {
-            assertEquals(k == 20 || k == 21, r.turned()[k], "frame " + k);
+            assertEquals(k == 20 || k == 21, r.decisions().turned()[k], "frame " + k);
         }
     }
 
@@ -120,7 +120,7 @@ class SwapRepairTest {
         for (int k = 0; k < 40; k++) {
             seen.add(new FramePose(k, k / 30.0, walker(k, Math.PI * Math.max(0, Math.min(1, (k - 10) / 20.0)))));
         }
-        assertEquals(0, SwapRepair.lifted(seen, CAMERA).turns());
+        assertEquals(0, SwapRepair.lifted(seen, CAMERA).decisions().turns());
     }
 
     /** Lost facing the camera and found again facing away: the two stretches are not linked. */
@@ -132,7 +132,7 @@ class SwapRepairTest {
                 seen.add(new FramePose(k, k / 30.0, walker(k, k < 30)));
             }
         }
-        assertEquals(0, SwapRepair.lifted(seen, CAMERA).turns());
+        assertEquals(0, SwapRepair.lifted(seen, CAMERA).decisions().turns());
     }
 
     @Test
