@@ -129,6 +129,22 @@ public final class AccuracyBenchmark {
         return rows;
     }
 
+    /**
+     * The learned recovery, with the true focal length, on views made elsewhere, printed as
+     * {@link #run}'s tables are: for choosing the recovery's constants on the rendered training
+     * views ({@code dev.mocap.train.RecoveryCheck}), away from the held-out sets.
+     */
+    public List<Row> learnedOn(String set, List<SyntheticView> views) {
+        MotionRecovery learned = RecoveryMethod.LEARNED.create(models);
+        List<Row> rows = new ArrayList<>();
+        for (SyntheticView v : views) {
+            rows.add(recovered(set, v, "--recovery " + RecoveryMethod.LEARNED.cliName(), learned,
+                    RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED).withFocal(v.camera().focal())));
+        }
+        print(rows);
+        return rows;
+    }
+
     /** Each network's time on one core (timed in turn: {@link LifterSpeed}). */
     private void printSpeed() {
         Map<String, Path> networks = new LinkedHashMap<>();
