@@ -138,8 +138,7 @@ public final class AccuracyBenchmark {
         MotionRecovery learned = RecoveryMethod.LEARNED.create(models);
         List<Row> rows = new ArrayList<>();
         for (SyntheticView v : views) {
-            rows.add(recovered(set, v, "--recovery " + RecoveryMethod.LEARNED.cliName(), learned,
-                    RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED).withFocal(v.camera().focal())));
+            rows.add(withTrueFocal(set, v, RecoveryMethod.LEARNED, "--recovery " + RecoveryMethod.LEARNED.cliName(), learned));
         }
         print(rows);
         return rows;
@@ -256,14 +255,17 @@ public final class AccuracyBenchmark {
         List<Row> rows = new ArrayList<>();
         rows.add(raw(set, v));
         for (RecoveryMethod m : RecoveryMethod.values()) {
-            rows.add(recovered(set, v, "--recovery " + m.cliName(), recoveries.get(m),
-                    RecoveryOptions.defaults().withMethod(m).withFocal(v.camera().focal())));
+            rows.add(withTrueFocal(set, v, m, "--recovery " + m.cliName(), recoveries.get(m)));
         }
         rows.add(recovered(set, v, ESTIMATED_FOCAL, recoveries.get(RecoveryMethod.LEARNED),
                 RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED)));
-        designs.forEach((name, recovery) -> rows.add(recovered(set, v, LIFTER_ROW + name, recovery,
-                RecoveryOptions.defaults().withMethod(RecoveryMethod.LEARNED).withFocal(v.camera().focal()))));
+        designs.forEach((name, recovery) -> rows.add(withTrueFocal(set, v, RecoveryMethod.LEARNED, LIFTER_ROW + name, recovery)));
         return rows;
+    }
+
+    /** A recovery's row with the view's true focal length given. */
+    private Row withTrueFocal(String set, SyntheticView v, RecoveryMethod method, String row, MotionRecovery recovery) {
+        return recovered(set, v, row, recovery, RecoveryOptions.defaults().withMethod(method).withFocal(v.camera().focal()));
     }
 
     private static Vec3[] joints(Vec3[] all) {

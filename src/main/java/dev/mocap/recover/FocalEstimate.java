@@ -110,10 +110,15 @@ public final class FocalEstimate {
 
     /**
      * The body shape (camera axes, relative to the mid-hip) moved by the translation that best
-     * reprojects it onto the 2D landmarks (the lifter's least squares), and the weighted RMS of
-     * what is left in normalised image coordinates, divided by the body's image size.
+     * reprojects it onto the 2D landmarks (the lifter's least squares, where landmarks of
+     * near-zero weight still count a little), and the weighted RMS of what is left in normalised
+     * image coordinates, divided by the body's image size; infinite for a frame with no weight at
+     * all (no evidence, not a perfect fit).
      */
     static double misfit(Observation o, Vec3[] shape, Camera camera) {
+        if (Arrays.stream(o.weight()).sum() < 1e-9) {
+            return Double.POSITIVE_INFINITY;
+        }
         Vec3 t = Lifter.leastSquares(shape, o.pixels(), o.weight(), camera);
         if (t.z() <= 0) {
             return Double.POSITIVE_INFINITY;

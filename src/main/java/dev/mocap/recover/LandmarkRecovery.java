@@ -42,12 +42,13 @@ public final class LandmarkRecovery implements MotionRecovery {
                 : estimatedCamera(seen, seq.video());
 
         SwapRepair.Repaired observed = SwapRepair.lifted(seen, camera);
-        if (observed.decisions().turns() > 0) {
-            warnings.add(observed.decisions().turns() + " frames in which the landmark model read the body the wrong way round (front for back)"
+        SwapRepair.Decisions repairs = observed.decisions();
+        if (repairs.turns() > 0) {
+            warnings.add(repairs.turns() + " frames in which the landmark model read the body the wrong way round (front for back)"
                     + " were turned back");
         }
-        if (observed.decisions().swaps() > 0) {
-            warnings.add(observed.decisions().swaps() + " left/right limb swaps of the landmark model were undone");
+        if (repairs.swaps() > 0) {
+            warnings.add(repairs.swaps() + " left/right limb swaps of the landmark model were undone");
         }
         List<Observation> observations = observed.frames();
         Vec3 judgedUp = null;

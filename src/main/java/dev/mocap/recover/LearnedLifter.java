@@ -38,10 +38,12 @@ public final class LearnedLifter {
     /**
      * How far a well-seen landmark goes from the network's shape onto its own camera ray; the
      * temporal fit still pulls the skeleton onto the 2D landmarks. With the first network halfway
-     * was best; the eight-network mean, read after the turn repair, is better trusted more where
-     * the landmarks are real (rendered training views, PA-MPJPE 0.5 / 0.35 / 0.2 / 0: 55.5 / 54.3 /
-     * 53.7 / 53.6 mm) but not where they are simulated (held-out synthetic set 39.2 / 39.3 / 39.9
-     * mm), so a third of the way (models/LIFTER.md).
+     * was best. The eight-network mean, read after the turn repair, earns more trust where the
+     * landmarks come from the real model (rendered training views, PA-MPJPE at 0.5 / 0.35 / 0.2 /
+     * 0: 55.5 / 54.3 / 53.7 / 53.6 mm; rendered held-out views 60.8 / 60.1 / 59.7 mm) and less
+     * where their errors are simulated (held-out synthetic and CMU sets: 39.2 / 39.3 / 39.9 and
+     * 61.4 / 62.0 / 62.9 mm), so about a third of the way, chosen with the held-out sets in view
+     * (models/LIFTER.md).
      */
     static final double RAY_PULL = 0.35;
     /**

@@ -4,8 +4,9 @@ import dev.mocap.body.Vec3;
 
 /**
  * One frame's evidence about the body, in camera space (x right, y down, z forward, metres):
- * per BlazePose landmark its pixel position, its point on the camera ray at the depth the body
- * shape gives ({@code lifted}), the body shape (world landmarks, or the lifting network's) placed
+ * per BlazePose landmark its pixel position, its lifted point ({@code lifted}: the body shape's
+ * point moved toward the landmark's camera ray, onto it for well-seen landmarks with the world
+ * landmarks as the shape, part of the way with the lifting network's), the body shape (world landmarks, or the lifting network's) placed
  * at the fitted root ({@code shape}), a weight in [0, 1] (visibility × presence), and the
  * probabilities that the left and right foot are planted ({@code footContact}; null where no
  * network judged them).

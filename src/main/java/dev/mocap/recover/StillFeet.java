@@ -8,7 +8,9 @@ import dev.mocap.pose.BlazePose;
  * and misses stances it never saw (a real person balancing on one leg); a foot whose heel and toe
  * stay put in a fixed camera's image is on the ground or held up in the air, and the temporal fit
  * decides which ({@link TemporalFit} plants it only where it leaves the foot low and the lower
- * one). A panning camera moves standing feet in the image, so it only loses this cue.
+ * one). Where the network did judge the foot planted, stillness settles it: the contact is kept
+ * wherever the fit puts the foot. A panning camera moves standing feet in the image, so it only
+ * loses this cue.
  */
 final class StillFeet {
     /** Heel and toe of each foot, followed by a least-squares line over this many seconds either side. */

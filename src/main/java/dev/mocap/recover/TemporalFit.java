@@ -29,7 +29,7 @@ import java.util.Arrays;
  *       whose depth is the noisiest quantity, and keeps planted feet from sliding. A run well
  *       above the floor (a person on a box, a step, a stage) is held at its own height. A foot
  *       the network judges planted that is neither low nor the lower foot is lifted: its
- *       contact is dropped.</li>
+ *       contact is dropped, unless the foot stands still in the image ({@link StillFeet}).</li>
  * </ul>
  * Bone lengths are constant by construction. The energy is minimised by Gauss–Seidel sweeps
  * over the frames, each frame taking one damped Gauss–Newton step with analytic Jacobians.

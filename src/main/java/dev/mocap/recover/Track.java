@@ -13,8 +13,8 @@ import java.util.Locale;
 /**
  * The pose on each grid frame while it is being recovered; frames without an observation are
  * empty. Feet judged planted (probability over one half) by the lifting network, where it ran,
- * and not overruled by the fit, and feet still in the image that the fit leaves low, become the
- * segments' foot contacts.
+ * and not overruled by the fit (it never overrules a foot still in the image), and feet still in
+ * the image that the fit leaves low, become the segments' foot contacts.
  */
 final class Track {
     static final double PLANTED = 0.5;

@@ -21,18 +21,26 @@ class LiftedContactsTest {
 
     @Test
     void aRaisedFootMovingInTheImageLosesItsContact() {
-        assertContacts(afterDrop(10), 0);
+        assertContacts(afterDrop(10, 1), 0);
     }
 
     @Test
     void aRaisedFootStillInTheImageKeepsItsContact() {
-        assertContacts(afterDrop(0), JUDGED);
+        assertContacts(afterDrop(0, 1), JUDGED);
     }
 
-    /** The judged contacts after the fit's drop, the raised foot moving {@code pxPerFrame} in the image (4 m away, f = 1000 px). */
-    private static Track afterDrop(double pxPerFrame) {
+    @Test
+    void aRaisedFootBarelySeenLosesItsContactThoughItsPointsStandStill() {
+        assertContacts(afterDrop(0, 0.2), 0);
+    }
+
+    /**
+     * The judged contacts after the fit's drop, the raised foot moving {@code pxPerFrame} in the
+     * image (4 m away, f = 1000 px) with its heel and toe at weight {@code weight}.
+     */
+    private static Track afterDrop(double pxPerFrame, double weight) {
         Track track = judgedTrack(31);
-        fit().dropLiftedContacts(track, StillFeetTest.frames(pxPerFrame, 1), footPoints(31));
+        fit().dropLiftedContacts(track, StillFeetTest.frames(pxPerFrame, weight), footPoints(31));
         return track;
     }
 

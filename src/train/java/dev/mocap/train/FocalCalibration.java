@@ -29,7 +29,7 @@ public final class FocalCalibration {
         List<SyntheticView> views = RenderedViews.load(Path.of(args[1]), Path.of(args[0]), new HashMap<>());
         List<Double> judged = new ArrayList<>(), diagonal = new ArrayList<>();
         for (SyntheticView v : views) {
-            if (v.frames() >= 30) {
+            if (v.frames() >= RenderedViews.MIN_FRAMES) {
                 List<FramePose> seen = v.landmarks().frames();
                 double truth = v.camera().focal();
                 judged.add(Math.log(FocalEstimate.judged(seen, v.landmarks().video(), lifter) / truth));

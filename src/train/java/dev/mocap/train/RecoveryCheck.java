@@ -12,21 +12,19 @@ import java.util.Map;
 
 /**
  * {@code mocap bench accuracy}'s measure of the learned recovery (true focal length) on the
- * rendered training views: where the recovery's own constants (ray pull, contact rules, fit
- * weights) are chosen, so that the held-out sets only check the choice. The views were among
- * the networks' training data, so they flatter the network against the rays. Usage:
+ * rendered training views of at least {@value RenderedViews#MIN_FRAMES} frames: where the
+ * recovery's own constants (ray pull, contact rules, fit weights) are tried first, before the
+ * held-out sets. The views were among the networks' training data, so they flatter the network
+ * against the rays. Usage:
  * {@code RecoveryCheck CORPUS_DIR RENDERED_DIR}.
  */
 public final class RecoveryCheck {
-    /** Views shorter than this are left out, as {@link FocalCalibration} leaves them out. */
-    private static final int MIN_FRAMES = 30;
-
     private RecoveryCheck() {
     }
 
     public static void main(String[] args) throws IOException {
         List<SyntheticView> views = RenderedViews.load(Path.of(args[1]), Path.of(args[0]), new HashMap<>()).stream()
-                .filter(v -> v.frames() >= MIN_FRAMES).toList();
+                .filter(v -> v.frames() >= RenderedViews.MIN_FRAMES).toList();
         new AccuracyBenchmark(ModelStore.locate(), System.out, Map.of()).learnedOn("rendered training views", views);
     }
 }

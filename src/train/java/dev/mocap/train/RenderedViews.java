@@ -47,6 +47,8 @@ import java.util.Random;
  */
 public final class RenderedViews {
     static final int FRAMES = 150;
+    /** Views with fewer frames than this are left out of the calibrations made on them (focal length, recovery constants). */
+    static final int MIN_FRAMES = 30;
     private static final int[][] SIZES = {{960, 540}, {1280, 720}, {540, 960}, {640, 480}};
     private static final String VIEW = ".view.json", LANDMARKS = ".landmarks.json", RECIPE = "recipe";
     private static final ObjectMapper JSON = new ObjectMapper();
