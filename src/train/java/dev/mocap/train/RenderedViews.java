@@ -42,8 +42,11 @@ import java.util.Random;
  * ({@link RenderLight}), rendered offscreen and run through the project's own detector and
  * landmark model. Each view is kept as its landmarks file and a small description (clip, first
  * frame, camera), from which the truth is rebuilt; the videos are not kept. Held-out clips are
- * never rendered here. Usage: {@code RenderedViews CORPUS_DIR OUT_DIR [VIEWS_PER_CLIP]} (needs
- * OpenGL: run under xvfb-run on a server); views already there are kept, so it resumes.
+ * never rendered here. Usage: {@code RenderedViews CORPUS_DIR OUT_DIR [VIEWS_PER_CLIP [FIRST_VIEW]]}
+ * (needs OpenGL: run under xvfb-run on a server); views already there are kept, so it resumes.
+ * Views FIRST_VIEW (default 0) to VIEWS_PER_CLIP − 1 of each clip are rendered: view 8 and later
+ * of a clip were never trained on (training renders eight), so rendered into a folder of their
+ * own they judge the recovery on new views of the training motions.
  */
 public final class RenderedViews {
     static final int FRAMES = 150;
@@ -58,16 +61,16 @@ public final class RenderedViews {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: RenderedViews CORPUS_DIR OUT_DIR [VIEWS_PER_CLIP]");
+            throw new IllegalArgumentException("usage: RenderedViews CORPUS_DIR OUT_DIR [VIEWS_PER_CLIP [FIRST_VIEW]]");
         }
         Path corpus = Path.of(args[0]), out = Path.of(args[1]);
-        int views = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        int views = args.length > 2 ? Integer.parseInt(args[2]) : 6, first = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Files.createDirectories(out);
         ModelStore models = ModelStore.locate();
         List<Path> clips = trainingClips(corpus);
         long start = System.nanoTime();
         int made = 0;
-        for (int v = 0; v < views; v++) {
+        for (int v = first; v < views; v++) {
             for (Path clip : clips) {
                 String name = CorpusClip.name(clip) + "_v" + v;
                 if (isCurrent(out.resolve(name + VIEW))) {
