@@ -25,6 +25,6 @@ public final class RecoveryCheck {
     public static void main(String[] args) throws IOException {
         List<SyntheticView> views = RenderedViews.load(Path.of(args[1]), Path.of(args[0]), new HashMap<>()).stream()
                 .filter(v -> v.frames() >= RenderedViews.MIN_FRAMES).toList();
-        new AccuracyBenchmark(ModelStore.locate(), System.out, Map.of()).learnedOn("rendered training views", views);
+        new AccuracyBenchmark(ModelStore.locate(), System.out, Map.of()).learnedOn("rendered views in " + args[1], views);
     }
 }
